@@ -1,0 +1,220 @@
+"""Reads config.toml into typed dataclasses and validates all of it before anything is fetched.
+
+Every error is one line naming the file, the key path and the fix.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import soupsieve
+
+from monitor.errors import ConfigError
+from monitor.models import AUDIENCES, Document
+
+DEFAULT_PATH = "config.toml"
+DEFAULT_USER_AGENT = "termwatch/0.1 (+https://github.com/termwatch/termwatch; terms-change monitor)"
+ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    database: Path
+
+
+@dataclass(frozen=True)
+class CrawlConfig:
+    user_agent: str = DEFAULT_USER_AGENT
+    timeout: float = 30.0
+    retries: int = 2
+    concurrency: int = 4
+    delay: float = 2.0
+    obey_robots: bool = True
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    storage: StorageConfig
+    crawl: CrawlConfig
+    documents: tuple[Document, ...]
+    # Values that came from ${ENV} references: redacted wherever text is shown.
+    secrets: frozenset[str] = field(default_factory=frozenset)
+
+    def document(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        known = ", ".join(d.id for d in self.documents) or "none"
+        raise ConfigError(f"{self.path}: no document with id {doc_id!r}; known ids: {known}")
+
+
+# Each section's keys: name -> (accepted types, required, default). Order is the documented order.
+_STORAGE_KEYS = {"database": ((str,), False, "snapshots/termwatch.db")}
+_CRAWL_KEYS = {
+    "user_agent": ((str,), False, DEFAULT_USER_AGENT),
+    "timeout": ((int, float), False, 30.0),
+    "retries": ((int,), False, 2),
+    "concurrency": ((int,), False, 4),
+    "delay": ((int, float), False, 2.0),
+    "obey_robots": ((bool,), False, True),
+}
+_DOCUMENT_KEYS = {
+    "id": ((str,), True, None),
+    "vendor": ((str,), True, None),
+    "audience": ((str,), True, None),
+    "type": ((str,), True, None),
+    "url": ((str,), True, None),
+    "select": ((list,), False, []),
+    "remove": ((list,), False, []),
+}
+_TOP_KEYS = {"storage": dict, "crawl": dict, "documents": list}
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list", dict: "a table"}
+
+
+class _Reader:
+    """Walks the parsed TOML, substituting ${ENV} and collecting secrets, failing on the first problem."""
+
+    def __init__(self, path: Path, environ: dict[str, str]):
+        self.path = path
+        self.environ = environ
+        self.secrets: set[str] = set()
+
+    def fail(self, where: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.path}: {where}: {problem}")
+
+    def substitute(self, where: str, value: str) -> str:
+        def replace(match: re.Match) -> str:
+            name = match.group(1)
+            if name not in self.environ:
+                raise self.fail(where, f"environment variable {name} is not set; export {name} or remove the reference")
+            secret = self.environ[name]
+            if secret:
+                self.secrets.add(secret)
+            return secret
+
+        return ENV_REF.sub(replace, value)
+
+    def table(self, where: str, raw: Any, keys: dict) -> dict[str, Any]:
+        if not isinstance(raw, dict):
+            raise self.fail(where, "must be a table")
+        for key in raw:
+            if key not in keys:
+                allowed = ", ".join(keys)
+                raise self.fail(f"{where}.{key}" if where else key, f"unknown key; allowed keys here: {allowed}")
+        out: dict[str, Any] = {}
+        for key, (types, required, default) in keys.items():
+            at = f"{where}.{key}" if where else key
+            if key not in raw:
+                if required:
+                    raise self.fail(at, "is missing; add it")
+                out[key] = default
+                continue
+            value = raw[key]
+            # bool is an int in Python; a number field must not accept true/false.
+            if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+                wanted = " or ".join(_TYPE_NAMES[t] for t in types)
+                raise self.fail(at, f"must be {wanted}, not {value!r}")
+            if isinstance(value, str):
+                value = self.substitute(at, value)
+            out[key] = value
+        return out
+
+    def strings(self, where: str, values: list) -> tuple[str, ...]:
+        out = []
+        for i, value in enumerate(values):
+            if not isinstance(value, str):
+                raise self.fail(f"{where}[{i}]", f"must be a string, not {value!r}")
+            out.append(self.substitute(f"{where}[{i}]", value))
+        return tuple(out)
+
+
+def _check_url(reader: _Reader, where: str, url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise reader.fail(where, f"{url!r} is not an http(s) URL; use a full https://… address")
+
+
+def _check_selectors(reader: _Reader, where: str, selectors: tuple[str, ...]) -> None:
+    for i, selector in enumerate(selectors):
+        try:
+            soupsieve.compile(selector)
+        except Exception as err:  # soupsieve raises SelectorSyntaxError, and ValueError for empty input
+            problem = str(err).splitlines()[0]
+            raise reader.fail(f"{where}[{i}]", f"invalid CSS selector {selector!r} ({problem}); fix or remove it")
+
+
+def _documents(reader: _Reader, raw: Any) -> tuple[Document, ...]:
+    if not isinstance(raw, list):
+        raise reader.fail("documents", "must be an array of tables ([[documents]])")
+    seen: set[str] = set()
+    docs = []
+    for i, item in enumerate(raw):
+        where = f"documents[{i}]"
+        d = reader.table(where, item, _DOCUMENT_KEYS)
+        if not SLUG.match(d["id"]):
+            raise reader.fail(f"{where}.id", f"{d['id']!r} must be a lowercase slug of a-z, 0-9 and '-'")
+        if d["id"] in seen:
+            raise reader.fail(f"{where}.id", f"duplicate id {d['id']!r}; ids must be unique")
+        seen.add(d["id"])
+        if d["audience"] not in AUDIENCES:
+            raise reader.fail(f"{where}.audience", f"{d['audience']!r} must be one of: {', '.join(AUDIENCES)}")
+        _check_url(reader, f"{where}.url", d["url"])
+        select = reader.strings(f"{where}.select", d["select"])
+        remove = reader.strings(f"{where}.remove", d["remove"])
+        _check_selectors(reader, f"{where}.select", select)
+        _check_selectors(reader, f"{where}.remove", remove)
+        docs.append(Document(d["id"], d["vendor"], d["audience"], d["type"], d["url"], select, remove))
+    return tuple(docs)
+
+
+def parse(text: str, path: Path, environ: dict[str, str] | None = None) -> Config:
+    """Parse and validate config text; `path` is used in messages and to resolve relative paths."""
+    reader = _Reader(path, dict(os.environ if environ is None else environ))
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML ({err}); fix the syntax") from None
+    for key, value in raw.items():
+        if key not in _TOP_KEYS:
+            raise reader.fail(key, f"unknown section; allowed: {', '.join(_TOP_KEYS)}")
+    storage = reader.table("storage", raw.get("storage", {}), _STORAGE_KEYS)
+    crawl = reader.table("crawl", raw.get("crawl", {}), _CRAWL_KEYS)
+    for key in ("timeout", "delay"):
+        if crawl[key] < 0 or (key == "timeout" and crawl[key] == 0):
+            raise reader.fail(f"crawl.{key}", f"must be a positive number of seconds, not {crawl[key]!r}")
+    for key, low in (("retries", 0), ("concurrency", 1)):
+        if crawl[key] < low:
+            raise reader.fail(f"crawl.{key}", f"must be at least {low}, not {crawl[key]!r}")
+    if "documents" not in raw:
+        raise reader.fail("documents", "no [[documents]] to watch; add at least one")
+    documents = _documents(reader, raw["documents"])
+    database = Path(storage["database"]).expanduser()
+    if not database.is_absolute():
+        database = path.parent / database
+    return Config(
+        path=path,
+        storage=StorageConfig(database=database),
+        crawl=CrawlConfig(**{k: crawl[k] for k in _CRAWL_KEYS}),
+        documents=documents,
+        secrets=frozenset(reader.secrets),
+    )
+
+
+def load(path: str | Path | None = None, environ: dict[str, str] | None = None) -> Config:
+    """Load the config from `path` (default ./config.toml); relative paths inside resolve against its folder."""
+    path = Path(path or DEFAULT_PATH).expanduser().absolute()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found; pass --config PATH or set TERMWATCH_CONFIG") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read the config file ({err})") from None
+    return parse(text, path, environ)

@@ -1,0 +1,71 @@
+"""Frozen dataclasses passed between the stages: config in, fetch results through, summaries out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+AUDIENCES = ("commercial", "consumer")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One watched page, as declared in `[[documents]]`."""
+
+    id: str
+    vendor: str
+    audience: str
+    type: str
+    url: str
+    select: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """One fetch attempt of a document; also the Scrapy item the spider yields.
+
+    `status` is the HTTP status when a response arrived (304 for a conditional hit);
+    `error` names the transport failure when none did (DNS, timeout, refused…).
+    """
+
+    document_id: str
+    url: str
+    fetched_at: str
+    status: int | None = None
+    final_url: str | None = None
+    content_type: str = ""
+    body: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A usable page: the readable text kept as a version and the normalised form that decides change."""
+
+    text: str
+    normalised: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Unusable:
+    """A fetch that is not the terms (error page, bot wall, empty…), with a reason a person can read."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one `termwatch run` did, as printed by the CLI."""
+
+    started_at: str
+    finished_at: str
+    documents: int
+    fetched: int
+    unchanged: int
+    failed: int
+    new_versions: int
+    changes: list[dict] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)

@@ -1,0 +1,136 @@
+"""The imperative shell of `termwatch run`: each fetch result is judged, decided, stored, diffed and classified.
+
+Scrapy is not imported here; the crawl hands results in one by one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from monitor import store
+from monitor.classify import classify_change
+from monitor.config import Config, CrawlConfig
+from monitor.decide import Known, decide
+from monitor.diff import diff_texts
+from monitor.extract import EXTRACTOR_VERSION, judge
+from monitor.errors import TermwatchError
+from monitor.models import Document, Extracted, FetchResult, RunSummary, Unusable
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def describe_change(old: str, new: str) -> dict:
+    """Diff and classify two texts into the fields a change row and its alerts carry."""
+    result = classify_change(old, new, diff_texts(old, new))
+    return {
+        "training": result.training,
+        "retention": result.retention,
+        "summary": result.summary,
+        "facts": result.facts,
+        "clauses": result.clauses,
+    }
+
+
+@dataclass
+class Processor:
+    """Takes the fetch results of one run, in any order, and records each in its own transaction."""
+
+    db: sqlite_utils.Database
+    documents: dict[str, Document]
+    fetched: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    changes: list[dict] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)
+
+    def handle(self, fetch: FetchResult) -> None:
+        self.fetched += 1
+        doc = self.documents[fetch.document_id]
+        current = store.current_version(self.db, doc.id)
+        if fetch.status == 304 and current is not None:
+            store.record_seen(self.db, fetch, current.id, "not-modified", current.text_sha256)
+            self.unchanged += 1
+            return
+        judged = judge(fetch, doc.select, doc.remove)
+        if not isinstance(judged, Extracted):
+            self._fail(fetch, judged.reason)
+            return
+        known = [Known(v.id, v.text_sha256, v.length, v.last_seen) for v in store.recent_versions(self.db, doc.id)]
+        decision = decide(known, judged, fetch.fetched_at, store.pending_suspect(self.db, doc.id))
+        if decision.kind in ("unchanged", "known"):
+            store.record_seen(self.db, fetch, decision.version_id, decision.kind, judged.sha256)
+            self.unchanged += 1
+        elif decision.kind == "suspect":
+            self._fail(fetch, decision.reason, outcome="suspect", text_sha256=judged.sha256)
+        else:
+            self._new_version(doc, fetch, judged, current)
+
+    def _fail(self, fetch: FetchResult, reason: str, outcome: str = "failed", text_sha256: str | None = None) -> None:
+        store.record_failure(self.db, fetch, reason, outcome, text_sha256)
+        self.failures.append({"document": fetch.document_id, "reason": reason})
+
+    def _new_version(self, doc: Document, fetch: FetchResult, judged: Extracted, current) -> None:
+        change = None
+        if current is not None:
+            change = describe_change(current.text, judged.text) | {"from_version": current.id}
+        version_id, change_id = store.record_version(
+            self.db, fetch, judged.text, judged.sha256, EXTRACTOR_VERSION, change
+        )
+        self.new_versions += 1
+        if change is not None:
+            self.changes.append(
+                {
+                    "id": change_id,
+                    "document": doc.id,
+                    "vendor": doc.vendor,
+                    "from_version": current.id,
+                    "to_version": version_id,
+                    "training": change["training"],
+                    "retention": change["retention"],
+                    "summary": change["summary"],
+                }
+            )
+
+    def summary(self, started_at: str, finished_at: str) -> RunSummary:
+        return RunSummary(
+            started_at=started_at,
+            finished_at=finished_at,
+            documents=len(self.documents),
+            fetched=self.fetched,
+            unchanged=self.unchanged,
+            failed=len(self.failures),
+            new_versions=self.new_versions,
+            changes=self.changes,
+            failures=self.failures,
+        )
+
+
+def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False) -> RunSummary:
+    """Crawl the configured documents (or only some), record what was found, and summarise."""
+    from monitor.crawl import fetch_all
+
+    documents = tuple(config.document(i) for i in only) if only else config.documents
+    db = store.open_db(config.storage.database)
+    with store.run_lock(config.storage.database):
+        started_at = utc_now()
+        store.sync_documents(db, config.documents)
+        processor = Processor(db, {d.id: d for d in documents})
+        fetch_all(documents, config.crawl, processor.handle, store.validators(db), verbose)
+        return processor.summary(started_at, utc_now())
+
+
+def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> Extracted | Unusable:
+    """Fetch one document and judge it without storing anything: what `termwatch extract` shows."""
+    from monitor.crawl import fetch_all
+
+    results: list[FetchResult] = []
+    fetch_all([document], crawl, results.append, verbose=verbose)
+    try:
+        return judge(results[0], document.select, document.remove)
+    except ValueError as err:  # an invalid --select / --remove selector
+        raise TermwatchError(f"{err}; fix the selector") from None

@@ -1,0 +1,387 @@
+"""The SQLite store (sqlite-utils): schema migrations, the run lock, writes of a run and the read queries of the views.
+
+The only module that knows SQL or table names.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from monitor.errors import StoreError
+from monitor.models import Document, FetchResult
+
+migrations = Migrations("termwatch")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["documents"].create(
+        {"id": str, "vendor": str, "audience": str, "type": str, "url": str}, pk="id"
+    )
+    # Raw pages are evidence: kept compressed, addressed by the hash of their bytes, stored once.
+    db["pages"].create({"sha256": str, "content": bytes, "length": int}, pk="sha256")
+    db["versions"].create(
+        {
+            "id": int,
+            "document": str,
+            "text_sha256": str,
+            "text": str,
+            "length": int,
+            "extractor_version": str,
+            "first_seen": str,
+            "last_seen": str,
+            "fetch_id": int,
+            "page_sha256": str,
+        },
+        pk="id",
+        foreign_keys=[("document", "documents", "id")],
+    )
+    db["fetches"].create(
+        {
+            "id": int,
+            "document": str,
+            "fetched_at": str,
+            "ok": bool,
+            "outcome": str,
+            "status": int,
+            "reason": str,
+            "url": str,
+            "final_url": str,
+            "page_sha256": str,
+            "text_sha256": str,
+            "version_id": int,
+            "etag": str,
+            "last_modified": str,
+        },
+        pk="id",
+        foreign_keys=[("document", "documents", "id"), ("version_id", "versions", "id")],
+    )
+    db["changes"].create(
+        {
+            "id": int,
+            "document": str,
+            "from_version": int,
+            "to_version": int,
+            "detected_at": str,
+            "training": bool,
+            "retention": bool,
+            "summary": str,
+            "facts": str,
+            "clauses": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("document", "documents", "id"),
+            ("from_version", "versions", "id"),
+            ("to_version", "versions", "id"),
+        ],
+    )
+    db["versions"].create_index(["document", "last_seen"])
+    db["fetches"].create_index(["document", "fetched_at"])
+    db["changes"].create_index(["document", "detected_at"])
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    id: int
+    document: str
+    text_sha256: str
+    text: str
+    length: int
+    extractor_version: str
+    first_seen: str
+    last_seen: str
+    fetch_id: int
+    page_sha256: str
+
+
+def open_db(path: Path, create: bool = True) -> sqlite_utils.Database:
+    """Open (and migrate) the database; a read-only view passes create=False to fail clearly on a missing file."""
+    if not create and not path.exists():
+        raise StoreError(f"{path}: no database yet; run `termwatch run` first")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite_utils.Database(path)
+        # Readers at a terminal must not block the cron writer, nor the other way round.
+        db.conn.execute("PRAGMA busy_timeout = 10000")
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        migrations.apply(db)
+    except (sqlite3.DatabaseError, OSError) as err:
+        raise StoreError(f"{path}: cannot open the database ({err}); check the path in [storage] database") from None
+    return db
+
+
+@contextmanager
+def run_lock(db_path: Path) -> Iterator[None]:
+    """Hold an exclusive lock beside the database for a whole run, so two cron runs never interleave writes.
+
+    flock is released by the kernel when the process dies, so a killed run never leaves a stale lock.
+    """
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+            raise StoreError(
+                f"{db_path}: another termwatch run is in progress (pid {holder}); wait for it to finish"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+def sync_documents(db: sqlite_utils.Database, documents: tuple[Document, ...]) -> None:
+    rows = [
+        {"id": d.id, "vendor": d.vendor, "audience": d.audience, "type": d.type, "url": d.url}
+        for d in documents
+    ]
+    with db.atomic():
+        db["documents"].upsert_all(rows, pk="id")
+
+
+def _keep_page(db: sqlite_utils.Database, body: str) -> str | None:
+    if not body:
+        return None
+    raw = body.encode("utf-8")
+    sha = hashlib.sha256(raw).hexdigest()
+    if not db["pages"].count_where("sha256 = ?", [sha]):
+        db["pages"].insert({"sha256": sha, "content": zlib.compress(raw, 6), "length": len(raw)})
+    return sha
+
+
+def page_html(db: sqlite_utils.Database, sha256: str) -> str:
+    row = db.execute("select content from pages where sha256 = ?", [sha256]).fetchone()
+    if row is None:
+        raise StoreError(f"raw page {sha256} is missing from the database")
+    return zlib.decompress(row[0]).decode("utf-8")
+
+
+def _fetch_row(fetch: FetchResult, outcome: str, ok: bool, reason: str | None, page: str | None) -> dict:
+    return {
+        "document": fetch.document_id,
+        "fetched_at": fetch.fetched_at,
+        "ok": ok,
+        "outcome": outcome,
+        "status": fetch.status,
+        "reason": reason,
+        "url": fetch.url,
+        "final_url": fetch.final_url,
+        "page_sha256": page,
+        "etag": fetch.etag,
+        "last_modified": fetch.last_modified,
+    }
+
+
+def record_failure(db: sqlite_utils.Database, fetch: FetchResult, reason: str, outcome: str = "failed",
+                   text_sha256: str | None = None) -> int:
+    """A fetch that is not the terms: kept as evidence, never a version."""
+    with db.atomic():
+        page = _keep_page(db, fetch.body)
+        row = _fetch_row(fetch, outcome, False, reason, page) | {"text_sha256": text_sha256}
+        return db["fetches"].insert(row).last_pk
+
+
+def record_seen(db: sqlite_utils.Database, fetch: FetchResult, version_id: int, outcome: str,
+                text_sha256: str | None) -> int:
+    """A usable fetch whose text matches a stored version: one small row, no page, the version's last_seen moves."""
+    with db.atomic():
+        row = _fetch_row(fetch, outcome, True, None, None) | {"text_sha256": text_sha256, "version_id": version_id}
+        fetch_id = db["fetches"].insert(row).last_pk
+        db.execute("update versions set last_seen = ? where id = ?", [fetch.fetched_at, version_id])
+        return fetch_id
+
+
+def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, text_sha256: str,
+                   extractor_version: str, change: dict | None) -> tuple[int, int | None]:
+    """A new wording: page, fetch, version and (when there was a previous version) the change, in one transaction."""
+    with db.atomic():
+        page = _keep_page(db, fetch.body)
+        fetch_id = db["fetches"].insert(
+            _fetch_row(fetch, "new", True, None, page) | {"text_sha256": text_sha256}
+        ).last_pk
+        version_id = db["versions"].insert(
+            {
+                "document": fetch.document_id,
+                "text_sha256": text_sha256,
+                "text": text,
+                "length": len(text),
+                "extractor_version": extractor_version,
+                "first_seen": fetch.fetched_at,
+                "last_seen": fetch.fetched_at,
+                "fetch_id": fetch_id,
+                "page_sha256": page,
+            }
+        ).last_pk
+        db.execute("update fetches set version_id = ? where id = ?", [version_id, fetch_id])
+        change_id = None
+        if change is not None:
+            change_id = db["changes"].insert(
+                {
+                    "document": fetch.document_id,
+                    "from_version": change["from_version"],
+                    "to_version": version_id,
+                    "detected_at": fetch.fetched_at,
+                    "training": change["training"],
+                    "retention": change["retention"],
+                    "summary": change["summary"],
+                    "facts": json.dumps(change["facts"]),
+                    "clauses": json.dumps(change["clauses"]),
+                }
+            ).last_pk
+        return version_id, change_id
+
+
+# --- read queries -------------------------------------------------------------------------------
+
+
+def _version(row: dict) -> VersionRow:
+    return VersionRow(**{k: row[k] for k in VersionRow.__dataclass_fields__})
+
+
+def versions(db: sqlite_utils.Database, document: str) -> list[VersionRow]:
+    """All versions of a document, oldest first."""
+    return [_version(r) for r in db["versions"].rows_where("document = ?", [document], order_by="id")]
+
+
+def version(db: sqlite_utils.Database, document: str, version_id: int) -> VersionRow:
+    rows = list(db["versions"].rows_where("document = ? and id = ?", [document, version_id]))
+    if not rows:
+        raise StoreError(f"document {document!r} has no version {version_id}; see `termwatch versions {document}`")
+    return _version(rows[0])
+
+
+def current_version(db: sqlite_utils.Database, document: str) -> VersionRow | None:
+    """The version the latest usable fetch showed (which may be an earlier one again, when a page flaps)."""
+    row = db.execute(
+        "select version_id from fetches where document = ? and version_id is not null "
+        "order by fetched_at desc, id desc limit 1",
+        [document],
+    ).fetchone()
+    return version(db, document, row[0]) if row else None
+
+
+def recent_versions(db: sqlite_utils.Database, document: str, limit: int = 10) -> list[VersionRow]:
+    """Versions most recently seen first: the first is the one in force now."""
+    current = current_version(db, document)
+    rows = [
+        _version(r)
+        for r in db["versions"].rows_where(
+            "document = ?", [document], order_by="last_seen desc, id desc", limit=limit
+        )
+    ]
+    if current is not None:
+        rows = [current] + [r for r in rows if r.id != current.id]
+    return rows
+
+
+def last_fetch(db: sqlite_utils.Database, document: str) -> dict | None:
+    rows = list(db["fetches"].rows_where("document = ?", [document], order_by="fetched_at desc, id desc", limit=1))
+    return rows[0] if rows else None
+
+
+def validators(db: sqlite_utils.Database) -> dict[str, tuple[str | None, str | None]]:
+    """Per document, the ETag and Last-Modified of the latest usable fetch that had one, for conditional requests."""
+    out = {}
+    for row in db.execute(
+        "select document, etag, last_modified from fetches f where ok and version_id is not null "
+        "and (etag is not null or last_modified is not null) and id = (select max(id) from fetches g "
+        "where g.document = f.document and g.ok and g.version_id is not null)"
+    ).fetchall():
+        out[row[0]] = (row[1], row[2])
+    return out
+
+
+def changes(db: sqlite_utils.Database, document: str | None = None, since: str | None = None,
+            training: bool = False, retention: bool = False, vendor: str | None = None,
+            audience: str | None = None) -> list[dict]:
+    """Recorded changes, newest first, joined with their document."""
+    where, params = ["1 = 1"], []
+    for clause, value in (("c.document = ?", document), ("c.detected_at >= ?", since),
+                          ("d.vendor = ? collate nocase", vendor), ("d.audience = ?", audience)):
+        if value is not None:
+            where.append(clause)
+            params.append(value)
+    if training:
+        where.append("c.training")
+    if retention:
+        where.append("c.retention")
+    sql = (
+        "select c.id, c.document, d.vendor, d.audience, d.type, c.detected_at, c.from_version, c.to_version, "
+        "c.training, c.retention, c.summary, c.facts, c.clauses from changes c join documents d on d.id = c.document "
+        f"where {' and '.join(where)} order by c.detected_at desc, c.id desc"
+    )
+    rows = []
+    for row in db.query(sql, params):
+        row["training"] = bool(row["training"])
+        row["retention"] = bool(row["retention"])
+        row["facts"] = json.loads(row["facts"] or "[]")
+        row["clauses"] = json.loads(row["clauses"] or "[]")
+        rows.append(row)
+    return rows
+
+
+def status(db: sqlite_utils.Database) -> list[dict]:
+    """Per document: last fetch and its outcome, the number of versions, the last change."""
+    sql = """
+    select d.id as document, d.vendor, d.audience, d.type, d.url,
+      (select count(*) from versions v where v.document = d.id) as versions,
+      (select max(detected_at) from changes c where c.document = d.id) as last_change,
+      f.fetched_at as last_fetch, f.outcome as last_outcome, f.reason as last_reason, f.status as last_status
+    from documents d
+    left join fetches f on f.id = (select id from fetches g where g.document = d.id order by fetched_at desc, id desc limit 1)
+    order by d.vendor collate nocase, d.id
+    """
+    return list(db.query(sql))
+
+
+def consecutive_failures(db: sqlite_utils.Database, document: str) -> int:
+    row = db.execute(
+        "select count(*) from fetches where document = ? and not ok and id > "
+        "coalesce((select max(id) from fetches where document = ? and ok), 0)",
+        [document, document],
+    ).fetchone()
+    return row[0]
+
+
+def pending_suspect(db: sqlite_utils.Database, document: str) -> str | None:
+    """The text hash of the latest fetch when it was judged suspect, so the next identical fetch confirms it."""
+    last = last_fetch(db, document)
+    if last and last["outcome"] == "suspect":
+        return last["text_sha256"]
+    return None
+
+
+def resolve_version(db: sqlite_utils.Database, document: str, ref: str | None) -> VersionRow:
+    """A version by id, by date (the one in force at the end of that day), or the current one when ref is None."""
+    if ref is None:
+        current = current_version(db, document)
+        if current is None:
+            raise StoreError(f"document {document!r} has no version yet; run `termwatch run` first")
+        return current
+    if ref.isdigit():
+        return version(db, document, int(ref))
+    # ISO dates sort as text; a bare date means the end of that day.
+    until = ref + "T23:59:59~" if len(ref) == 10 else ref
+    rows = list(db["versions"].rows_where("document = ? and first_seen <= ?", [document, until],
+                                          order_by="first_seen desc, id desc", limit=1))
+    if not rows:
+        raise StoreError(f"document {document!r} has no version seen by {ref}; see `termwatch versions {document}`")
+    return _version(rows[0])

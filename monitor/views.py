@@ -1,0 +1,73 @@
+"""Plain-text renderings of runs, status, versions and changes for the terminal; pure functions."""
+
+from __future__ import annotations
+
+from monitor.models import RunSummary
+
+
+def redact(text: str, secrets) -> str:
+    """Replace every secret value (resolved from ${ENV} in the config) wherever it appears."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, "****")
+    return text
+
+
+def _table(headers: list[str], rows: list[list]) -> str:
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def _flags(row: dict) -> str:
+    return ",".join(f for f in ("training", "retention") if row.get(f)) or "-"
+
+
+def run_summary(summary: RunSummary) -> str:
+    lines = [
+        f"{summary.documents} documents: {summary.fetched} fetched, {summary.unchanged} unchanged, "
+        f"{summary.new_versions} new versions, {len(summary.changes)} changes, {summary.failed} failed"
+    ]
+    for change in summary.changes:
+        lines.append(f"  changed  {change['document']} [{_flags(change)}]: {change['summary']}")
+    for failure in summary.failures:
+        lines.append(f"  failed   {failure['document']}: {failure['reason']}")
+    return "\n".join(lines)
+
+
+def status_table(rows: list[dict]) -> str:
+    if not rows:
+        return "No documents yet; run `termwatch run`."
+    return _table(
+        ["DOCUMENT", "VENDOR", "VERSIONS", "LAST FETCH", "OUTCOME", "LAST CHANGE"],
+        [[r["document"], r["vendor"], r["versions"], r["last_fetch"] or "never",
+          (r["last_outcome"] or "-") + (f" ({r['last_reason']})" if r["last_reason"] else ""),
+          r["last_change"] or "-"] for r in rows],
+    )
+
+
+def version_dict(version) -> dict:
+    return {
+        "id": version.id,
+        "first_seen": version.first_seen,
+        "last_seen": version.last_seen,
+        "sha256": version.text_sha256,
+        "length": version.length,
+        "extractor_version": version.extractor_version,
+    }
+
+
+def versions_table(rows: list[dict]) -> str:
+    if not rows:
+        return "No versions yet."
+    return _table(["ID", "FIRST SEEN", "LAST SEEN", "LENGTH", "SHA256"],
+                  [[r["id"], r["first_seen"], r["last_seen"], r["length"], r["sha256"][:12]] for r in rows])
+
+
+def changes_table(rows: list[dict]) -> str:
+    if not rows:
+        return "No changes recorded."
+    return _table(["ID", "DETECTED", "DOCUMENT", "VERSIONS", "FLAGS", "SUMMARY"],
+                  [[r["id"], r["detected_at"], r["document"], f"{r['from_version']}→{r['to_version']}",
+                    _flags(r), r["summary"]] for r in rows])

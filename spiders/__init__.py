@@ -1,0 +1,1 @@
+"""Scrapy spiders of termwatch: fetching only, no parsing."""

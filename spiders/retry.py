@@ -1,0 +1,36 @@
+"""Scrapy's retry, with exponential backoff and Retry-After honoured, so a struggling server is not hammered."""
+
+from __future__ import annotations
+
+import asyncio
+
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.http import Request, Response
+
+MAX_WAIT = 120.0
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.base = settings.getfloat("TERMWATCH_RETRY_BACKOFF", 1.0)
+
+    def _wait(self, retry: Request, response: Response | None) -> float:
+        attempt = retry.meta.get("retry_times", 1)
+        wait = self.base * 2 ** (attempt - 1)
+        after = response.headers.get("Retry-After") if response is not None else None
+        if after and after.strip().isdigit():
+            wait = max(wait, float(after))
+        return min(wait, MAX_WAIT)
+
+    async def process_response(self, request: Request, response: Response) -> Request | Response:
+        result = super().process_response(request, response)
+        if isinstance(result, Request):
+            await asyncio.sleep(self._wait(result, response))
+        return result
+
+    async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
+        result = super().process_exception(request, exception)
+        if isinstance(result, Request):
+            await asyncio.sleep(self._wait(result, None))
+        return result

@@ -1,0 +1,132 @@
+"""Shared fixtures: a page server on 127.0.0.1, a config writer, and termwatch run in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Route:
+    status: int = 200
+    body: bytes = b""
+    headers: dict = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+
+
+class PageServer:
+    """Serves routes the test sets and changes; honours If-None-Match against a route's ETag header."""
+
+    def __init__(self):
+        self.routes: dict[str, Route] = {}
+        self.requests: list[tuple[str, dict]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                server.requests.append((self.path, dict(self.headers)))
+                route = server.routes.get(self.path)
+                if route is None:
+                    route = Route(404, b"<html><body><h1>Not found</h1></body></html>")
+                etag = route.headers.get("ETag")
+                if etag and self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.end_headers()
+                    return
+                self.send_response(route.status)
+                for name, value in route.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(route.body)))
+                self.end_headers()
+                self.wfile.write(route.body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_port}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def set(self, path: str, body: bytes | str, status: int = 200, **headers) -> None:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        route = Route(status, data)
+        route.headers.update({k.replace("_", "-"): v for k, v in headers.items()})
+        self.routes[path] = route
+
+    def redirect(self, path: str, location: str, status: int = 302) -> None:
+        self.routes[path] = Route(status, b"", {"Location": location})
+
+
+@pytest.fixture
+def pages():
+    server = PageServer()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()
+
+
+def document_toml(doc_id: str, url: str, vendor: str = "Example AI", audience: str = "commercial",
+                  type_: str = "Terms of Service", select=(), remove=()) -> str:
+    lines = ["[[documents]]", f'id = "{doc_id}"', f'vendor = "{vendor}"', f'audience = "{audience}"',
+             f'type = "{type_}"', f'url = "{url}"']
+    if select:
+        lines.append("select = " + json.dumps(list(select)))
+    if remove:
+        lines.append("remove = " + json.dumps(list(remove)))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def write_config(tmp_path):
+    """Writes config.toml in tmp_path with fast, polite-enough crawl settings for loopback tests."""
+
+    def write(*documents: str, extra: str = "") -> Path:
+        text = (
+            '[storage]\ndatabase = "data/termwatch.db"\n\n'
+            '[crawl]\nuser_agent = "termwatch-test/1.0"\ntimeout = 10\nretries = 0\nconcurrency = 4\n'
+            "delay = 0\nobey_robots = false\n\n" + "\n".join(documents) + "\n" + extra
+        )
+        path = tmp_path / "config.toml"
+        path.write_text(text)
+        return path
+
+    return write
+
+
+@dataclass
+class CliResult:
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self):
+        return json.loads(self.stdout)
+
+
+def run_termwatch(config: Path, *args: str, timeout: float = 120, env: dict | None = None) -> CliResult:
+    """Run `python -m monitor` in a subprocess: Scrapy's reactor can start only once per process."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "monitor", "--config", str(config), *args],
+        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        env={**os.environ, **(env or {})},
+    )
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def termwatch():
+    return run_termwatch
