@@ -169,3 +169,42 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
         click.echo(f"{doc.url}: not usable: {result.reason}", err=True)
         sys.exit(EXIT_FETCH_FAILED)
     click.echo(result.normalised if normalised else result.text)
+
+
+@cli.command()
+@click.option("--only", multiple=True, metavar="ID", help="Only this document (repeatable).")
+@json_option
+@needs_config
+def reextract(config: Config, only: tuple[str, ...], as_json: bool) -> None:
+    """Re-derive every stored version's text from its kept raw page with the current extractor.
+
+    Use it after upgrading termwatch or changing a document's select/remove: changes that turn out
+    to be noise are dropped, the others are described again. Raw pages are never touched.
+    """
+    from monitor.pipeline import reextract as reextract_all
+
+    db = open_existing(config)
+    with store.run_lock(config.storage.database):
+        totals = reextract_all(db, config, only)
+    emit_json(totals) if as_json else click.echo(views.reextract_summary(totals))
+
+
+@cli.command()
+@click.option("--dir", "workdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep the demo's config and database here (default: a new temporary folder).")
+def demo(workdir: Path | None) -> None:
+    """An offline tour on real data: replays real snapshots of Anthropic's privacy policy on 127.0.0.1.
+
+    Each snapshot is served in turn and `termwatch run` records what changed, as cron would.
+    """
+    import tempfile
+
+    from monitor import demo as tour
+
+    workdir = workdir or Path(tempfile.mkdtemp(prefix="termwatch-demo-"))
+    click.echo(f"Replaying {len(tour.snapshots())} real snapshots of Anthropic's privacy policy (Open Terms Archive, ODC-By 1.0)")
+    for snap, summary in tour.replay(workdir):
+        click.echo(views.demo_step(snap, summary))
+    config = load(workdir / "config.toml")
+    click.echo("\n" + views.changes_table(store.changes(open_existing(config))))
+    click.echo(f"\nExplore it: termwatch --config {workdir / 'config.toml'} changes")

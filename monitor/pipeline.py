@@ -5,6 +5,7 @@ Scrapy is not imported here; the crawl hands results in one by one.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -15,7 +16,7 @@ from monitor.classify import classify_change
 from monitor.config import Config, CrawlConfig
 from monitor.decide import Known, decide
 from monitor.diff import diff_texts
-from monitor.extract import EXTRACTOR_VERSION, judge
+from monitor.extract import EXTRACTOR_VERSION, extract_text, judge, normalise
 from monitor.errors import TermwatchError
 from monitor.models import Document, Extracted, FetchResult, RunSummary, Unusable
 
@@ -134,3 +135,35 @@ def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> Ex
         return judge(results[0], document.select, document.remove)
     except ValueError as err:  # an invalid --select / --remove selector
         raise TermwatchError(f"{err}; fix the selector") from None
+
+
+def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] = ()) -> dict:
+    """Re-derive every stored version's text from its kept raw page with the current extractor and selectors.
+
+    Changes whose two versions now read the same were noise under the old extractor and are dropped;
+    the others are described again. Returns counts and the dropped change ids.
+    """
+    documents = tuple(config.document(i) for i in only) if only else config.documents
+    totals = {"versions": 0, "rewritten": 0, "changes_redescribed": 0, "changes_dropped": []}
+    for doc in documents:
+        texts, updates = {}, []
+        for v in store.versions(db, doc.id):
+            totals["versions"] += 1
+            text = extract_text(store.page_html(db, v.page_sha256), doc.select, doc.remove)
+            sha = hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+            texts[v.id] = (text, sha)
+            if text != v.text or sha != v.text_sha256 or v.extractor_version != EXTRACTOR_VERSION:
+                updates.append({"id": v.id, "text": text, "text_sha256": sha, "length": len(text),
+                                "extractor_version": EXTRACTOR_VERSION})
+        changed, dropped = [], []
+        for c in store.change_pairs(db, doc.id):
+            (old, old_sha), (new, new_sha) = texts[c["from_version"]], texts[c["to_version"]]
+            if old_sha == new_sha:
+                dropped.append(c["id"])
+            elif any(u["id"] in (c["from_version"], c["to_version"]) for u in updates):
+                changed.append(describe_change(old, new) | {"id": c["id"]})
+        store.rewrite_derived(db, updates, changed, dropped)
+        totals["rewritten"] += len(updates)
+        totals["changes_redescribed"] += len(changed)
+        totals["changes_dropped"] += dropped
+    return totals

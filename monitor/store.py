@@ -385,3 +385,25 @@ def resolve_version(db: sqlite_utils.Database, document: str, ref: str | None) -
     if not rows:
         raise StoreError(f"document {document!r} has no version seen by {ref}; see `termwatch versions {document}`")
     return _version(rows[0])
+
+
+def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], change_updates: list[dict],
+                    noise_changes: list[int]) -> None:
+    """Apply a re-extraction in one transaction: new version texts, re-described changes, noise changes dropped.
+
+    Raw pages and fetches, the evidence, are never touched.
+    """
+    with db.atomic():
+        for row in version_updates:
+            db["versions"].update(row["id"], {k: row[k] for k in ("text", "text_sha256", "length", "extractor_version")})
+        for row in change_updates:
+            db["changes"].update(row["id"], {
+                "training": row["training"], "retention": row["retention"], "summary": row["summary"],
+                "facts": json.dumps(row["facts"]), "clauses": json.dumps(row["clauses"]),
+            })
+        for change_id in noise_changes:
+            db["changes"].delete(change_id)
+
+
+def change_pairs(db: sqlite_utils.Database, document: str) -> list[dict]:
+    return list(db["changes"].rows_where("document = ?", [document], order_by="id"))

@@ -71,3 +71,22 @@ def changes_table(rows: list[dict]) -> str:
     return _table(["ID", "DETECTED", "DOCUMENT", "VERSIONS", "FLAGS", "SUMMARY"],
                   [[r["id"], r["detected_at"], r["document"], f"{r['from_version']}→{r['to_version']}",
                     _flags(r), r["summary"]] for r in rows])
+
+
+def reextract_summary(totals: dict) -> str:
+    dropped = ", ".join(str(i) for i in totals["changes_dropped"]) or "none"
+    return (f"{totals['versions']} versions re-extracted, {totals['rewritten']} rewritten; "
+            f"{totals['changes_redescribed']} changes described again; dropped as noise: {dropped}")
+
+
+def demo_step(snap: dict, summary: dict) -> str:
+    if summary["changes"]:
+        change = summary["changes"][0]
+        what = f"CHANGE [{_flags(change)}] {change['summary']}"
+    elif summary["new_versions"]:
+        what = "first version recorded"
+    elif summary["failures"]:
+        what = "failed: " + summary["failures"][0]["reason"]
+    else:
+        what = "unchanged (noise only)"
+    return f"  {snap['date'][:10]}  {what}"

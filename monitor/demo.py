@@ -1,0 +1,83 @@
+"""The offline tour: replays real snapshots of one Anthropic page on 127.0.0.1 through `termwatch run`.
+
+The snapshots ship in monitor/demo/ (Open Terms Archive data, ODC-By 1.0; see ATTRIBUTION.md there).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from monitor.errors import TermwatchError
+
+DATA = Path(__file__).resolve().parent / "demo"
+PAGE_PATH = "/legal/privacy"
+
+
+def snapshots() -> list[dict]:
+    """The shipped snapshots in replay order, each with its date and what Open Terms Archive saw."""
+    return json.loads((DATA / "snapshots.json").read_text())["snapshots"]
+
+
+@contextmanager
+def serve(page: dict) -> Iterator[str]:
+    """Serve page["body"] (changed by the caller between runs) at one loopback URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = page["body"] if self.path == PAGE_PATH else b""
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{PAGE_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def write_config(workdir: Path, url: str) -> Path:
+    config = workdir / "config.toml"
+    config.write_text(
+        "# Written by `termwatch demo`: one real page served from 127.0.0.1.\n"
+        '[storage]\ndatabase = "termwatch.db"\n\n'
+        '[crawl]\ntimeout = 10\nretries = 0\ndelay = 0\nobey_robots = false\n\n'
+        '[[documents]]\nid = "anthropic-privacy-policy"\nvendor = "Anthropic"\naudience = "consumer"\n'
+        f'type = "Privacy Policy"\nurl = "{url}"\n'
+    )
+    return config
+
+
+def replay(workdir: Path) -> Iterator[tuple[dict, dict]]:
+    """Run `termwatch run --json` once per shipped snapshot; yield each snapshot with the run's summary.
+
+    Each run is its own process, exactly as cron would start it (and because Scrapy's reactor starts once).
+    """
+    workdir.mkdir(parents=True, exist_ok=True)
+    page: dict = {"body": b""}
+    with serve(page) as url:
+        config = write_config(workdir, url)
+        for snap in snapshots():
+            page["body"] = gzip.decompress((DATA / snap["file"]).read_bytes())
+            proc = subprocess.run(
+                [sys.executable, "-m", "monitor", "--config", str(config), "run", "--json"],
+                capture_output=True, text=True, timeout=300,
+            )
+            if proc.returncode not in (0, 3):
+                raise TermwatchError(f"demo: termwatch run failed: {proc.stderr.strip() or proc.returncode}")
+            yield snap, json.loads(proc.stdout)
