@@ -1,13 +1,14 @@
 """The termwatch command line: a click group whose commands parse options, call the core and print.
 
-Exit codes: 0 done (changes or not), 1 error (config, database, lock), 2 usage, 3 the run finished
-but at least one fetch failed.
+Exit codes: 0 done (changes or not), 1 error (config, database, lock), 2 usage, 3 finished, but at
+least one fetch failed or one alert could not be delivered.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -18,15 +19,16 @@ from monitor import __version__, store, views
 from monitor.config import Config, CrawlConfig, load
 from monitor.errors import TermwatchError
 from monitor.models import Document, Unusable
+from monitor.redact import redact
 
-EXIT_FETCH_FAILED = 3
+EXIT_INCOMPLETE = 3
 
 EPILOG = """\b
 Exit codes:
   0  done, whether or not anything changed
   1  error: bad config, unreadable database, another run holds the lock
   2  usage error
-  3  the run finished, but at least one fetch failed
+  3  finished, but at least one fetch failed or one alert could not be delivered
 """
 
 
@@ -38,15 +40,23 @@ class TermwatchGroup(click.Group):
             return super().invoke(ctx)
         except TermwatchError as err:
             secrets = ctx.obj.secrets if isinstance(ctx.obj, Config) else ()
-            raise click.ClickException(views.redact(str(err), secrets)) from None
+            raise click.ClickException(redact(str(err), secrets)) from None
 
 
 def json_option(func):
     return click.option("--json", "as_json", is_flag=True, help="Print one JSON document (shape in the README).")(func)
 
 
+def _jsonable(value):
+    from monitor.diff import Hunk, hunk_to_dict
+
+    if isinstance(value, Hunk):
+        return hunk_to_dict(value)
+    raise TypeError(f"cannot show {type(value).__name__} as JSON")
+
+
 def emit_json(data) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_jsonable))
 
 
 def needs_config(func):
@@ -59,6 +69,10 @@ def needs_config(func):
         return func(ctx.obj, *args, **kwargs)
 
     return wrapper
+
+
+def use_color() -> bool:
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 def open_existing(config: Config):
@@ -86,7 +100,8 @@ def cli(config_path: str) -> None:
 def run(config: Config, only: tuple[str, ...], verbose: bool, as_json: bool) -> None:
     """Fetch every document once, store new versions and print a summary.
 
-    Run it from cron; exit code 3 means some fetches failed (the rest were recorded).
+    Run it from cron; exit code 3 means some fetches failed or some alerts could not be delivered
+    (everything else was recorded; undelivered alerts are retried on the next run).
     """
     from monitor.pipeline import run as run_pipeline
 
@@ -95,8 +110,8 @@ def run(config: Config, only: tuple[str, ...], verbose: bool, as_json: bool) -> 
         emit_json(asdict(summary))
     else:
         click.echo(views.run_summary(summary))
-    if summary.failed:
-        sys.exit(EXIT_FETCH_FAILED)
+    if summary.failed or summary.alerts["failed"]:
+        sys.exit(EXIT_INCOMPLETE)
 
 
 @cli.command()
@@ -167,7 +182,7 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
     result = preview(doc, crawl, verbose)
     if isinstance(result, Unusable):
         click.echo(f"{doc.url}: not usable: {result.reason}", err=True)
-        sys.exit(EXIT_FETCH_FAILED)
+        sys.exit(EXIT_INCOMPLETE)
     click.echo(result.normalised if normalised else result.text)
 
 
@@ -208,3 +223,112 @@ def demo(workdir: Path | None) -> None:
     config = load(workdir / "config.toml")
     click.echo("\n" + views.changes_table(store.changes(open_existing(config))))
     click.echo(f"\nExplore it: termwatch --config {workdir / 'config.toml'} changes")
+
+
+@cli.group(invoke_without_command=True)
+@click.pass_context
+def agreements(ctx: click.Context) -> None:
+    """Signed agreements and the baseline wording of their documents (`termwatch agreements list` by default)."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(agreements_list)
+
+
+@agreements.command("list")
+@json_option
+@needs_config
+def agreements_list(config: Config, as_json: bool = False) -> None:
+    """Each agreement with its documents, dates and whether any document drifted."""
+    from monitor.agreements import drift_report
+
+    report = drift_report(open_existing(config), config)
+    emit_json(report) if as_json else click.echo(views.agreements_table(report))
+
+
+@agreements.command("show")
+@click.argument("agreement")
+@json_option
+@needs_config
+def agreements_show(config: Config, agreement: str, as_json: bool) -> None:
+    """One agreement: each document's baseline (and how it was chosen), current version and drift."""
+    from monitor.agreements import drift_report
+
+    report = drift_report(open_existing(config), config, agreement)
+    emit_json(report[0]) if as_json else click.echo(views.drift_text(report))
+
+
+@agreements.command("pin")
+@click.argument("agreement")
+@click.argument("document")
+@click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The signed copy: HTML, PDF or plain text.")
+@click.option("--version", "version", metavar="ID|DATE", help="A stored version (id, or the one in force on a date).")
+@json_option
+@needs_config
+def agreements_pin(config: Config, agreement: str, document: str, file: Path | None, version: str | None,
+                   as_json: bool) -> None:
+    """Pin what was signed for DOCUMENT of AGREEMENT; drift is then measured from it."""
+    from monitor.agreements import pin_agreement
+
+    pinned = pin_agreement(open_existing(config), config, agreement, document, file, version)
+    emit_json(pinned) if as_json else click.echo(f"Pinned {pinned['source']} as the signed wording of {document} for {agreement}.")
+
+
+@cli.command()
+@click.argument("agreement", required=False)
+@click.option("--diff", "with_diff", is_flag=True, help="Include the diff from the baseline to the current version.")
+@json_option
+@needs_config
+def drift(config: Config, agreement: str | None, with_diff: bool, as_json: bool) -> None:
+    """For each agreement (or one) and document: the signed baseline against the current wording."""
+    from monitor.agreements import drift_report
+
+    report = drift_report(open_existing(config), config, agreement, with_diff)
+    emit_json(report) if as_json else click.echo(views.drift_text(report, color=use_color()))
+
+
+@cli.group()
+def alerts() -> None:
+    """Alert channels ([[alerts]] in the config)."""
+
+
+@alerts.command("test")
+@click.argument("channel", required=False)
+@json_option
+@needs_config
+def alerts_test(config: Config, channel: str | None, as_json: bool) -> None:
+    """Send a sample alert to CHANNEL (or every channel) and say whether it arrived. Exit 3 if not."""
+    from monitor.alerts import send_test
+
+    report = send_test(store.open_db(config.storage.database), config, channel)
+    emit_json(asdict(report)) if as_json else click.echo(views.delivery_text(report))
+    if report.failed:
+        sys.exit(EXIT_INCOMPLETE)
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--status", type=click.Choice(["pending", "failed", "sent"]), help="Only deliveries in this state.")
+@json_option
+@click.pass_context
+def outbox(ctx: click.Context, status: str | None, as_json: bool) -> None:
+    """Alert events and their deliveries per channel: pending, failed (with the redacted error) and sent."""
+    if ctx.invoked_subcommand is None:
+        config = load(ctx.find_root().params["config_path"])
+        ctx.obj = config
+        rows = store.outbox(open_existing(config), status)
+        emit_json(rows) if as_json else click.echo(views.outbox_table(rows))
+
+
+@outbox.command("retry")
+@json_option
+@needs_config
+def outbox_retry(config: Config, as_json: bool) -> None:
+    """Deliver every failed or pending alert now, ignoring the backoff. Exit 3 if some still fail."""
+    from monitor.alerts import deliver
+    from monitor.timeutil import utc_now
+
+    db = open_existing(config)
+    store.retry_failed(db, utc_now())
+    report = deliver(db, config, utc_now())
+    emit_json(asdict(report)) if as_json else click.echo(views.delivery_text(report))
+    if report.failed:
+        sys.exit(EXIT_INCOMPLETE)

@@ -5,6 +5,7 @@ Every error is one line naming the file, the key path and the fix.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import tomllib
@@ -17,6 +18,7 @@ import soupsieve
 
 from monitor.errors import ConfigError
 from monitor.models import AUDIENCES, Document
+from monitor.redact import redact
 
 DEFAULT_PATH = "config.toml"
 DEFAULT_USER_AGENT = "termwatch/0.1 (+https://github.com/termwatch/termwatch; terms-change monitor)"
@@ -40,11 +42,48 @@ class CrawlConfig:
 
 
 @dataclass(frozen=True)
+class Agreement:
+    """A signed agreement: the documents whose wording on `signed_on` the buyer relies on."""
+
+    id: str
+    vendor: str
+    documents: tuple[str, ...]
+    signed_on: dt.date
+    renews_on: dt.date | None = None
+    notes: str = ""
+
+
+EVENTS = ("drift", "change", "fetch-failure", "renewal")
+FLAGS = ("training", "retention")
+
+
+@dataclass(frozen=True)
+class Channel:
+    """An alert destination: apprise URLs, the events it wants and optional filters."""
+
+    id: str
+    urls: tuple[str, ...]
+    events: tuple[str, ...] = EVENTS
+    documents: tuple[str, ...] = ()
+    vendors: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AlertingConfig:
+    failure_threshold: int = 3
+    renewal_days: int = 30
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     storage: StorageConfig
     crawl: CrawlConfig
     documents: tuple[Document, ...]
+    agreements: tuple[Agreement, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    alerting: AlertingConfig = AlertingConfig()
     # Values that came from ${ENV} references: redacted wherever text is shown.
     secrets: frozenset[str] = field(default_factory=frozenset)
 
@@ -54,6 +93,20 @@ class Config:
                 return doc
         known = ", ".join(d.id for d in self.documents) or "none"
         raise ConfigError(f"{self.path}: no document with id {doc_id!r}; known ids: {known}")
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        for agreement in self.agreements:
+            if agreement.id == agreement_id:
+                return agreement
+        known = ", ".join(a.id for a in self.agreements) or "none"
+        raise ConfigError(f"{self.path}: no agreement with id {agreement_id!r}; known ids: {known}")
+
+    def channel(self, channel_id: str) -> Channel:
+        for channel in self.channels:
+            if channel.id == channel_id:
+                return channel
+        known = ", ".join(c.id for c in self.channels) or "none"
+        raise ConfigError(f"{self.path}: no alert channel with id {channel_id!r}; known ids: {known}")
 
 
 # Each section's keys: name -> (accepted types, required, default). Order is the documented order.
@@ -75,8 +128,29 @@ _DOCUMENT_KEYS = {
     "select": ((list,), False, []),
     "remove": ((list,), False, []),
 }
-_TOP_KEYS = {"storage": dict, "crawl": dict, "documents": list}
-_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list", dict: "a table"}
+_AGREEMENT_KEYS = {
+    "id": ((str,), True, None),
+    "vendor": ((str,), True, None),
+    "documents": ((list,), True, None),
+    "signed_on": ((dt.date, str), True, None),
+    "renews_on": ((dt.date, str), False, None),
+    "notes": ((str,), False, ""),
+}
+_CHANNEL_KEYS = {
+    "id": ((str,), True, None),
+    "urls": ((list,), True, None),
+    "events": ((list,), False, list(EVENTS)),
+    "documents": ((list,), False, []),
+    "vendors": ((list,), False, []),
+    "only": ((list,), False, []),
+}
+_ALERTING_KEYS = {
+    "failure_threshold": ((int,), False, 3),
+    "renewal_days": ((int,), False, 30),
+}
+_TOP_KEYS = {"storage": dict, "crawl": dict, "documents": list, "agreements": list, "alerts": list, "alerting": dict}
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list",
+               dict: "a table", dt.date: "a date (YYYY-MM-DD)"}
 
 
 class _Reader:
@@ -175,6 +249,84 @@ def _documents(reader: _Reader, raw: Any) -> tuple[Document, ...]:
     return tuple(docs)
 
 
+def _date(reader: _Reader, where: str, value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise reader.fail(where, f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _ids(reader: _Reader, where: str, values: list, known: set[str], what: str) -> tuple[str, ...]:
+    ids = reader.strings(where, values)
+    for i, value in enumerate(ids):
+        if value not in known:
+            raise reader.fail(f"{where}[{i}]", f"no {what} with id {value!r}; use one of: {', '.join(sorted(known))}")
+    return ids
+
+
+def _unique(reader: _Reader, where: str, value: str, seen: set[str]) -> None:
+    if not SLUG.match(value):
+        raise reader.fail(where, f"{value!r} must be a lowercase slug of a-z, 0-9 and '-'")
+    if value in seen:
+        raise reader.fail(where, f"duplicate id {value!r}; ids must be unique")
+    seen.add(value)
+
+
+def _agreements(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Agreement, ...]:
+    if not isinstance(raw, list):
+        raise reader.fail("agreements", "must be an array of tables ([[agreements]])")
+    seen: set[str] = set()
+    out = []
+    for i, item in enumerate(raw):
+        where = f"agreements[{i}]"
+        a = reader.table(where, item, _AGREEMENT_KEYS)
+        _unique(reader, f"{where}.id", a["id"], seen)
+        docs = _ids(reader, f"{where}.documents", a["documents"], documents, "document")
+        if not docs:
+            raise reader.fail(f"{where}.documents", "is empty; list the ids of the documents this agreement covers")
+        signed = _date(reader, f"{where}.signed_on", a["signed_on"])
+        renews = _date(reader, f"{where}.renews_on", a["renews_on"]) if a["renews_on"] is not None else None
+        if renews is not None and renews <= signed:
+            raise reader.fail(f"{where}.renews_on", f"{renews} is not after signed_on ({signed}); fix one of them")
+        out.append(Agreement(a["id"], a["vendor"], docs, signed, renews, a["notes"]))
+    return tuple(out)
+
+
+def _channels(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Channel, ...]:
+    import apprise  # only when alerts are configured: it is slow to import
+
+    if not isinstance(raw, list):
+        raise reader.fail("alerts", "must be an array of tables ([[alerts]])")
+    seen: set[str] = set()
+    out = []
+    for i, item in enumerate(raw):
+        where = f"alerts[{i}]"
+        c = reader.table(where, item, _CHANNEL_KEYS)
+        _unique(reader, f"{where}.id", c["id"], seen)
+        urls = reader.strings(f"{where}.urls", c["urls"])
+        if not urls:
+            raise reader.fail(f"{where}.urls", "is empty; give at least one apprise URL")
+        for j, url in enumerate(urls):
+            if not apprise.Apprise().add(url):
+                shown = redact(url, reader.secrets)
+                raise reader.fail(f"{where}.urls[{j}]", f"apprise cannot use {shown!r}; check it against apprise's URL formats")
+        events = reader.strings(f"{where}.events", c["events"])
+        for j, event in enumerate(events):
+            if event not in EVENTS:
+                raise reader.fail(f"{where}.events[{j}]", f"{event!r} must be one of: {', '.join(EVENTS)}")
+        only = reader.strings(f"{where}.only", c["only"])
+        for j, flag in enumerate(only):
+            if flag not in FLAGS:
+                raise reader.fail(f"{where}.only[{j}]", f"{flag!r} must be one of: {', '.join(FLAGS)}")
+        docs = _ids(reader, f"{where}.documents", c["documents"], documents, "document")
+        out.append(Channel(c["id"], urls, events, docs, reader.strings(f"{where}.vendors", c["vendors"]), only))
+    return tuple(out)
+
+
 def parse(text: str, path: Path, environ: dict[str, str] | None = None) -> Config:
     """Parse and validate config text; `path` is used in messages and to resolve relative paths."""
     reader = _Reader(path, dict(os.environ if environ is None else environ))
@@ -196,6 +348,13 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None) -> Confi
     if "documents" not in raw:
         raise reader.fail("documents", "no [[documents]] to watch; add at least one")
     documents = _documents(reader, raw["documents"])
+    known = {d.id for d in documents}
+    agreements = _agreements(reader, raw.get("agreements", []), known)
+    channels = _channels(reader, raw["alerts"], known) if "alerts" in raw else ()
+    alerting = reader.table("alerting", raw.get("alerting", {}), _ALERTING_KEYS)
+    for key in _ALERTING_KEYS:
+        if alerting[key] < 1:
+            raise reader.fail(f"alerting.{key}", f"must be at least 1, not {alerting[key]!r}")
     database = Path(storage["database"]).expanduser()
     if not database.is_absolute():
         database = path.parent / database
@@ -204,6 +363,9 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None) -> Confi
         storage=StorageConfig(database=database),
         crawl=CrawlConfig(**{k: crawl[k] for k in _CRAWL_KEYS}),
         documents=documents,
+        agreements=agreements,
+        channels=channels,
+        alerting=AlertingConfig(**alerting),
         secrets=frozenset(reader.secrets),
     )
 

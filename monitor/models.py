@@ -69,3 +69,4 @@ class RunSummary:
     new_versions: int
     changes: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)
+    alerts: dict = field(default_factory=lambda: {"sent": 0, "failed": 0, "errors": []})

@@ -7,22 +7,20 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
 import sqlite_utils
 
-from monitor import store
+from monitor import messages, store
+from monitor.agreements import check_agreements
+from monitor.alerts import DeliveryReport, deliver, route
 from monitor.classify import classify_change
 from monitor.config import Config, CrawlConfig
 from monitor.decide import Known, decide
 from monitor.diff import diff_texts
-from monitor.extract import EXTRACTOR_VERSION, extract_text, judge, normalise
 from monitor.errors import TermwatchError
+from monitor.extract import EXTRACTOR_VERSION, extract_text, judge, normalise
 from monitor.models import Document, Extracted, FetchResult, RunSummary, Unusable
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+from monitor.timeutil import utc_now
 
 
 def describe_change(old: str, new: str) -> dict:
@@ -39,9 +37,13 @@ def describe_change(old: str, new: str) -> dict:
 
 @dataclass
 class Processor:
-    """Takes the fetch results of one run, in any order, and records each in its own transaction."""
+    """Takes the fetch results of one run, in any order, and records each in its own transaction.
+
+    Alert events are routed and enqueued in the same transaction as the fetch that caused them.
+    """
 
     db: sqlite_utils.Database
+    config: Config
     documents: dict[str, Document]
     fetched: int = 0
     unchanged: int = 0
@@ -49,38 +51,57 @@ class Processor:
     changes: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)
 
+    def _route(self, *events: dict) -> list:
+        return [route(e, self.config.channels, self.config.secrets) for e in events]
+
     def handle(self, fetch: FetchResult) -> None:
         self.fetched += 1
         doc = self.documents[fetch.document_id]
         current = store.current_version(self.db, doc.id)
         if fetch.status == 304 and current is not None:
-            store.record_seen(self.db, fetch, current.id, "not-modified", current.text_sha256)
+            store.record_seen(self.db, fetch, current.id, "not-modified", current.text_sha256, self._recovery(doc, fetch))
             self.unchanged += 1
             return
         judged = judge(fetch, doc.select, doc.remove)
         if not isinstance(judged, Extracted):
-            self._fail(fetch, judged.reason)
+            self._fail(doc, fetch, judged.reason)
             return
         known = [Known(v.id, v.text_sha256, v.length, v.last_seen) for v in store.recent_versions(self.db, doc.id)]
         decision = decide(known, judged, fetch.fetched_at, store.pending_suspect(self.db, doc.id))
         if decision.kind in ("unchanged", "known"):
-            store.record_seen(self.db, fetch, decision.version_id, decision.kind, judged.sha256)
+            store.record_seen(self.db, fetch, decision.version_id, decision.kind, judged.sha256,
+                              self._recovery(doc, fetch))
             self.unchanged += 1
         elif decision.kind == "suspect":
-            self._fail(fetch, decision.reason, outcome="suspect", text_sha256=judged.sha256)
+            self._fail(doc, fetch, decision.reason, outcome="suspect", text_sha256=judged.sha256)
         else:
             self._new_version(doc, fetch, judged, current)
 
-    def _fail(self, fetch: FetchResult, reason: str, outcome: str = "failed", text_sha256: str | None = None) -> None:
-        store.record_failure(self.db, fetch, reason, outcome, text_sha256)
+    def _recovery(self, doc: Document, fetch: FetchResult) -> list:
+        failures = store.consecutive_failures(self.db, doc.id)
+        if failures < self.config.alerting.failure_threshold:
+            return []
+        key = f"recovery:{doc.id}:{fetch.fetched_at}"
+        return self._route(messages.recovery_event(doc, failures, key, fetch.fetched_at))
+
+    def _fail(self, doc: Document, fetch: FetchResult, reason: str, outcome: str = "failed",
+              text_sha256: str | None = None) -> None:
+        failures = store.consecutive_failures(self.db, doc.id) + 1
+        events = []
+        if failures == self.config.alerting.failure_threshold:
+            key = f"failure:{doc.id}:{fetch.fetched_at}"
+            events = self._route(messages.failure_event(doc, failures, reason, key, fetch.fetched_at))
+        store.record_failure(self.db, fetch, reason, outcome, text_sha256, events)
         self.failures.append({"document": fetch.document_id, "reason": reason})
 
     def _new_version(self, doc: Document, fetch: FetchResult, judged: Extracted, current) -> None:
-        change = None
+        change, events = None, self._recovery(doc, fetch)
         if current is not None:
             change = describe_change(current.text, judged.text) | {"from_version": current.id}
+            key = f"change:{doc.id}:{fetch.fetched_at}:{judged.sha256[:16]}"
+            events += self._route(messages.change_event(doc, change, key, fetch.fetched_at))
         version_id, change_id = store.record_version(
-            self.db, fetch, judged.text, judged.sha256, EXTRACTOR_VERSION, change
+            self.db, fetch, judged.text, judged.sha256, EXTRACTOR_VERSION, change, events
         )
         self.new_versions += 1
         if change is not None:
@@ -97,7 +118,7 @@ class Processor:
                 }
             )
 
-    def summary(self, started_at: str, finished_at: str) -> RunSummary:
+    def summary(self, started_at: str, finished_at: str, alerts: DeliveryReport) -> RunSummary:
         return RunSummary(
             started_at=started_at,
             finished_at=finished_at,
@@ -108,6 +129,7 @@ class Processor:
             new_versions=self.new_versions,
             changes=self.changes,
             failures=self.failures,
+            alerts={"sent": alerts.sent, "failed": alerts.failed, "errors": alerts.errors},
         )
 
 
@@ -120,9 +142,11 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False) -> Ru
     with store.run_lock(config.storage.database):
         started_at = utc_now()
         store.sync_documents(db, config.documents)
-        processor = Processor(db, {d.id: d for d in documents})
+        processor = Processor(db, config, {d.id: d for d in documents})
         fetch_all(documents, config.crawl, processor.handle, store.validators(db), verbose)
-        return processor.summary(started_at, utc_now())
+        check_agreements(db, config, utc_now())
+        report = deliver(db, config, utc_now())
+        return processor.summary(started_at, utc_now(), report)
 
 
 def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> Extracted | Unusable:

@@ -14,7 +14,7 @@ import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import sqlite_utils
 from sqlite_utils import Migrations
@@ -23,6 +23,9 @@ from monitor.errors import StoreError
 from monitor.models import Document, FetchResult
 
 migrations = Migrations("termwatch")
+
+# An event to put in the outbox, with the deliveries it needs: (event row, [delivery rows]).
+Events = Sequence[tuple[dict, list[dict]]]
 
 
 @migrations()
@@ -91,6 +94,72 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["versions"].create_index(["document", "last_seen"])
     db["fetches"].create_index(["document", "fetched_at"])
     db["changes"].create_index(["document", "detected_at"])
+
+
+@migrations()
+def m002_agreements_and_outbox(db: sqlite_utils.Database) -> None:
+    # What the buyer signed, when it is not simply the version in force on signed_on.
+    db["pins"].create(
+        {"agreement": str, "document": str, "version_id": int, "text": str, "source": str, "pinned_at": str},
+        pk=("agreement", "document"),
+    )
+    db["findings"].create(
+        {
+            "id": int,
+            "key": str,
+            "agreement": str,
+            "document": str,
+            "baseline": str,
+            "baseline_version": int,
+            "current_version": int,
+            "detected_at": str,
+            "training": bool,
+            "retention": bool,
+            "summary": str,
+            "facts": str,
+            "clauses": str,
+        },
+        pk="id",
+    )
+    db["findings"].create_index(["key"], unique=True)
+    db["events"].create(
+        {
+            "id": int,
+            "key": str,
+            "kind": str,
+            "created_at": str,
+            "document": str,
+            "vendor": str,
+            "agreement": str,
+            "training": bool,
+            "retention": bool,
+            "subject": str,
+            "text": str,
+            "html": str,
+            "short": str,
+        },
+        pk="id",
+    )
+    # The idempotency key: an event caused twice (a rerun after a crash) is stored once.
+    db["events"].create_index(["key"], unique=True)
+    db["deliveries"].create(
+        {
+            "id": int,
+            "event": int,
+            "channel": str,
+            "destination": int,
+            "target": str,
+            "status": str,
+            "attempts": int,
+            "last_error": str,
+            "next_attempt_at": str,
+            "sent_at": str,
+        },
+        pk="id",
+        foreign_keys=[("event", "events", "id")],
+    )
+    db["deliveries"].create_index(["event", "channel", "destination"], unique=True)
+    db["deliveries"].create_index(["status", "next_attempt_at"])
 
 
 @dataclass(frozen=True)
@@ -191,26 +260,29 @@ def _fetch_row(fetch: FetchResult, outcome: str, ok: bool, reason: str | None, p
 
 
 def record_failure(db: sqlite_utils.Database, fetch: FetchResult, reason: str, outcome: str = "failed",
-                   text_sha256: str | None = None) -> int:
+                   text_sha256: str | None = None, events: Events = ()) -> int:
     """A fetch that is not the terms: kept as evidence, never a version."""
     with db.atomic():
         page = _keep_page(db, fetch.body)
         row = _fetch_row(fetch, outcome, False, reason, page) | {"text_sha256": text_sha256}
-        return db["fetches"].insert(row).last_pk
+        fetch_id = db["fetches"].insert(row).last_pk
+        enqueue(db, events)
+        return fetch_id
 
 
 def record_seen(db: sqlite_utils.Database, fetch: FetchResult, version_id: int, outcome: str,
-                text_sha256: str | None) -> int:
+                text_sha256: str | None, events: Events = ()) -> int:
     """A usable fetch whose text matches a stored version: one small row, no page, the version's last_seen moves."""
     with db.atomic():
         row = _fetch_row(fetch, outcome, True, None, None) | {"text_sha256": text_sha256, "version_id": version_id}
         fetch_id = db["fetches"].insert(row).last_pk
         db.execute("update versions set last_seen = ? where id = ?", [fetch.fetched_at, version_id])
+        enqueue(db, events)
         return fetch_id
 
 
 def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, text_sha256: str,
-                   extractor_version: str, change: dict | None) -> tuple[int, int | None]:
+                   extractor_version: str, change: dict | None, events: Events = ()) -> tuple[int, int | None]:
     """A new wording: page, fetch, version and (when there was a previous version) the change, in one transaction."""
     with db.atomic():
         page = _keep_page(db, fetch.body)
@@ -246,6 +318,7 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
                     "clauses": json.dumps(change["clauses"]),
                 }
             ).last_pk
+        enqueue(db, events)
         return version_id, change_id
 
 
@@ -407,3 +480,99 @@ def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], chan
 
 def change_pairs(db: sqlite_utils.Database, document: str) -> list[dict]:
     return list(db["changes"].rows_where("document = ?", [document], order_by="id"))
+
+
+# --- agreements, drift and the alert outbox -----------------------------------------------------
+
+
+def enqueue(db: sqlite_utils.Database, events: Events) -> list[int]:
+    """Put events and their deliveries in the outbox; call inside the transaction of what caused them.
+
+    An event whose key is already there (the same cause seen again after a crash) is not added twice.
+    """
+    ids = []
+    for event, deliveries in events:
+        if db["events"].count_where("key = ?", [event["key"]]):
+            continue
+        event_id = db["events"].insert(event).last_pk
+        ids.append(event_id)
+        for delivery in deliveries:
+            db["deliveries"].insert(delivery | {"event": event_id, "status": "pending", "attempts": 0})
+    return ids
+
+
+def event_exists(db: sqlite_utils.Database, key: str) -> bool:
+    return bool(db["events"].count_where("key = ?", [key]))
+
+
+def pin(db: sqlite_utils.Database, agreement: str, document: str, version_id: int | None, text: str | None,
+        source: str, now: str) -> None:
+    with db.atomic():
+        db["pins"].upsert({"agreement": agreement, "document": document, "version_id": version_id, "text": text,
+                           "source": source, "pinned_at": now}, pk=("agreement", "document"))
+
+
+def pins(db: sqlite_utils.Database, agreement: str) -> dict[str, dict]:
+    return {r["document"]: r for r in db["pins"].rows_where("agreement = ?", [agreement])}
+
+
+def add_finding(db: sqlite_utils.Database, finding: dict, events: Events) -> bool:
+    """Record a drift finding once (by key) with its alert events; False when it was already known."""
+    with db.atomic():
+        if db["findings"].count_where("key = ?", [finding["key"]]):
+            return False
+        db["findings"].insert(finding | {"facts": json.dumps(finding["facts"]), "clauses": json.dumps(finding["clauses"])})
+        enqueue(db, events)
+        return True
+
+
+def add_events(db: sqlite_utils.Database, events: Events) -> list[int]:
+    with db.atomic():
+        return enqueue(db, events)
+
+
+def due_deliveries(db: sqlite_utils.Database, now: str, events: Sequence[int] | None = None) -> list[dict]:
+    """Deliveries not yet sent whose next attempt is due (of the given events only, if any), oldest event first."""
+    only = "" if events is None else f" and d.event in ({', '.join('?' * len(events))})"
+    sql = (
+        "select d.*, e.kind, e.subject, e.text, e.html, e.short from deliveries d join events e on e.id = d.event "
+        f"where d.status != 'sent' and (d.next_attempt_at is null or d.next_attempt_at <= ?){only} order by e.id, d.id"
+    )
+    return list(db.query(sql, [now, *(events or [])]))
+
+
+def mark_delivery(db: sqlite_utils.Database, delivery_id: int, sent: bool, error: str | None, now: str,
+                  next_attempt_at: str | None) -> None:
+    with db.atomic():
+        db.execute(
+            "update deliveries set status = ?, attempts = attempts + 1, last_error = ?, sent_at = ?, "
+            "next_attempt_at = ? where id = ?",
+            ["sent" if sent else "failed", error, now if sent else None, next_attempt_at, delivery_id],
+        )
+
+
+def retry_failed(db: sqlite_utils.Database, now: str) -> int:
+    with db.atomic():
+        return db.execute("update deliveries set next_attempt_at = ? where status = 'failed'", [now]).rowcount
+
+
+def outbox(db: sqlite_utils.Database, status: str | None = None) -> list[dict]:
+    sql = (
+        "select e.id as event, e.kind, e.key, e.created_at, e.document, e.vendor, e.agreement, e.training, "
+        "e.retention, e.subject, d.channel, d.destination, d.target, d.status, d.attempts, d.last_error, "
+        "d.next_attempt_at, d.sent_at from events e join deliveries d on d.event = e.id"
+        + (" where d.status = ?" if status else "") + " order by e.id desc, d.channel, d.destination"
+    )
+    rows = list(db.query(sql, [status] if status else []))
+    for row in rows:
+        row["training"], row["retention"] = bool(row["training"]), bool(row["retention"])
+    return rows
+
+
+def findings(db: sqlite_utils.Database, agreement: str | None = None) -> list[dict]:
+    where, params = ("where agreement = ?", [agreement]) if agreement else ("", [])
+    rows = list(db.query(f"select * from findings {where} order by id", params))
+    for row in rows:
+        row["training"], row["retention"] = bool(row["training"]), bool(row["retention"])
+        row["facts"], row["clauses"] = json.loads(row["facts"] or "[]"), json.loads(row["clauses"] or "[]")
+    return rows

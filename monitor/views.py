@@ -5,13 +5,6 @@ from __future__ import annotations
 from monitor.models import RunSummary
 
 
-def redact(text: str, secrets) -> str:
-    """Replace every secret value (resolved from ${ENV} in the config) wherever it appears."""
-    for secret in sorted(secrets, key=len, reverse=True):
-        text = text.replace(secret, "****")
-    return text
-
-
 def _table(headers: list[str], rows: list[list]) -> str:
     cells = [[("" if c is None else str(c)) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
@@ -90,3 +83,53 @@ def demo_step(snap: dict, summary: dict) -> str:
     else:
         what = "unchanged (noise only)"
     return f"  {snap['date'][:10]}  {what}"
+
+
+def agreements_table(report: list[dict]) -> str:
+    if not report:
+        return "No agreements configured; add [[agreements]] to the config."
+    rows = []
+    for a in report:
+        drifted = [d for d in a["documents"] if d["changed"]]
+        state = f"{len(drifted)} of {len(a['documents'])} drifted" if drifted else "no drift"
+        flags = _flags({"training": any(d["training"] for d in drifted), "retention": any(d["retention"] for d in drifted)})
+        rows.append([a["agreement"], a["vendor"], a["signed_on"], a["renews_on"] or "-", state, flags])
+    return _table(["AGREEMENT", "VENDOR", "SIGNED", "RENEWS", "DRIFT", "FLAGS"], rows)
+
+
+def drift_text(report: list[dict], color: bool = False) -> str:
+    if not report:
+        return "No agreements configured; add [[agreements]] to the config."
+    lines = []
+    for a in report:
+        renews = f", renews {a['renews_on']}" if a["renews_on"] else ""
+        lines.append(f"{a['agreement']} ({a['vendor']}), signed {a['signed_on']}{renews}")
+        for d in a["documents"]:
+            state = "DRIFTED" if d["changed"] else ("unchanged" if d["changed"] is False else "not fetched")
+            lines.append(f"  {d['document']}: {state} [{_flags(d)}] {d['summary']}")
+            if d["baseline"]:
+                lines.append(f"    baseline: {d['baseline']['note']}; current version {d['current_version']}")
+            for fact in d["facts"]:
+                lines.append(f"    {fact.get('subject') or fact.get('kind')}: {fact.get('before') or 'not stated'} → "
+                             f"{fact.get('after') or 'not stated'}")
+            for clause in [c for c in d["clauses"] if c.get("labels")][:10]:
+                lines.append(f"    [{', '.join(clause['labels'])}] {clause.get('op', '')}: {clause.get('text', '')}")
+            if d.get("diff"):
+                from monitor.render import diff_text
+
+                lines.append(diff_text(d["diff"], color))
+    return "\n".join(lines)
+
+
+def delivery_text(report) -> str:
+    lines = [f"{report.sent} delivered, {report.failed} failed"]
+    lines += [f"  {e['channel']} → {e['target']}: {e['error']}" for e in report.errors]
+    return "\n".join(lines)
+
+
+def outbox_table(rows: list[dict]) -> str:
+    if not rows:
+        return "The outbox is empty."
+    return _table(["EVENT", "KIND", "CREATED", "CHANNEL", "TARGET", "STATUS", "TRIES", "SUBJECT / ERROR"],
+                  [[r["event"], r["kind"], r["created_at"], r["channel"], r["target"], r["status"], r["attempts"],
+                    r["last_error"] if r["status"] == "failed" else r["subject"]] for r in rows])

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
-from datetime import datetime, timezone
-
 import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from monitor.models import Document, FetchResult
+from monitor.timeutil import utc_now
 
 # Error statuses reach parse() so that the status and the body are recorded; redirects are still followed
 # because 3xx is not listed. 304 answers a conditional request.
 HANDLED_STATUSES = [304, *range(400, 600)]
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _header(response: Response, name: str) -> str | None:
@@ -57,7 +52,7 @@ class TermsSpider(scrapy.Spider):
         yield FetchResult(
             document_id=doc.id,
             url=doc.url,
-            fetched_at=_now(),
+            fetched_at=utc_now(),
             status=response.status,
             final_url=response.url,
             content_type=_header(response, "Content-Type") or "",
@@ -70,9 +65,9 @@ class TermsSpider(scrapy.Spider):
         doc: Document = failure.request.meta["doc"]
         if failure.check(HttpError):
             response = failure.value.response
-            yield FetchResult(doc.id, doc.url, _now(), status=response.status, final_url=response.url,
+            yield FetchResult(doc.id, doc.url, utc_now(), status=response.status, final_url=response.url,
                               error=f"HTTP {response.status}")
             return
         message = str(failure.value).strip()
         error = failure.type.__name__ + (f": {message}" if message else "")
-        yield FetchResult(doc.id, doc.url, _now(), error=error)
+        yield FetchResult(doc.id, doc.url, utc_now(), error=error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -13,12 +14,20 @@ from monitor.cli import cli
 README = (ROOT / "README.md").read_text()
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
-def test_every_command_is_in_the_readme_and_has_help(name):
-    assert f"`termwatch {name}" in README, f"README does not document `termwatch {name}`"
-    result = CliRunner().invoke(cli, [name, "--help"])
+def all_commands(group=cli, prefix=()):
+    for name, command in sorted(group.commands.items()):
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("path,command", list(all_commands()), ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+def test_every_command_is_in_the_readme_and_has_help(path, command):
+    words = " ".join(path)
+    assert f"`termwatch {words}" in README, f"README does not document `termwatch {words}`"
+    result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0
-    assert len(cli.commands[name].help or "") > 20
+    assert len(command.help or "") > 20
 
 
 def test_exit_codes_are_in_top_level_help_and_readme():

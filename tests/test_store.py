@@ -33,7 +33,7 @@ def test_open_creates_schema_in_wal_mode_and_is_idempotent(tmp_path):
     applied = [m.name for m in store.migrations.applied(db)]
     db.close()
     again = store.open_db(path)
-    assert [m.name for m in store.migrations.applied(again)] == applied == ["m001_initial"]
+    assert [m.name for m in store.migrations.applied(again)] == applied == ["m001_initial", "m002_agreements_and_outbox"]
 
 
 def test_open_missing_database_for_reading_is_a_clear_error(tmp_path):

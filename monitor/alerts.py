@@ -1,0 +1,124 @@
+"""The alert outbox: which channels an event goes to, and delivery through apprise with retries and backoff.
+
+Events are enqueued in the transaction of what caused them; delivery happens after the commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from monitor import messages, store
+from monitor.config import Channel, Config
+from monitor.errors import TermwatchError
+from monitor.redact import redact
+from monitor.timeutil import utc_now
+
+# Events that carry training/retention flags, to which a channel's `only` filter applies.
+FLAGGED_KINDS = ("change", "drift", "renewal")
+WEBHOOK_SCHEMES = ("json", "jsons", "form", "forms", "xml", "xmls")
+FIRST_BACKOFF = timedelta(minutes=5)
+MAX_BACKOFF = timedelta(hours=6)
+
+
+def wants(channel: Channel, event: dict) -> bool:
+    """Whether a channel's events and filters select this event."""
+    if event["kind"] != "test" and event["kind"] not in channel.events:
+        return False
+    if channel.documents and event["document"] not in channel.documents:
+        return False
+    if channel.vendors and (event["vendor"] or "").lower() not in {v.lower() for v in channel.vendors}:
+        return False
+    if channel.only and event["kind"] in FLAGGED_KINDS:
+        return any(event[flag] for flag in channel.only)
+    return True
+
+
+def shown_url(url: str, secrets: Sequence[str]) -> str:
+    """A destination as it may be shown or stored: apprise's privacy mode, then our own secret values hidden."""
+    import apprise
+
+    a = apprise.Apprise()
+    a.add(url)
+    return redact(a.urls(privacy=True)[0] if len(a) else url, secrets)
+
+
+def route(event: dict, channels: Sequence[Channel], secrets: Sequence[str]) -> tuple[dict, list[dict]]:
+    """The event with one delivery row per destination URL of every channel that wants it."""
+    deliveries = [
+        {"channel": c.id, "destination": i, "target": shown_url(url, secrets)}
+        for c in channels if wants(c, event) for i, url in enumerate(c.urls)
+    ]
+    return event, deliveries
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    sent: int
+    failed: int
+    errors: list[dict]
+
+
+def backoff(attempts: int) -> timedelta:
+    """No wait before the first retry (the next cron run), then 5 min, 10 min, … up to 6 h."""
+    if attempts <= 1:
+        return timedelta(0)
+    # Cap the exponent first: after weeks of outage 2**attempts would overflow timedelta.
+    return min(FIRST_BACKOFF * 2 ** min(attempts - 2, 16), MAX_BACKOFF)
+
+
+def _send(url: str, row: dict) -> tuple[bool, str | None]:
+    import apprise
+    from apprise import AppriseResultStatus, NotifyFormat
+
+    a = apprise.Apprise()
+    if not a.add(url):
+        return False, "apprise cannot use this URL"
+    service = a[0]
+    scheme = url.split("://", 1)[0].lower()
+    if scheme in WEBHOOK_SCHEMES:
+        body, body_format = row["text"], NotifyFormat.TEXT
+    elif service.resolve_format(NotifyFormat.HTML) == NotifyFormat.HTML:
+        # Email: the HTML body; apprise adds the plain-text alternative part.
+        body, body_format = row["html"], NotifyFormat.HTML
+    else:
+        body, body_format = row["short"], NotifyFormat.TEXT
+    result = a.notify(body=body, title=row["subject"], body_format=body_format)
+    if result.status == AppriseResultStatus.SUCCESS:
+        return True, None
+    problems = [entry.message for entry in result.logs() if entry.level in ("WARNING", "ERROR")]
+    return False, (problems[-1] if problems else result.status.name)
+
+
+def deliver(db: sqlite_utils.Database, config: Config, now: str, events: Sequence[int] | None = None) -> DeliveryReport:
+    """Send every due delivery (or those of some events); record each result. A sent delivery is never sent again."""
+    channels = {c.id: c for c in config.channels}
+    sent, errors = 0, []
+    for row in store.due_deliveries(db, now, events):
+        target = channels.get(row["channel"])
+        if target is None or row["destination"] >= len(target.urls):
+            ok, error = False, f"channel {row['channel']!r} or its destination {row['destination']} is no longer in the config"
+        else:
+            ok, error = _send(target.urls[row["destination"]], row)
+        error = redact(error, config.secrets) if error else None
+        retry_at = None if ok else (datetime.fromisoformat(now) + backoff(row["attempts"] + 1)).isoformat(timespec="seconds")
+        store.mark_delivery(db, row["id"], ok, error, now, retry_at)
+        if ok:
+            sent += 1
+        else:
+            errors.append({"event": row["event"], "channel": row["channel"], "target": row["target"], "error": error})
+    return DeliveryReport(sent, len(errors), errors)
+
+
+def send_test(db: sqlite_utils.Database, config: Config, channel_id: str | None) -> DeliveryReport:
+    """Send a sample alert to one channel, or to all, through the outbox like any real alert."""
+    channels = [config.channel(channel_id)] if channel_id else list(config.channels)
+    if not channels:
+        raise TermwatchError(f"{config.path}: no [[alerts]] channels configured; add one to send a test")
+    now = utc_now()
+    events = [route(messages.test_event(channel.id, now), [channel], config.secrets) for channel in channels]
+    # Only the sample: real alerts that are due wait for the next run or `outbox retry`.
+    return deliver(db, config, now, store.add_events(db, events))

@@ -1,0 +1,30 @@
+"""One place that hides secrets: every value that came from a ${ENV} reference, in any text or log line shown."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import quote, quote_plus
+from collections.abc import Iterable
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """Replace every secret value wherever it appears (longest first, so overlapping secrets vanish whole)."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        # URLs show a secret percent-encoded too (apprise quotes it in paths).
+        for form in {secret, quote(secret, safe=""), quote(secret), quote_plus(secret)}:
+            text = text.replace(form, "****")
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites log records so that no handler, Scrapy's or apprise's, can print a secret."""
+
+    def __init__(self, secrets: Iterable[str]):
+        super().__init__()
+        self.secrets = tuple(s for s in secrets if s)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            record.msg = redact(record.getMessage(), self.secrets)
+            record.args = ()
+        return True
