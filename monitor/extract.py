@@ -1,5 +1,5 @@
-"""Pure extraction: HTML -> the readable text of the terms, its normalised comparison form, and a
-judgement of whether a fetch shows the terms at all (error page, bot wall, login redirect, empty)."""
+"""Pure extraction: HTML -> the readable text of the terms and its normalised comparison form, and a
+judgement of whether a fetch shows the terms at all (error status, bot wall, login redirect, empty)."""
 
 from __future__ import annotations
 
@@ -7,361 +7,526 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 import soupsieve
 from bs4 import BeautifulSoup
-from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4.element import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from monitor.models import Extracted, FetchResult, Unusable
 
-# Bump whenever the text or normalised form produced for the same HTML can change: stored versions
-# carry it, and `termwatch reextract` re-derives their text instead of announcing fake changes.
+# Bump whenever the text or normalised form produced for the same HTML can change: versions record
+# it, and `termwatch reextract` re-derives their text from the kept pages instead of announcing
+# fake changes.
 EXTRACTOR_VERSION = "2026.11.1"
 
-# Never part of the reading text, wherever they sit.
+# ---------------------------------------------------------------- what is not the terms
+
+# Never reading text, wherever they sit (scripts, Next.js payloads, icons, controls, embeds).
 _DROP_TAGS = frozenset(
-    "script style noscript template svg math canvas iframe object embed video audio picture img map "
+    "script style noscript template svg math canvas iframe object embed video audio picture img map area "
     "button select option optgroup input textarea datalist meter progress dialog head link meta title base".split()
 )
-# Page chrome, dropped unless it holds most of the page (some sites wrap everything in a <form>).
-_CHROME_TAGS = frozenset("nav aside form".split())
-_BLOCK_TAGS = frozenset(
-    "address article blockquote body caption center dd details dialog dir div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p pre section summary table tbody "
-    "td tfoot th thead tr ul legend".split()
-)
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-# Elements whose text counts as prose when looking for the main content.
-_PROSE_TAGS = frozenset("p li dd dt td th blockquote pre h1 h2 h3 h4 h5 h6".split())
+# Page chrome. Dropped unless it holds most of the page: some sites wrap everything in a <form>.
+_CHROME_TAGS = frozenset("nav aside form header footer".split())
+_PROSE_TAGS = frozenset("p li dd dt td th blockquote pre h1 h2 h3 h4 h5 h6 caption figcaption".split())
+_TEXT_LEVEL = _PROSE_TAGS | frozenset("a span strong em b i u small sup sub code kbd samp label abbr time".split())
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 _SR_ONLY = re.compile(
     r"(?:^|[\s_-])(?:sr[-_]?only|visually[-_]?hidden|visuallyhidden|screen[-_]?reader[-_\w]*|show[-_]for[-_]sr"
-    r"|element[-_]invisible|hidden[-_]visually|a11y[-_]?text|assistive[-_]?text|offscreen)(?:$|[\s_-])"
+    r"|element[-_]invisible|hidden[-_]visually|a11y[-_]?text|assistive[-_]?text|offscreen|off[-_]screen)(?:$|[\s_-])"
     r"|a11yText",
     re.I,
 )
+# Inline-style variant of screen-reader-only text: clipped to a pixel and taken out of the flow.
 _CLIPPED_STYLE = re.compile(r"clip\s*:\s*rect\(\s*(?:0|1px)|clip-path\s*:\s*inset\(\s*50%", re.I)
-_SKIP_LINK = re.compile(r"^\s*skip\s+(?:to|navigation|nav)\b", re.I)
-_SKIP_CLASS = re.compile(r"skip[-_]?(?:link|to|nav)", re.I)
-_COOKIE_WORDS = re.compile(r"cookie|consent|gdpr|onetrust|cookiebot|\bcmp\b|didomi|usercentrics|trustarc", re.I)
-_LOCALE_WORDS = re.compile(
-    r"(?:^|[\s_-]|[a-z](?=[A-Z]))(?:lang|language|languages|locale|locales|i18n|translations?)(?:$|[\s_-]|(?=[A-Z]))"
-    r"|language|locale",
-    re.I,
-)
+_SKIP_TEXT = re.compile(r"^\s*skip\s+(?:to|navigation|nav|links)\b", re.I)
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+# A cookie/consent banner names itself with two of these words ("cookie-consent") or one of them and a
+# banner word ("cookie-notice"); one word alone ("cookies", "consent") is as likely the anchor of a
+# privacy policy's section about them, which stays. Consent-platform names suffice on their own.
+_COOKIE_WORDS = frozenset("cookie cookies consent gdpr ccpa cmp cookieconsent".split())
+_CONSENT_PLATFORMS = frozenset("onetrust cookiebot cybotcookiebot didomi usercentrics trustarc cookielaw quantcast".split())
+_BANNER_WORDS = frozenset("banner bar notice popup modal dialog overlay toast prompt sdk wall drawer".split())
+_LOCALE_WORDS = frozenset("lang language languages locale locales i18n translate translations".split())
+_TOC_WORDS = frozenset("toc contents outline breadcrumb breadcrumbs".split())
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
-_HIDDEN_DECORATION_MAX = 80  # aria-hidden with more text than this is collapsed content, kept
+_DECORATION_MAX = 80  # aria-hidden with more text than this is collapsed content (an accordion), kept
+_SWITCHER_MAX = 200  # a locale switcher shows a language name or a short list of them
 
 
+@dataclass(frozen=True)
 class _Page:
-    """What extraction found: the text, the page title, and whether `select` matched anything."""
+    """What extraction found: the text of the terms, the text judged when `select` matched nothing,
+    the page title, and whether `select` matched."""
 
-    __slots__ = ("text", "title", "matched")
-
-    def __init__(self, text: str, title: str, matched: bool) -> None:
-        self.text, self.title, self.matched = text, title, matched
+    text: str
+    page_text: str
+    title: str
+    matched: bool
 
 
 def extract_text(html: str, select: Sequence[str] = (), remove: Sequence[str] = ()) -> str:
-    """Readable, faithful text of the terms: one block per line group, blank line between blocks."""
+    """Readable, faithful text of the terms: headings, clauses, paragraphs, list items and table rows
+    each on their own line(s), a blank line between blocks.
+
+    `select` / `remove` are CSS selectors; without `select` the main content is found by structure.
+    Raises ValueError for an invalid selector."""
     return _extract(html, select, remove).text
 
 
 def _extract(html: str, select: Sequence[str], remove: Sequence[str]) -> _Page:
     selects = [_compile(s) for s in select]
     removes = [_compile(s) for s in remove]
-    soup = BeautifulSoup(html or "", "lxml")
-    title = _title(soup)
-    _place_streamed_chunks(soup)
+    # class stays one string (soupsieve splits it itself): splitting every element's classes is slow
+    soup = BeautifulSoup(html or "", "lxml", multi_valued_attributes=None)
+    # What is not the terms is skipped, not decomposed: removing thousands of elements from one
+    # parent costs a list scan each, which made big pages take seconds.
+    skip: set[int] = set()
+    title = ""
+    holders: list[Tag] = []
+    for el in soup.descendants:  # one pass: bs4's find_all is slow on big pages
+        if isinstance(el, Tag):
+            if el.name == "title" and not title:
+                title = " ".join(el.get_text().split())
+            if el.name == "template" and re.fullmatch(r"B:\d+", el.get("id") or ""):
+                holders.append(el)
+            elif el.name in _DROP_TAGS:
+                skip.add(id(el))
+    _place_streamed_chunks(soup, holders)
     for pattern in removes:
-        for el in pattern.select(soup):
-            el.decompose()
-    _strip_noise(soup)
+        skip.update(id(el) for el in pattern.select(soup))
     if selects:
-        roots = _selected(soup, selects)
-        if not roots:
-            return _Page("", title, False)
-    else:
-        roots = [_main_content(soup)]
-    return _Page(_render(roots), title, True)
+        roots = _selected(soup, selects, skip)
+        if roots:  # chosen by the user, so kept even where they sit in a <header> or <aside>
+            _mark_noise(roots, skip)
+            text = _render(roots, skip)
+            return _Page(text, text, title, True)
+    body = soup.body or soup
+    _mark_noise([body], skip)
+    text = _render([_main_content(body, skip)], skip)
+    return _Page("" if selects else text, text, title, not selects)
 
 
 @lru_cache(maxsize=256)
 def _compile(selector: str) -> soupsieve.SoupSieve:
     try:
         return soupsieve.compile(selector)
-    except (soupsieve.SelectorSyntaxError, TypeError, ValueError, NotImplementedError) as err:
-        first_line = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise ValueError(f"invalid CSS selector {selector!r}: {first_line}") from None
+    except Exception as err:  # soupsieve raises SelectorSyntaxError, and others for odd input
+        detail = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise ValueError(f"invalid CSS selector {selector!r}: {detail}") from None
 
 
-def _title(soup: BeautifulSoup) -> str:
-    tag = soup.find("title")
-    return " ".join(tag.get_text().split()) if tag else ""
-
-
-def _place_streamed_chunks(soup: BeautifulSoup) -> None:
+def _place_streamed_chunks(soup: BeautifulSoup, holders: list[Tag]) -> None:
     """React streaming SSR sends late content as <div hidden id="S:n"> at the end of the body and a
-    <template id="B:n"> where it belongs; a browser's script swaps them, so do the same."""
-    for holder in soup.find_all("template", id=re.compile(r"^B:\d+$")):
+    <template id="B:n"> where it belongs; a browser script swaps them in, so do the same here."""
+    for holder in holders:
         chunk = soup.find(id="S:" + holder["id"][2:])
-        if chunk is not None and chunk is not holder:
-            for child in list(chunk.children):
-                holder.insert_before(child.extract())
-            chunk.decompose()
-
-
-def _strip_noise(soup: BeautifulSoup) -> None:
-    body = soup.body or soup
-    total = max(len(body.get_text()), 1)
-    for el in soup.find_all(_DROP_TAGS):
-        el.decompose()
-    for el in list(soup.find_all(True)):
-        if el.decomposed or el.parent is None:
+        if chunk is None or chunk is holder or any(node is holder for node in chunk.descendants):
             continue
-        if _is_noise(el, total):
-            el.decompose()
+        for child in list(chunk.children):
+            holder.insert_before(child.extract())
+        chunk.decompose()
 
 
-def _attr_text(el: Tag, *names: str) -> str:
-    parts = []
-    for name in names:
-        value = el.get(name)
-        if value:
-            parts.append(" ".join(value) if isinstance(value, list) else str(value))
-    return " ".join(parts)
+def _first(el: Tag, names: Iterable[str], skip: set[int] = frozenset()) -> Tag | None:
+    """The first descendant with one of `names`, not looking inside skipped elements."""
+    stack = [c for c in reversed(el.contents) if isinstance(c, Tag)]
+    while stack:
+        node = stack.pop()
+        if id(node) in skip:
+            continue
+        if node.name in names:
+            return node
+        stack.extend(c for c in reversed(node.contents) if isinstance(c, Tag))
+    return None
 
 
-def _is_noise(el: Tag, total: int) -> bool:
+def _mark_noise(roots: list[Tag], skip: set[int]) -> None:
+    """Skip page chrome, hidden decoration, banners, switchers and tables of contents under the roots."""
+    total = max(sum(len(root.get_text()) for root in roots), 1)
+    for root in roots:
+        in_article = any(el.name in ("main", "article") for el in (root, *root.parents))
+        stack = [(root, in_article)]
+        while stack:  # not recursive: pages nest thousands of elements deep
+            node, in_article = stack.pop()
+            for child in node.contents:
+                if not isinstance(child, Tag) or id(child) in skip:
+                    continue
+                if _is_noise(child, total, in_article):
+                    skip.add(id(child))
+                else:
+                    stack.append((child, in_article or child.name in ("main", "article")))
+
+
+def _words(*values: str | None) -> set[str]:
+    """Lower-case words of attribute values, split at case changes too: "LegalPage_language-options__x1"."""
+    return {w.lower() for value in values if value for w in _WORD.findall(value)}
+
+
+@lru_cache(maxsize=4096)
+def _class_words(classes: str) -> tuple[bool, frozenset[str]]:
+    """Whether a class attribute marks screen-reader-only text, and its words (pages repeat a few
+    hundred class strings over thousands of elements, hence the cache)."""
+    return bool(_SR_ONLY.search(classes)), frozenset(_words(classes))
+
+
+def _is_noise(el: Tag, total: int, in_article: bool) -> bool:
     name = el.name
-    classes = _attr_text(el, "class")
-    if classes and _SR_ONLY.search(classes):
+    attrs = el.attrs
+    classes = attrs.get("class")
+    sr_only, class_words = _class_words(classes) if classes else (False, frozenset())
+    if sr_only:
         return True
-    style = el.get("style")
-    if style and _CLIPPED_STYLE.search(style) and "position" in style:
+    style = attrs.get("style")
+    if style and "position" in style and _CLIPPED_STYLE.search(style):
         return True
     if name == "a":
         href = el.get("href") or ""
-        return href.startswith("#") and (bool(_SKIP_CLASS.search(classes)) or bool(_SKIP_LINK.match(el.get_text())))
-    if name in _CHROME_TAGS or name in ("header", "footer"):
-        if name in ("header", "footer") and el.find_parent(("main", "article")) is not None:
+        return href.startswith("#") and (
+            "skip" in class_words or "skip" in _words(attrs.get("id")) or bool(_SKIP_TEXT.match(el.get_text()))
+        )
+    if name in _CHROME_TAGS:
+        if name in ("header", "footer") and in_article:
             return False  # an article's own header holds its title and effective date
-        return _small(el, total, 0.5)
+        return _share(el, total) <= 0.5
     if el.get("aria-hidden") == "true":
-        return len(el.get_text(strip=True)) <= _HIDDEN_DECORATION_MAX and el.find(_PROSE_TAGS) is None
-    labels = _attr_text(el, "id", "class", "aria-label", "aria-labelledby", "aria-describedby", "data-testid")
+        return len(el.get_text(strip=True)) <= _DECORATION_MAX and _first(el, _PROSE_TAGS) is None
     role = el.get("role")
     if role in _DIALOG_ROLES or el.get("aria-modal") == "true":
-        return _small(el, total, 0.3)
-    if role == "banner" and el.find_parent(("main", "article")) is None:
-        return _small(el, total, 0.3)
-    if labels and _COOKIE_WORDS.search(labels) and name not in _HEADINGS and name not in ("p", "li", "span", "a"):
-        return _small(el, total, 0.3) and el.find(("h1", "h2")) is None
-    if labels and _LOCALE_WORDS.search(labels):
-        return len(el.get_text(strip=True)) <= 300
-    return False
+        return _share(el, total) <= 0.3
+    if role == "banner" or role == "navigation" or role == "contentinfo":
+        return not in_article and _share(el, total) <= 0.5
+    if name in _TEXT_LEVEL:
+        return False
+    words = class_words | _words(attrs.get("id"), attrs.get("aria-label"), attrs.get("aria-labelledby"),
+                                 attrs.get("data-testid"))
+    if (name in ("ul", "ol") or words & _TOC_WORDS) and _is_toc(el, words):
+        return True
+    if not words:
+        return False
+    cookie = words & _COOKIE_WORDS
+    if words & _CONSENT_PLATFORMS or (cookie and (len(cookie) > 1 or words & _BANNER_WORDS)):
+        if _share(el, total) <= 0.3:
+            return True
+    return bool(words & _LOCALE_WORDS) and len(el.get_text(strip=True)) <= _SWITCHER_MAX
 
 
-def _small(el: Tag, total: int, share: float) -> bool:
-    return len(el.get_text()) <= share * total
+def _share(el: Tag, total: int) -> float:
+    return len(el.get_text()) / total
 
 
-def _selected(soup: BeautifulSoup, patterns: list[soupsieve.SoupSieve]) -> list[Tag]:
-    """Elements matched by any selector, in document order, without ones nested in another match."""
-    hits = {id(el): el for pattern in patterns for el in pattern.select(soup)}
-    order = {id(el): i for i, el in enumerate(soup.find_all(True))}
-    roots = sorted(hits.values(), key=lambda el: order.get(id(el), 0))
-    chosen = set()
-    result = []
-    for el in roots:
-        if any(id(p) in chosen for p in el.parents):
-            continue
-        chosen.add(id(el))
-        result.append(el)
-    return result
+def _is_toc(el: Tag, words: set[str]) -> bool:
+    """A block of in-page links (#anchors) and little else: a table of contents or breadcrumb trail."""
+    anchors = [
+        a for a in el.descendants if isinstance(a, Tag) and a.name == "a" and (a.get("href") or "").startswith("#")
+    ]
+    if len(anchors) < 3 and not (words & _TOC_WORDS and anchors):
+        return False
+    text = len(el.get_text(strip=True))
+    linked = sum(len(a.get_text(strip=True)) for a in anchors)
+    return text > 0 and linked >= 0.85 * text
 
 
-def _main_content(soup: BeautifulSoup) -> Tag:
-    """<main> / [role=main] / <article> when it holds most of the prose, else the smallest block that does."""
-    body = soup.body or soup
-    scores = _prose_scores(body)
+def _selected(soup: BeautifulSoup, patterns: list[soupsieve.SoupSieve], skip: set[int]) -> list[Tag]:
+    """Elements matched by any selector, in document order, leaving out ones nested in another match
+    or inside something removed."""
+    hits = {id(el) for pattern in patterns for el in pattern.select(soup)}
+    roots: list[Tag] = []
+    taken: set[int] = set()
+    for el in soup.descendants:
+        if id(el) in hits and not any(id(p) in taken or id(p) in skip for p in el.parents) and id(el) not in skip:
+            taken.add(id(el))
+            roots.append(el)
+    return roots
+
+
+def _main_content(body: Tag, skip: set[int]) -> Tag:
+    """<main> or [role=main], else <article>, when it holds at least half the page's prose; else the
+    smallest block that holds 80 % of it and leaves no heading out (chrome is already skipped)."""
+    scores, mains, articles = _prose_scores(body, skip)
     total = scores.get(id(body), 0)
     if total == 0:
         return body
-    for candidates in (soup.find_all("main") + soup.select('[role="main"]'), soup.find_all("article")):
+    for candidates in (mains, articles):
         best = max(candidates, key=lambda el: scores.get(id(el), 0), default=None)
         if best is not None and scores.get(id(best), 0) >= 0.5 * total:
             return best
     node = body
     while True:
-        child = max((c for c in node.find_all(True, recursive=False)), key=lambda c: scores.get(id(c), 0), default=None)
-        if child is None or scores.get(id(child), 0) < 0.8 * total:
+        children = [c for c in node.contents if isinstance(c, Tag) and id(c) not in skip]
+        child = max(children, key=lambda c: scores.get(id(c), 0), default=None)
+        if (
+            child is None
+            or child.name in _TEXT_LEVEL
+            or scores.get(id(child), 0) < 0.8 * total
+            # the title and effective date often sit just outside the clauses' own container
+            or any(c is not child and (c.name in _HEADING_TAGS or _first(c, _HEADING_TAGS, skip)) for c in children)
+        ):
             return node
         node = child
 
 
-def _prose_scores(body: Tag) -> dict[int, int]:
-    """Characters of prose (paragraphs, list items, cells, headings) under each element."""
+def _prose_scores(body: Tag, skip: set[int]) -> tuple[dict[int, int], list[Tag], list[Tag]]:
+    """Characters of prose (text inside paragraphs, list items, cells, headings, but not link text
+    inside them: menus are lists of links, clauses are not) under each element, and the
+    <main>/[role=main] and <article> elements, in one pass."""
     scores: dict[int, int] = {}
-    for el in body.find_all(_PROSE_TAGS):
-        if el.find_parent(_PROSE_TAGS) is not None and el.name not in ("td", "th"):
-            continue
-        n = len(el.get_text(strip=True))
-        for anc in el.parents:
-            scores[id(anc)] = scores.get(id(anc), 0) + n
-            if anc is body:
-                break
-        scores[id(el)] = scores.get(id(el), 0) + n
-    return scores
+    mains: list[Tag] = []
+    articles: list[Tag] = []
+    order: list[Tag] = []
+    stack: list[tuple[Tag, bool, bool]] = [(body, body.name in _PROSE_TAGS, False)]
+    while stack:
+        node, prose, linked = stack.pop()
+        order.append(node)
+        if node.name == "main" or node.get("role") == "main":
+            mains.append(node)
+        elif node.name == "article":
+            articles.append(node)
+        own = 0
+        for child in node.contents:
+            if isinstance(child, Tag):
+                if id(child) not in skip:
+                    name = child.name
+                    stack.append((child, prose or name in _PROSE_TAGS, linked or (prose and name == "a")))
+            elif prose and not linked and not isinstance(child, _SKIPPED_STRINGS):
+                own += len(child.strip())
+        scores[id(node)] = own
+    for node in reversed(order):  # children come after their parent in `order`
+        if node is not body:
+            scores[id(node.parent)] += scores[id(node)]
+    return scores, mains, articles
 
 
 # ---------------------------------------------------------------- rendering
 
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p pre section summary table "
+    "tbody td tfoot th thead tr ul legend".split()
+)
+# Layout containers: inline children side by side in them are separate items (a flex row holding
+# "Effective June 17, 2025" and a "Previous version" link), so a space goes between them.
+_LAYOUT_TAGS = frozenset(
+    "address article aside body center details dialog div fieldset figure footer form header hgroup html main "
+    "nav section".split()
+)
+_HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
+_SKIPPED_STRINGS = (CData, Comment, Declaration, Doctype, ProcessingInstruction)
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # HTML whitespace; other spaces are the author's
+_BREAK = "\x00"  # stands for <br> inside a block until the block is flushed
+_MAX_NESTED_TABLES = 8
+
+
+class _List:
+    __slots__ = ("element", "ordered", "number", "style", "indent")
+
+    def __init__(self, element: Tag, indent: str) -> None:
+        self.element = element
+        self.ordered = element.name == "ol"
+        self.number = _int(element.get("start"), 1)
+        self.style = element.get("type") or "1"
+        self.indent = indent
+
 
 class _Renderer:
-    """Walks the tree once, collecting blocks; inline text is gathered until a block boundary."""
+    """Walks the tree once, without recursion (pages nest thousands deep), collecting blocks.
 
-    def __init__(self) -> None:
-        self.blocks: list[tuple[str, str]] = []  # (kind, text)
+    Inline text gathers in a buffer until a block boundary; each block becomes (kind, text)."""
+
+    def __init__(self, skip: set[int], bare: bool = False, depth: int = 0) -> None:
+        self.skip = skip
+        self.blocks: list[tuple[str, str]] = []
         self.buf: list[str] = []
         self.marker = ""
         self.kind = "p"
         self.indent = ""
+        self.indents: list[str] = []
+        self.lists: list[_List] = []
         self.pre = 0
+        self.bare = bare  # inside a table cell: no list or heading markers
+        self.depth = depth
+        self.layout_tables: set[int] = set()
+
+    def run(self, root: Tag) -> None:
+        stack: list[tuple[object, bool]] = [(root, False)]
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
+                self.leave(node)  # type: ignore[arg-type]
+            elif isinstance(node, Tag):
+                if self.enter(node):
+                    stack.append((node, True))
+                    stack.extend((child, False) for child in reversed(node.contents))
+            elif isinstance(node, NavigableString) and not isinstance(node, _SKIPPED_STRINGS):
+                self.buf.append(str(node).replace(_BREAK, ""))
+        self.flush()
 
     def flush(self) -> None:
+        if not self.buf:
+            return
         raw = "".join(self.buf)
         self.buf = []
         if self.pre:
-            text = raw.strip("\n")
+            lines = [line.rstrip() for line in raw.replace(_BREAK, "\n").strip("\n").split("\n")]
         else:
-            text = "\n".join(re.sub(r"[ \t\r\n\f\v]+", " ", line).strip() for line in raw.split("\x00"))
-            text = "\n".join(line for line in text.split("\n") if line)
-        if not text.strip():
+            lines = [
+                " ".join(part.split()) if part.isascii() else _ASCII_SPACE.sub(" ", part).strip()
+                for part in raw.split(_BREAK)
+            ]
+            lines = [line for line in lines if line]
+        if not any(line.strip() for line in lines):
             return
-        if self.marker:
-            text = self.marker + text
-            self.marker = ""
-        elif self.indent:
-            text = self.indent + text
+        lead = self.marker or self.indent
+        self.marker = ""
+        pad = self.indent if not self.pre else ""
+        text = "\n".join([lead + lines[0], *(pad + line for line in lines[1:])])
         self.blocks.append((self.kind, text))
         self.kind = "p"
 
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Tag):
-                self.element(child)
-            elif isinstance(child, NavigableString) and not isinstance(
-                child, (Comment, Declaration, Doctype, ProcessingInstruction)
-            ):
-                self.buf.append(str(child))
-
-    def element(self, el: Tag) -> None:
+    def enter(self, el: Tag) -> bool:
         name = el.name
-        if name in _DROP_TAGS:
-            return
+        if id(el) in self.skip or name in _DROP_TAGS:
+            return False
         if name == "br":
-            self.buf.append("\x00")
-            return
+            self.buf.append(_BREAK)
+            return False
         if name not in _BLOCK_TAGS:
-            self.walk(el)
-            return
+            if el.parent is not None and el.parent.name in _LAYOUT_TAGS and _follows_inline_tag(el, self.skip):
+                self.buf.append(" ")
+            return True
         self.flush()
-        if name in _HEADINGS:
-            self.marker = self.marker or "#" * _HEADINGS[name] + " "
+        if name in _HEADING_LEVEL:
+            if not self.bare:
+                self.marker = self.marker or "#" * _HEADING_LEVEL[name] + " "
             self.kind = "h"
-            self.walk(el)
-            self.flush()
-        elif name in ("ul", "ol", "menu", "dir"):
-            self.list(el)
+        elif name in _LIST_TAGS:
+            self.lists.append(_List(el, self.indent))
+        elif name == "li":
+            self.enter_item(el)
+        elif name == "table":
+            if _is_layout_table(el):
+                self.layout_tables.add(id(el))
         elif name == "tr":
-            self.row(el)
+            table = next((p for p in el.parents if p.name == "table"), None)
+            if table is None or id(table) not in self.layout_tables:
+                self.row(el)
+                return False
         elif name == "pre":
             self.pre += 1
-            self.walk(el)
-            self.flush()
-            self.pre -= 1
-        else:
-            self.walk(el)
-            self.flush()
+        return True
 
-    def list(self, el: Tag) -> None:
-        ordered = el.name == "ol"
-        number = _int(el.get("start"), 1)
-        style = (el.get("type") or "1") if ordered else ""
-        outer_indent, outer_marker = self.indent, self.marker
-        if outer_marker:  # a list straight inside a list item: keep the item's marker on the first line
-            self.buf.append("")
-        for item in el.find_all("li", recursive=False) or el.find_all(True, recursive=False):
-            if item.name == "li":
-                number = _int(item.get("value"), number)
-                bullet = _ordinal(number, style) + ". " if ordered else "- "
-                self.flush()
-                self.marker = outer_indent + bullet
-                self.indent = outer_indent + "  "
-                self.kind = "li"
-                self.walk(item)
-                self.kind = "li"
-                self.flush()
-                self.marker = ""
-                number += 1
-            else:
-                self.element(item)
-        self.indent = outer_indent
+    def leave(self, el: Tag) -> None:
+        name = el.name
+        if name not in _BLOCK_TAGS:
+            return
+        if name == "li":
+            self.kind = "li"
+        self.flush()
+        # a marker not used yet (an empty heading or item) must not land on the next block
+        if name == "li" or (name in _HEADING_LEVEL and self.marker.startswith("#")):
+            self.marker = ""
+            self.kind = "p"
+        if name in _LIST_TAGS and self.lists and self.lists[-1].element is el:
+            self.lists.pop()
+        elif name == "li" and self.indents:
+            self.indent = self.indents.pop()
+        elif name == "pre":
+            self.pre -= 1
+
+    def enter_item(self, li: Tag) -> None:
+        ctx = self.lists[-1] if self.lists and self.lists[-1].element is li.parent else None
+        base = ctx.indent if ctx else self.indent
+        if ctx and ctx.ordered:
+            ctx.number = _int(li.get("value"), ctx.number)
+            bullet = _ordinal(ctx.number, ctx.style) + ". "
+            ctx.number += 1
+        else:
+            bullet = "- "
+        self.indents.append(self.indent)
+        if not self.bare:
+            self.marker = base + bullet
+            self.indent = base + "  "
+        self.kind = "li"
 
     def row(self, tr: Tag) -> None:
         cells = []
-        for cell in tr.find_all(("td", "th"), recursive=False):
-            sub = _Renderer()
-            sub.walk(cell)
-            sub.flush()
-            text = " ".join(t.strip() for _, t in sub.blocks)
-            cells.append(text)
+        for cell in (c for c in tr.contents if isinstance(c, Tag) and c.name in ("td", "th")):
+            if self.depth >= _MAX_NESTED_TABLES:
+                cells.append(" ".join(cell.get_text(" ").split()))
+                continue
+            sub = _Renderer(self.skip, bare=True, depth=self.depth + 1)
+            sub.run(cell)
+            cells.append(_join_cell(text for _, text in sub.blocks))
         if any(cells):
             self.blocks.append(("tr", self.indent + " | ".join(cells)))
 
 
+def _follows_inline_tag(el: Tag, skip: set[int]) -> bool:
+    prev = el.previous_sibling
+    while prev is not None:
+        if isinstance(prev, Tag):
+            if id(prev) not in skip and prev.name not in _DROP_TAGS:
+                return prev.name not in _BLOCK_TAGS
+        elif not isinstance(prev, _SKIPPED_STRINGS) and str(prev).strip():
+            return False
+        prev = prev.previous_sibling
+    return False
+
+
+def _is_layout_table(table: Tag) -> bool:
+    """A table used to lay out a page (old sites) rather than hold data: it nests tables or headings."""
+    return _first(table, ("table", *_HEADING_TAGS)) is not None
+
+
+def _join_cell(parts) -> str:
+    out = ""
+    for part in parts:
+        part = " ".join(part.split())
+        if out:
+            out += " " if out[-1] in ".;:!?," else "; "
+        out += part
+    return out
+
+
 def _int(value, default: int) -> int:
     try:
-        return int(str(value).strip())
+        number = int(str(value).strip())
     except (TypeError, ValueError):
         return default
+    return number if 0 <= number < 10**6 else default
 
 
 def _ordinal(n: int, style: str) -> str:
-    if style in ("a", "A") and 1 <= n <= 26 * 27:
+    if style in ("a", "A") and n >= 1:
         s = ""
         while n:
             n, r = divmod(n - 1, 26)
             s = chr(ord("a") + r) + s
         return s.upper() if style == "A" else s
     if style in ("i", "I") and 1 <= n < 4000:
-        s = _roman(n)
+        s = ""
+        for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                               (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+            while n >= value:
+                s += numeral
+                n -= value
         return s.upper() if style == "I" else s
     return str(n)
 
 
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
-
-
-def _render(roots: Iterable[Tag]) -> str:
-    r = _Renderer()
+def _render(roots: list[Tag], skip: set[int]) -> str:
+    r = _Renderer(skip)
     for root in roots:
-        r.element(root) if root.name in _BLOCK_TAGS else (r.walk(root), r.flush())
-        r.flush()
+        r.run(root)
     out: list[str] = []
     prev = ""
     for kind, text in r.blocks:
-        if out:
+        if out:  # list items and table rows of one run stay together
             out.append("\n" if kind == prev and kind in ("li", "tr") else "\n\n")
         out.append(text)
         prev = kind
@@ -375,15 +540,21 @@ _TYPOGRAPHY = str.maketrans(
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
-        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e", ""),
+        **dict.fromkeys("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff\u00ad\u180e", ""),
         **dict.fromkeys("\u00a0\u2007\u202f\u2009\u200a\u3000", " "),
     }
 )
+# Leading heading marks, bullets and clause numbers ("1.", "A.1.", "I.2.a.", "C.1.a.i", "(iv)"):
+# sites re-render the same clauses with other numbering styles, so only the clause text compares.
+_SEGMENT = r"(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{2,6})"
 _LINE_MARKER = re.compile(
-    r"^(?:#{1,6}\s+|[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043\u25cf\u25cb]\s+"
-    r"|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\)\s+"
-    r"|(?:(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\.)+(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})?\s+"
-    r"|(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})(?:\.(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6}))+\s+)+"
+    r"^(?:#{1,6} +"
+    r"|[-*+\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u2219] +"
+    rf"|\(?{_SEGMENT}\) +"
+    rf"|(?:{_SEGMENT}\.)+{_SEGMENT}? +"
+    rf"|{_SEGMENT}(?:\.{_SEGMENT})+ +"
+    r")+",
+    re.M,
 )
 _MONTHS = {
     name: i + 1
@@ -405,173 +576,203 @@ _MONTHS = {
     )
     for name in names.split()
 }
-_MONTH = "(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+# Any word in a date's place, checked against _MONTHS afterwards: an alternation of all month names
+# tried at every position of a long page was the slowest step of normalise.
+_WORD_MONTH = r"([^\W\d_]{3,10})\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
-_DATE_DMY = re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?,?\s*(\d{{4}})\b", re.I)
-_DATE_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(\d{{4}})\b", re.I)
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_URL_QUERY = re.compile(r"(\bhttps?://[^\s?#\"'<>]+)[?#][^\s\"'<>]*", re.I)
-_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]}])")
-_SPACE_AFTER = re.compile(r"([(\[{])\s+")
+_DATE_DMY = re.compile(rf"\b{_DAY} (?:de )?{_WORD_MONTH},? (?:de )?(\d{{4}})(?!\d)")
+_DATE_MDY = re.compile(rf"\b{_WORD_MONTH} {_DAY},? (\d{{4}})(?!\d)")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_URL = re.compile(r"\bhttps?://[^\s\"'<>]+", re.I)
+# A leading language segment (/en/, /en-us/) is one rendering of the same address; region segments
+# (/eu/, /us/, /uk/) stay, because they often name a different document.
+_LANGUAGE_SEGMENT = re.compile(
+    r"(?:ar|bg|cs|da|de|el|en|es|et|fi|fr|he|hi|hr|hu|id|it|ja|ko|lt|lv|ms|nb|nl|no|pl|pt|ro|ru|sk|sl|sr|sv|th|tr"
+    r"|vi|zh)(?:[-_](?:[a-z]{2}|hans|hant))?",
+    re.I,
+)
+_SPACES = re.compile(r"[^\S\n]+")  # any run of whitespace but a line break
+_LINE_BREAKS = re.compile(r" ?\n[ \n]*")  # a break with the spaces around it and blank lines after
+_SPACE_BEFORE = re.compile(r" +([,.;:!?)\]}])")
+_SPACE_AFTER = re.compile(r"([(\[{]) +")
 
 
 def normalise(text: str) -> str:
-    """Comparison form: typography, whitespace, list/clause numbering, date renderings and URL queries folded.
+    """Comparison form of extracted text, used only to decide whether the wording changed.
 
-    Only decides whether two extractions say the same thing; never shown as the terms."""
+    Folds typography (quotes, dashes, spaces, invisible characters), whitespace, heading marks,
+    bullets and clause numbering, renderings of the same date, and visible addresses' query strings
+    and language prefixes. Case is kept: capitals mark defined terms in contracts."""
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
-    lines = []
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        line = _LINE_MARKER.sub("", line)
-        line = _fold_dates(line)
-        line = _URL_QUERY.sub(r"\1", line)
-        line = _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", line))
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
+    # whole-text passes rather than a loop over lines: long pages have tens of thousands of lines
+    text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _LINE_BREAKS.sub("\n", text).strip(" \n")
+    # dates first: "8. Juli 2026" at the start of a line is a date, not clause 8
+    text = _DATE_MDY.sub(lambda m: _iso(m[3], _MONTHS.get(m[1].lower(), 0), m[2]) or m[0], text)
+    text = _DATE_DMY.sub(lambda m: _iso(m[3], _MONTHS.get(m[2].lower(), 0), m[1]) or m[0], text)
+    text = _DATE_ISO.sub(lambda m: _iso(m[1], int(m[2]), m[3]) or m[0], text)
+    text = _LINE_MARKER.sub("", text)
+    if "://" in text:
+        text = _URL.sub(_fold_url, text)
+    return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", text))
 
 
-def _iso(year: str, month: int, day: str) -> str:
+def _fold_url(m: re.Match) -> str:
+    """A visible address compared by host and path: scheme, www., query, fragment and a language prefix go."""
+    url = m.group(0)
+    tail = ""
+    while url and url[-1] in ".,;:!?)]}":
+        url, tail = url[:-1], url[-1] + tail
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return m.group(0)
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and _LANGUAGE_SEGMENT.fullmatch(segments[0]):
+        segments = segments[1:]
+    return "/".join([host, *segments]) + tail
+
+
+def _iso(year: str, month: int, day: str) -> str | None:
     d = int(day)
     if not 1 <= month <= 12 or not 1 <= d <= 31:
-        return ""
+        return None
     return f"{int(year):04d}-{month:02d}-{d:02d}"
-
-
-def _fold_dates(line: str) -> str:
-    if not any(ch.isdigit() for ch in line):
-        return line
-
-    def dmy(m: re.Match) -> str:
-        return _iso(m.group(3), _MONTHS[m.group(2).lower()], m.group(1)) or m.group(0)
-
-    def mdy(m: re.Match) -> str:
-        return _iso(m.group(3), _MONTHS[m.group(1).lower()], m.group(2)) or m.group(0)
-
-    def iso(m: re.Match) -> str:
-        return _iso(m.group(1), int(m.group(2)), m.group(3)) or m.group(0)
-
-    line = _DATE_MDY.sub(mdy, line)
-    line = _DATE_DMY.sub(dmy, line)
-    return _DATE_ISO.sub(iso, line)
 
 
 # ---------------------------------------------------------------- judgement
 
-_MIN_TEXT = 300  # characters; real terms run to thousands, error and challenge pages to a few hundred
-_SHORT_PAGE = 3000  # below this, wording typical of error and challenge pages is trusted
+_MIN_TEXT = 300  # characters of normalised text; terms run to thousands, error pages to a few hundred
+_SHORT_PAGE = 2000  # below this much text, an error or challenge title is believed
+_BARE_PAGE = 900  # below this, error and challenge wording, and challenge scripts, are believed too
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_BOT_TITLES = re.compile(
-    r"^(?:just a moment|attention required|checking your browser|please wait|access denied|"
+_CHALLENGE_TITLE = re.compile(
+    r"^(?:just a moment|attention required|checking your browser|please wait\b|access denied|"
     r"pardon our interruption|are you a robot|security check|verify you are human|human verification|"
-    r"ddos protection|one more step|request unsuccessful|bot verification|captcha)",
+    r"ddos-guard|ddos protection|one more step|request unsuccessful|bot verification|captcha)",
     re.I,
 )
-_BOT_TEXT = [
+_CHALLENGES = (
     (re.compile(r"enable javascript and cookies to continue|checking (?:if the site connection is secure|your browser)"
-                r"|performance (?:&|and) security by cloudflare|cloudflare ray id|cf-chl|challenge-platform", re.I),
+                r"|performance (?:&|and) security by cloudflare|cloudflare ray id", re.I),
      "Cloudflare challenge"),
-    (re.compile(r"captcha|verify (?:that )?you are (?:a )?human|are you a robot|press (?:&|and) hold|i'?m not a robot", re.I),
+    (re.compile(r"\bcaptcha\b|verify (?:that )?you are (?:a )?human|are you a robot|press (?:&|and) hold"
+                r"|i'?m not a robot|complete the security check", re.I),
      "captcha"),
-    (re.compile(r"access (?:is )?denied|you don'?t have permission to access|request (?:was )?blocked"
-                r"|request unsuccessful|pardon our interruption|unusual traffic", re.I),
+    (re.compile(r"access (?:is |to this page (?:has been |is ))?denied|you don'?t have permission to access"
+                r"|request (?:was )?blocked|request unsuccessful|pardon our interruption|unusual traffic", re.I),
      "access denied"),
-    (re.compile(r"(?:enable|turn on) javascript|javascript is (?:disabled|required)|requires javascript", re.I),
-     "page needs JavaScript"),
-]
-_ERROR_TITLES = re.compile(
-    r"(?:^|\W)(?:404|410|500|502|503)(?:\W|$)|page not found|not found|page (?:isn'?t|is not) available"
-    r"|page (?:could not|cannot|can'?t) be found|something went wrong|server error|error page|unavailable",
+)
+# Markup only challenge pages carry (Cloudflare, DataDome, Imperva, PerimeterX, hCaptcha, reCAPTCHA).
+_CHALLENGE_MARKUP = re.compile(
+    r"cf_chl_opt|cf-chl-|challenges\.cloudflare\.com|captcha-delivery\.com|_Incapsula_Resource|px-captcha"
+    r"|hcaptcha\.com/1/api|google\.com/recaptcha|g-recaptcha",
+    re.I,
+)
+_NEEDS_JS = re.compile(
+    r"(?:enable|turn on|activate) (?:javascript|js)\b|javascript (?:is )?(?:disabled|required)|requires javascript"
+    r"|need(?:s)? javascript",
+    re.I,
+)
+_ERROR_TITLE = re.compile(
+    r"(?:^|\W)(?:400|403|404|410|500|502|503|504)(?:\W|$)|not found|page (?:isn'?t|is not) available"
+    r"|(?:could not|cannot|can'?t) be found|something went wrong|server error|error page|unavailable",
     re.I,
 )
 _ERROR_TEXT = re.compile(
-    r"this page (?:isn'?t|is not) available|page (?:could not|cannot|can'?t) be found|page not found"
-    r"|(?:^|\n)\W*404\W*(?:\n|$)|the page you (?:are|were|'re) looking for|no longer exists|has been (?:re)?moved"
-    r"|something went wrong|internal server error|service (?:temporarily )?unavailable",
-    re.I,
+    r"(?:this|the) page (?:isn'?t|is not|is no longer) available|page (?:could not|cannot|can'?t) be found"
+    r"|page not found|the page you (?:are|were|'re) looking for|page (?:no longer exists|has been (?:re)?moved)"
+    r"|something went wrong|internal server error|service (?:is )?(?:temporarily )?unavailable"
+    r"|application error: a (?:client|server)-side exception|^\W*(?:error\s*)?404\b",
+    re.I | re.M,
 )
 _LOGIN_SEGMENT = re.compile(
-    r"^(?:log-?in|sign-?in|sign_in|signin|logon|auth|oauth2?|authorize|sso|saml|consent|cas|idp|session|"
-    r"account-?login|u/login|challenge|captcha)(?:$|[._-])",
+    r"(?:log-?in|sign-?in|sign_in|logon|auth|oauth2?|authorize|authenticate|sso|saml2?|consent|cas|idp"
+    r"|account-?login|sign-?on)(?:\.\w{2,5})?",
     re.I,
 )
-_LOGIN_HOST = re.compile(r"^(?:login|signin|auth|accounts?|sso|id|idp|consent)\.", re.I)
+_LOGIN_HOST = re.compile(r"^(?:login|signin|auth|accounts?|sso|idp|consent)\.", re.I)
 
 
 def judge(fetch: FetchResult, select: Sequence[str] = (), remove: Sequence[str] = ()) -> Extracted | Unusable:
-    """Decide whether a fetch shows the terms; if so return its text, normalised form and hash.
+    """Decide whether a fetch shows the terms; if so, return its text, normalised form and hash.
 
-    A 304 is the caller's business (it means "same as before"). Raises ValueError only for an
-    invalid CSS selector."""
-    for s in (*select, *remove):
-        _compile(s)
+    A 304 is the caller's business (it means "as before"). Raises ValueError only for an invalid
+    CSS selector, whatever the fetch."""
+    for selector in (*select, *remove):
+        _compile(selector)
     if fetch.error:
         return Unusable(f"fetch failed: {fetch.error}")
     body = fetch.body or ""
     status = fetch.status
     if status is not None and not 200 <= status < 300:
-        wall = _bot_wall(body, _quick_title(body), body) if status in (403, 429, 503) and body else None
+        wall = _challenge(_quick_title(body), "", body) if body and status in (403, 429, 503) else None
         return Unusable(f"bot wall: {wall} (HTTP {status})" if wall else f"HTTP {status}")
-    ctype = (fetch.content_type or "").split(";")[0].strip().lower()
-    if ctype and ctype not in _HTML_TYPES:
-        return Unusable(f"not an HTML page: {ctype}")
+    media = (fetch.content_type or "").split(";")[0].strip().lower()
+    if media and media not in _HTML_TYPES:
+        return Unusable(f"not an HTML page: {media}")
     login = _login_redirect(fetch.url, fetch.final_url)
     if login:
         return Unusable(f"redirected to a login or consent page ({login})")
     page = _extract(body, select, remove)
-    text = page.text
-    wall = _bot_wall(text, page.title, body)
+    wall = _challenge(page.title, page.page_text, body)
     if wall:
         return Unusable(f"bot wall: {wall}")
-    if not page.matched:
-        return Unusable(f"nothing matches the select selectors ({', '.join(select)})")
-    error = _error_page(text, page.title)
+    error = _error_page(page.page_text, page.title)
     if error:
         return Unusable(f"error page: {error}")
-    size = len(normalise(text))
-    if size < _MIN_TEXT:
-        return Unusable(f"empty page: {size} characters of text")
-    norm = normalise(text)
-    return Extracted(text=text, normalised=norm, sha256=hashlib.sha256(norm.encode("utf-8")).hexdigest())
+    if not page.matched:
+        return Unusable(f"nothing on the page matches select {', '.join(select)}")
+    normalised = normalise(page.text)
+    if len(normalised) < _MIN_TEXT:
+        if _NEEDS_JS.search(page.text):
+            return Unusable(f"empty page: {len(normalised)} characters of text, asking for JavaScript")
+        return Unusable(f"empty page: {len(normalised)} characters of text")
+    return Extracted(
+        text=page.text, normalised=normalised, sha256=hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    )
 
 
 def _quick_title(html: str) -> str:
-    m = re.search(r"<title[^>]*>(.*?)</title>", html[:20000], re.I | re.S)
+    m = re.search(r"<title[^>]*>(.*?)</title>", html[:50_000], re.I | re.S)
     return " ".join(m.group(1).split()) if m else ""
 
 
-def _bot_wall(text: str, title: str, html: str) -> str | None:
-    if _BOT_TITLES.search(title):
-        for pattern, label in _BOT_TEXT:
-            if pattern.search(text) or pattern.search(html[:200000]):
-                return label
-        return f'challenge page "{title}"'
+def _challenge(title: str, text: str, html: str) -> str | None:
+    """Which bot wall a page is: by its title when the page is short, by its wording or by markup only
+    challenge pages load when it is nearly bare (real terms mention captchas and blocked access too)."""
     if len(text) >= _SHORT_PAGE:
         return None
-    for pattern, label in _BOT_TEXT:
-        if pattern.search(text):
-            return label
-    return None
+    titled = bool(_CHALLENGE_TITLE.search(title))
+    if titled or len(text) < _BARE_PAGE:
+        for pattern, label in _CHALLENGES:
+            if pattern.search(text):
+                return label
+        if _CHALLENGE_MARKUP.search(html):
+            return "captcha" if "captcha" in html.lower() and "cf_chl" not in html else "Cloudflare challenge"
+    return f'challenge page "{title}"' if titled else None
 
 
 def _error_page(text: str, title: str) -> str | None:
     if len(text) >= _SHORT_PAGE:
         return None
-    if _ERROR_TITLES.search(title):
-        return f'"{title}"'
-    m = _ERROR_TEXT.search(text)
+    m = _ERROR_TEXT.search(text) if len(text) < _BARE_PAGE else None
     if m:
         return f'"{m.group(0).strip()}"'
+    if _ERROR_TITLE.search(title):
+        return f'"{title}"'
     return None
 
 
 def _login_redirect(url: str, final_url: str | None) -> str | None:
-    if not final_url or final_url == url:
+    if not final_url or final_url.rstrip("/") == (url or "").rstrip("/"):
         return None
-    parts = urlsplit(final_url)
-    if _LOGIN_HOST.match(parts.hostname or ""):
-        return final_url
-    if any(_LOGIN_SEGMENT.match(seg) for seg in parts.path.split("/") if seg):
+    try:
+        parts = urlsplit(final_url)
+        host = parts.hostname or ""
+    except ValueError:
+        return None
+    if _LOGIN_HOST.match(host) or any(_LOGIN_SEGMENT.fullmatch(seg) for seg in parts.path.split("/") if seg):
         return final_url
     return None
