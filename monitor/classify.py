@@ -1,0 +1,688 @@
+"""Pure rules that find the clauses of a terms text about training on customer data and data retention,
+the facts they state (periods, training stance), and whether a change between two versions touches them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from monitor.diff import Hunk, is_heading
+
+TRAINING, RETENTION = "training", "retention"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One sentence or list item of a version, with the section heading it sits under."""
+
+    text: str
+    heading: str
+    labels: frozenset[str]
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A structured statement: how long something is kept, or whether it is used for training."""
+
+    kind: str  # "retention_period" | "training_stance"
+    subject: str  # what it applies to, e.g. "deleted conversations", "Customer Content"
+    value: str  # e.g. "30 days", "up to 5 years", "used unless you opt out"
+    clause: str
+
+
+@dataclass(frozen=True)
+class ChangeClass:
+    """What a change between two versions means for a buyer."""
+
+    training: bool
+    retention: bool
+    summary: str
+    facts: list[dict] = field(default_factory=list)  # [{"kind","subject","before","after"}]
+    clauses: list[dict] = field(default_factory=list)  # [{"op","heading","text","labels","evidence"}]
+
+
+# --- vocabulary ---------------------------------------------------------------------------------
+# Every rule below pairs an action word with the kind of thing it acts on, in the same sentence:
+# "train" alone also means staff training, "retain" alone also means keeping rights.
+
+# What customers and users hand over or generate. "information" and "data" are broad on purpose:
+# the action words carry the precision.
+_DATA = (
+    r"(?:data|datasets?|information|content|inputs?|outputs?|prompts?|completions?|conversations?|chats?"
+    r"|chat\s+histor(?:y|ies)|messages?|files?|uploads?|materials?|feedback|logs?|back-?ups?|records?"
+    r"|recordings?|transcripts?|submissions?|interactions?|queries|images?|audio|voice\s+\w+|sessions?|activity"
+    r"|metadata|scores|embeddings?|identifiers?|posts|comments|photos|videos|searches|responses)"
+)
+DATA_NOUN = re.compile(rf"\b{_DATA}\b", re.I)
+# What a customer submits or receives, as opposed to data about them.
+_SUBMITTED = (
+    r"(?:content|inputs?|outputs?|prompts?|completions?|conversations?|chats?|files?|materials?"
+    r"|(?:customer|business|api|user)\s+data)"
+)
+
+# What a model is called; "improve our Services" alone is not training (it covers bug fixes too).
+_MODEL = (
+    r"(?:models?|LLMs?|machine[- ]learning(?:\s+(?:technolog(?:y|ies)|systems?|models?))?"
+    r"|AI\s+(?:systems?|technolog(?:y|ies))|artificial\s+intelligence\s+(?:systems?|technolog(?:y|ies))"
+    r"|algorithms?|neural\s+networks?)"
+)
+
+TRAINING_PHRASES: dict[str, re.Pattern] = {
+    # "train our models", "used to train", "for training purposes", "training data".
+    "train": re.compile(r"\b(?:re)?train(?:s|ed|ing)?\b", re.I),
+    "fine-tune": re.compile(r"\bfine[-\s]?tun(?:e|es|ed|ing)\b", re.I),
+    # "improve Anthropic AI models", "develop our language models", "model improvement".
+    "improve models": re.compile(
+        rf"\b(?:improv|develop|enhanc|build|refin)\w*\s+(?:(?:and|or|our|its|the|their|new|\w+['’]s|(?-i:[A-Z]\w*)|AI"
+        rf"|large|language|foundation|generative|artificial|intelligence|future|other)[\s,]+){{0,4}}{_MODEL}\b"
+        rf"|\bmodel\s+(?:training|improvement|development)\b",
+        re.I,
+    ),
+    # Business terms promise "will not use Customer Content to develop or improve the Services": what
+    # customers submit is the object of "use", so the improvement is made with it. Only submitted
+    # content counts here: "use aggregated information to improve our Services" is analytics.
+    "use content to improve": re.compile(
+        rf"\bus(?:e|es|ed|ing)\s+(?:\w+\s+){{0,3}}?{_SUBMITTED}\b[^.;]{{0,160}}?\b(?:to|for)\b[^.;]{{0,60}}?"
+        rf"\b(?:develop|improv)\w*\b[^.;]{{0,30}}?\b(?:services?|products?)\b",
+        re.I,
+    ),
+}
+
+# "train" about people, not models: security awareness training, trained personnel, courses.
+NOT_MODEL_TRAINING = re.compile(
+    r"\b(?:personnel|employees?|staff|workforce|contractors|workers|team\s+members)\b[^.;]{0,80}\btrain"
+    r"|\btrain\w*\s+(?:of\s+|for\s+)?(?:our\s+|its\s+|their\s+|your\s+)?(?:personnel|employees|staff|workforce)"
+    r"|\btrainings?\s+(?:courses?|sessions?|programs?|programmes?|videos?|modules?|certificat\w*|regarding"
+    r"|on\s+(?:their|data\s+protection|security))"
+    r"|\b(?:security|awareness|compliance|privacy)\s+(?:awareness\s+)?training\b",
+    re.I,
+)
+
+# Use restrictions on the customer ("may not ... train competing models", "Customer using Output
+# to develop models") speak of the customer's models, not of training on the customer's data.
+CUSTOMER_SIDE_TRAINING = re.compile(
+    r"\bcompet(?:e|es|ing|itive|itor|itors)\b"
+    r"|\b(?:customer|you|users?)\b[^.;]{0,30}\b(?:using|use|uses)\s+(?:the\s+|any\s+)?outputs?\s+to\b",
+    re.I,
+)
+
+RETENTION_PHRASES: dict[str, re.Pattern] = {
+    # Self-contained: these name data retention whatever the rest of the sentence says.
+    "retention period": re.compile(
+        r"\bretention\s+(?:periods?|polic(?:y|ies)|schedules?|settings?|windows?|controls?|timeframes?)\b"
+        r"|\bperiods?\s+of\s+retention\b",
+        re.I,
+    ),
+    "data retention": re.compile(
+        rf"\bdata\s+retention\b|\bretention\s+of\s+(?:the\s+|your\s+|such\s+|personal\s+|customer\s+)?{_DATA}",
+        re.I,
+    ),
+    "zero data retention": re.compile(r"(?i:\bzero[-\s]data[-\s]retention\b)|\bZDR\b"),
+    "legal hold": re.compile(r"\blegal\s+holds?\b|\blitigation\s+holds?\b", re.I),
+    "how long we keep": re.compile(r"\bhow\s+long\s+(?:we\s+|\w+\s+)?(?:keep|retains?|stores?)\b", re.I),
+}
+
+# Retaining or keeping that needs a data noun in the same sentence.
+RETAIN = re.compile(r"\bretain(?:s|ed|ing)?\b", re.I)
+# "retains all ownership rights in Input", "retain the right to control the defense", "retain an amount".
+RETAIN_NOT_DATA = re.compile(
+    r"\bretain(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:rights?|title|ownership|interests?|control|discretion|amounts?"
+    r"|fees?|counsel|attorneys?|liability|authority|responsibility|copyright)\b"
+    # "personal data Anthropic retains about you" describes the data, not how long it is kept.
+    r"|\bretain(?:s|ed)?\s+about\b",
+    re.I,
+)
+# "we may store the entire related conversation", "will maintain and use this information": a
+# keeping verb with a subject and data as its object says what is kept. Words only between them, so
+# "store, transmit, or process this information" (a use restriction), "stored in the United States"
+# (a place) and "systems storing Customer Data" (a description) do not match.
+KEEP_DATA = re.compile(
+    rf"\b(?:we|they|will|may|might|shall|can|must|would|could|should|also)\s+(?:store|keep|maintain|hold)s?\s+"
+    rf"(?!(?:the\s+)?(?:security|confidentiality|integrity|safeguards|appropriate|reasonable)\b)"
+    rf"(?:[a-z]+\s+){{0,3}}?{_DATA}\b",
+    re.I,
+)
+# Keeping, storing and deleting are otherwise retention only with a time or trigger: "stored in the United
+# States" is about place, "we may delete content alleged to be infringing" about moderation.
+KEEP_STORE_DELETE = re.compile(
+    r"\b(?:keep|keeps|kept|store|stores|stored|storing|delet(?:e|es|ed|ing|ion)|eras(?:e|es|ed|ing|ure)"
+    r"|destroy(?:s|ed|ing)?|destruction|purg(?:e|es|ed|ing)|removed|de-identif\w+|anonymi[sz]\w+)\b",
+    re.I,
+)
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60,
+    "ninety": 90, "hundred": 100,
+}
+_NUMBER = r"(?:\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+DURATION = re.compile(
+    rf"(?:\b(?P<qual>up\s+to|no\s+(?:more|longer)\s+than|(?:a\s+)?maximum\s+of|at\s+least|(?:a\s+)?minimum\s+of"
+    rf"|within|for|after|of)\s+)?"
+    rf"\b(?P<n>{_NUMBER})(?:\s*\(\d+\))?[\s-]+(?:calendar\s+|business\s+)?"
+    rf"(?P<unit>days?|weeks?|months?|years?|hours?)\b",
+    re.I,
+)
+# A time or trigger that turns keeping/storing/deleting into a retention statement. The duration
+# here has no qualifier group: an optional group in front would be tried at every position.
+TIMING = re.compile(
+    rf"\b{_NUMBER}(?:\s*\(\d+\))?[\s-]+(?:calendar\s+|business\s+)?(?:days?|weeks?|months?|years?|hours?)\b"
+    r"|\bas\s+long\s+as\b|\bno\s+longer\s+than\b|\buntil\b|\bindefinitely\b|\bimmediately\b|\bpromptly\b"
+    r"|\bautomatically\b|\bperiodically\b|\bthereafter\b|\bfor\s+the\s+duration\b|\bperiod\b|\btimeframes?\b"
+    r"|\b(?:upon|after|following|on)\s+(?:the\s+)?(?:termination|expiration|expiry|end|closure|deletion|cancellation)\b"
+    r"|\bat\s+the\s+end\s+of\b|\bno\s+longer\s+(?:needed|necessary|required)\b",
+    re.I,
+)
+# Cookie lifetimes are not retention of customer data unless the sentence is about personal data.
+COOKIES = re.compile(r"\bcookies?\b|\blocal\s+storage\b|\bpixels?\b|\bweb\s+beacons?\b", re.I)
+PERSONAL_DATA = re.compile(r"\bpersonal\s+(?:data|information)\b", re.I)
+RETENTION_HEADING = re.compile(r"\bretention\b|\bhow\s+long\b|\bdeletion\b", re.I)
+
+
+# --- labelling ----------------------------------------------------------------------------------
+
+
+# Cheap first looks: most sentences of a terms page mention neither, and the full rules are costly.
+_TRAINING_HINT = re.compile(r"train|tun|model|machine|algorithm|LLM|artificial|neural|improv|develop", re.I)
+_RETENTION_HINT = re.compile(
+    r"retain|retention|keep|kept|stor|delet|eras|destr|purg|remov|identif|anonymi|ZDR|hold|how\s+long|maintain",
+    re.I,
+)
+
+
+def _training_evidence(text: str) -> list[str]:
+    if not _TRAINING_HINT.search(text):
+        return []
+    if not DATA_NOUN.search(text) or CUSTOMER_SIDE_TRAINING.search(text):
+        return []
+    people = NOT_MODEL_TRAINING.search(text)
+    found = []
+    for name, pattern in TRAINING_PHRASES.items():
+        m = pattern.search(text)
+        if m is None or (name == "train" and people):
+            continue
+        found.append(m.group(0))
+    return found
+
+
+def _retention_evidence(text: str, heading: str = "") -> list[str]:
+    if not _RETENTION_HINT.search(text):
+        return []
+    if COOKIES.search(text) and not PERSONAL_DATA.search(text):
+        return []
+    found = [m.group(0) for p in RETENTION_PHRASES.values() if (m := p.search(text))]
+    has_data = DATA_NOUN.search(text) is not None
+    if has_data:
+        for m in RETAIN.finditer(text):
+            if not RETAIN_NOT_DATA.match(text, m.start()):
+                found.append(m.group(0))
+                break
+    if has_data and (m := KEEP_DATA.search(text)):
+        found.append(m.group(0))
+    if has_data or RETENTION_HEADING.search(heading):
+        if pair := _near(KEEP_STORE_DELETE, TIMING, text):
+            found += pair
+    return found
+
+
+# A time only qualifies a keeping or deleting verb close to it: in "Within one month before the end
+# of the Notice Period you shall notify us ... of your decision to erase your data" the month is a
+# notice period, not how long data is kept.
+_NEAR = 80
+
+
+def _near(verbs: re.Pattern, times: re.Pattern, text: str) -> list[str]:
+    spans = [(m.start(), m.end(), m.group(0)) for m in times.finditer(text)]
+    for v in verbs.finditer(text):
+        for start, end, phrase in spans:
+            if start - v.end() <= _NEAR and v.start() - end <= _NEAR:
+                return [v.group(0), phrase]
+    return []
+
+
+def _evidence(text: str, heading: str = "") -> dict[str, list[str]]:
+    flat = _fold(text)
+    out = {}
+    if ev := _training_evidence(flat):
+        out[TRAINING] = ev
+    if ev := _retention_evidence(flat, heading):
+        out[RETENTION] = ev
+    return out
+
+
+def label(text: str) -> frozenset[str]:
+    """The labels ("training", "retention") of one clause or sentence."""
+    return frozenset(_evidence(text))
+
+
+# --- segmentation -------------------------------------------------------------------------------
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪◦]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)])\s+")
+_MARKDOWN = re.compile(r"^\s*#{1,6}\s+")
+# Where a sentence may end: after . ! ? (and a closing quote or bracket), before a capital or opener.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]?\s+(?=[\"“(\[]?[A-Z0-9])")
+# Words whose trailing period is not the end of a sentence.
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc inc ltd llc co corp no nos sec art para vs mr ms mrs dr st u.s u.k e.u approx cf fig"
+    " l.l.c p.b.c s.a s.l b.v gmbh ag".split()
+)
+# A paragraph may open with a short label ("Opt out.", "Our use of content.") that belongs to the
+# sentence after it; a short sentence with a pronoun subject ("We retain data.") stands alone.
+_LEAD_IN_WORDS = 4
+_PRONOUN_START = re.compile(r"^(?:we|you|they|it|this|these|that|i|he|she)\b", re.I)
+
+
+def _split_sentences(paragraph: str) -> list[str]:
+    pieces, start = [], 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[start : m.start()].rstrip("\"'”’)]")
+        last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
+        # "A." / "1." numbering and abbreviations ("e.g.") do not end a sentence.
+        if last in _ABBREVIATIONS or len(last) <= 1 or re.fullmatch(r"[\w.]*\d[\w.]*|[a-z](?:\.[a-z])+", last):
+            continue
+        pieces.append(paragraph[start : m.start() + len(m.group(0))].strip())
+        start = m.end()
+    pieces.append(paragraph[start:].strip())
+    pieces = [p for p in pieces if p]
+    first = pieces[0] if pieces else ""
+    if len(pieces) > 1 and len(first.split()) <= _LEAD_IN_WORDS and not _PRONOUN_START.match(first):
+        pieces[:2] = [f"{first} {pieces[1]}"]
+    return pieces
+
+
+@dataclass(frozen=True)
+class _Located:
+    line: int
+    clause: Clause
+    subject: str  # what a table row speaks of ("Entrusted Data"), for facts stated in a table
+
+
+def _split_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.split("|")] if " | " in line else []
+
+
+@lru_cache(maxsize=8)
+def _segment(text: str) -> tuple[_Located, ...]:
+    """Cached: the pipeline classifies version n against n-1, then n+1 against n."""
+    return tuple(_segment_uncached(text))
+
+
+def _segment_uncached(text: str) -> list[_Located]:
+    out: list[_Located] = []
+    heading = lead_in = table_subject = ""
+    for number, raw in enumerate(text.split("\n")):
+        line = raw.strip()
+        if not line:
+            table_subject = ""
+            continue
+        if _MARKDOWN.match(line) or is_heading(line):
+            heading = _MARKDOWN.sub("", line).strip().rstrip(":").strip()
+            lead_in = table_subject = ""
+            continue
+        cells = _split_cells(line)
+        if cells and not table_subject and DATA_NOUN.search(cells[0]):
+            table_subject = cells[0]
+        item = bool(_LIST_ITEM.match(line))
+        context = lead_in if item else ""
+        sentences = _split_sentences(line)
+        if not item:
+            # Only the sentence that ends in ":" introduces the list ("we train our models using
+            # data from the following sources:"); earlier sentences of its paragraph do not.
+            lead_in = sentences[-1] if sentences and line.endswith(":") else ""
+        for sentence in sentences:
+            combined = f"{context} {sentence}" if context else sentence
+            ev = _evidence(combined, heading)
+            clause = Clause(sentence, heading, frozenset(ev), tuple(p for k in sorted(ev) for p in ev[k]))
+            out.append(_Located(number, clause, table_subject))
+    return out
+
+
+def segment(text: str) -> list[Clause]:
+    """Clauses of a version: each sentence of a paragraph and each list item, with its heading.
+
+    Every paragraph is cut into sentences, not only long ones, so that a changed sentence next to a
+    training sentence does not make the training sentence look changed. A list item is labelled
+    together with the lead-in sentence it completes."""
+    return [located.clause for located in _segment(text)]
+
+
+def current_clauses(text: str, only: set[str] | None = None) -> list[Clause]:
+    """The labelled clauses of a version ("what do the terms say today"), optionally of some labels."""
+    wanted = set(only) if only else {TRAINING, RETENTION}
+    return [c for c in segment(text) if c.labels & wanted]
+
+
+# --- facts --------------------------------------------------------------------------------------
+
+# Modifiers kept in a subject because they change what the period applies to ("deleted
+# conversations", "flagged content", "exportable data"); capitalised words keep defined terms.
+_SUBJECT_MODIFIERS = (
+    r"(?:(?:deleted|flagged|personal|customer|user|account|api|de-identified|aggregated|backup|training|usage"
+    r"|safety|security-related|security|abuse\s+monitoring|trust\s+and\s+safety|chat|conversation|temporary"
+    r"|individual|related|entire"
+    r"|[a-z]+(?:able|ed)|[A-Z][a-z]+)\s+){0,3}"
+)
+SUBJECT = re.compile(
+    rf"\b{_SUBJECT_MODIFIERS}(?i:{_DATA})(?:\s+(?:and|or)\s+{_SUBJECT_MODIFIERS}(?i:{_DATA}))?\b"
+)
+_DETERMINERS = re.compile(
+    r"^(?:(?:your|our|the|all|any|such|its|their|this|that|these|those|of|each|individual|related|entire)\s+)+",
+    re.I,
+)
+# "you also are able to delete individual conversations, which will be ... deleted within 30 days":
+# the period starts when the user deletes, so it applies to what they deleted.
+USER_DELETES = re.compile(r"\b(?:you|users?)\s+(?:\w+\s+){0,4}?delete\s+(?:(?:a|an|the|your|any|all)\s+)?", re.I)
+# "Inputs and Outputs flagged by our classifiers", "conversations that have been reviewed": a
+# participle after the noun narrows it as much as an adjective before it.
+_POST_MODIFIER = re.compile(r"\s+(?:that\s+(?:are|were|have\s+been|has\s+been)\s+)?(flagged|deleted|reviewed)\b", re.I)
+
+OPT_OUT = re.compile(r"\bopt(?:s|ed|ing)?[-\s]?out\b|\bturn(?:s|ed)?\s+off\b", re.I)
+EVEN_IF_OPT_OUT = re.compile(r"\beven\s+(?:if|when|where|after)\s+(?:you|users?)\s+(?:have\s+)?opt", re.I)
+NOT_USED = re.compile(
+    r"\b(?:not|never|no\s+longer|\w+n['’]t|cannot)\b[^.;]{0,60}?"
+    r"\b(?:use|used|using|train|trained|training|fine[- ]?tune)\b",
+    re.I,
+)
+OPT_IN = re.compile(
+    r"\bopt(?:s|ed)?[-\s]?in\b"
+    r"|\bunless\s+(?:you|customer|the\s+customer)\s+(?:\w+\s+){0,2}?(?:agree|consent|choose|permit|allow)"
+    r"|\bwithout\s+(?:your|customer['’]s|the\s+customer['’]s)\s+(?:\w+\s+)?(?:permission|consent|agreement)",
+    re.I,
+)
+USED = re.compile(
+    r"\b(?:may|will|can|might|could|do|does)\s+(?:also\s+)?(?:use|train|fine[- ]?tune)\b|\bwe\s+(?:use|train)\b"
+    r"|\b(?:uses|trains)\b"
+    r"|\b(?:are|is|be)\s+used\s+(?:to|for)\b",
+    re.I,
+)
+# Exceptions a "used even if you opt out" sentence names, as the subjects a buyer asks about.
+_EXCEPTIONS = {"flagged content": re.compile(r"\bflag", re.I), "feedback": re.compile(r"\bfeedback|\breport", re.I)}
+
+_NECESSARY = re.compile(
+    r"\b(?:as\s+long\s+as|the\s+period)\s+(?:\w+\s+){0,2}?(?:necessary|needed|required)\b", re.I
+)
+# "for as long as your account is active": the condition is the period.
+_AS_LONG_AS = re.compile(
+    r"\bas\s+long\s+as\s+(?!(?:\w+\s+){0,2}?(?:necessary|needed|required)\b)([^.,;:()]{3,60})", re.I
+)
+_INDEFINITE = re.compile(r"\bindefinitely\b", re.I)
+_RETENTION_VERB = re.compile(rf"{RETAIN.pattern}|{KEEP_STORE_DELETE.pattern}|\bretention\b", re.I)
+
+
+def _clean_subject(phrase: str) -> str:
+    return _DETERMINERS.sub("", phrase.strip())
+
+
+def _subject_near(text: str, position: int, default: str) -> str:
+    if deleting := USER_DELETES.search(text):
+        if m := SUBJECT.match(text, deleting.end()):
+            subject = _clean_subject(m.group(0))
+            return subject if subject.lower().startswith("deleted") else f"deleted {subject}"
+    candidates = list(SUBJECT.finditer(text))
+    before = [m for m in candidates if m.end() <= position]
+    chosen = before[-1] if before else (candidates[0] if candidates else None)
+    if chosen is None:
+        return default
+    subject = _clean_subject(chosen.group(0))
+    if (post := _POST_MODIFIER.match(text, chosen.end())) and post.group(1).lower() not in subject.lower():
+        subject = f"{post.group(1).lower()} {subject}"
+    return subject
+
+
+def _duration_value(m: re.Match) -> str:
+    n = m.group("n").lower()
+    number = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 0)
+    unit = m.group("unit").lower().rstrip("s")
+    value = f"{number} {unit}{'' if number == 1 else 's'}"
+    qual = (m.group("qual") or "").lower()
+    if qual.startswith(("up", "no", "a max", "max")):
+        return f"up to {value}"
+    if qual.startswith(("at", "a min", "min")):
+        return f"at least {value}"
+    return value
+
+
+def _retention_facts(clause: Clause, table_subject: str) -> list[Fact]:
+    text = _fold(clause.text)
+    cells = _split_cells(text)
+    default = table_subject or clause.heading or "data"
+    if len(cells) == 2 and RETENTION_PHRASES["retention period"].search(cells[0]):
+        # A "Retention period | value" row states the period of what the table describes.
+        value = cells[1].rstrip(".")
+        if _NECESSARY.search(value):
+            value = _NECESSARY.sub("as long as necessary", value, count=1)
+            value = value[value.lower().index("as long as"):]
+        return [Fact("retention_period", default, value, clause.text)]
+    verbs = [m.start() for m in _RETENTION_VERB.finditer(text)]
+    found = []
+    periods = [(m, _duration_value(m)) for m in DURATION.finditer(text)]
+    periods += [(m, value) for p, value in ((_NECESSARY, "as long as necessary"), (_INDEFINITE, "indefinitely"))
+                for m in p.finditer(text)]
+    periods += [(m, "as long as " + " ".join(m.group(1).split()[:8])) for m in _AS_LONG_AS.finditer(text)]
+    for m, value in sorted(periods, key=lambda pv: pv[0].start()):
+        if any(abs(v - m.start()) <= _NEAR for v in verbs):
+            found.append(Fact("retention_period", _subject_near(text, m.start(), default), value, clause.text))
+    if m := RETENTION_PHRASES["zero data retention"].search(text):
+        # The phrase holds the word "data" itself; look for the subject in the rest of the sentence.
+        rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        found.append(Fact("retention_period", _subject_near(rest, m.start(), "customer data"), "zero data retention",
+                          clause.text))
+    return found
+
+
+def _stance(text: str) -> str | None:
+    # Order matters: "If you do not want us to use your Content to train our models, you can opt
+    # out" is a default-on stance despite its "not"; "not used unless you opt in" has no opt-out.
+    if OPT_OUT.search(text):
+        return "used unless you opt out"
+    if NOT_USED.search(text):
+        if OPT_IN.search(text):
+            return "not used unless you opt in"
+        return "not used by default" if re.search(r"\bby\s+default\b", text, re.I) else "not used"
+    if OPT_IN.search(text):
+        return "used only if you opt in"
+    if USED.search(text):
+        return "used"
+    return None
+
+
+_PASSIVE_USE = re.compile(
+    r"\b(?:are|is|be|been|being|were|was|\w+n['’]t)\s+(?:not\s+|never\s+)?(?:be\s+)?(?:used|trained)\b", re.I
+)
+_ACTIVE_USE = re.compile(r"\b(?:us(?:e|es|ed|ing)|train\w*\s+(?:\w+\s+){0,2}?(?:on|with|using))\s+", re.I)
+
+
+def _training_facts(clause: Clause) -> list[Fact]:
+    text = _fold(clause.text)
+    subject = ""
+    # "Prompts ... aren't used to train": the data comes before a passive verb; "we may use your
+    # Inputs", "train models on Customer Content": after an active one.
+    if (passive := _PASSIVE_USE.search(text)) and (m := SUBJECT.search(text[: passive.start()])):
+        subject = _clean_subject(m.group(0))
+    elif (anchor := _ACTIVE_USE.search(text)) and (m := SUBJECT.search(text, anchor.end())):
+        subject = _clean_subject(m.group(0))
+    subject = subject or _subject_near(text, len(text), "customer data")
+    if EVEN_IF_OPT_OUT.search(text):
+        named = [name for name, p in _EXCEPTIONS.items() if p.search(text)] or [subject]
+        return [Fact("training_stance", name, "used even if you opt out", clause.text) for name in named]
+    value = _stance(text)
+    return [Fact("training_stance", subject, value, clause.text)] if value else []
+
+
+def _located_facts(located: _Located) -> list[Fact]:
+    clause = located.clause
+    found = []
+    if RETENTION in clause.labels:
+        found += _retention_facts(clause, located.subject)
+    if TRAINING in clause.labels:
+        found += _training_facts(clause)
+    return found
+
+
+def facts(text: str) -> list[Fact]:
+    """The retention periods and training stances a version states, in reading order."""
+    return [f for located in _segment(text) for f in _located_facts(located)]
+
+
+# --- comparing versions -------------------------------------------------------------------------
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
+    }
+)
+_NUMBERING = re.compile(r"^(?:#{1,6}\s*|[-*+•·▪◦]\s*|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]\s*)+")
+
+
+def _fold(text: str) -> str:
+    """Typography folded (curly quotes, dashes, invisible joiners) so rules see one spelling."""
+    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+
+
+def _comparable(text: str) -> str:
+    """Whether two clauses say the same thing: numbering, spacing, case and typography ignored, so
+    renumbered clauses and re-rendered punctuation are not wording changes."""
+    return "".join(_NUMBERING.sub("", _fold(text).strip()).split()).casefold()
+
+
+def _comparable_lines(text: str) -> str:
+    # Line by line, so renumbering ("1." -> "A.1.") and re-wrapping of paragraphs compare equal.
+    return "".join(_comparable(line) for line in text.split("\n"))
+
+
+def _changed_lines(hunks: list[Hunk], side: str) -> set[int]:
+    lines: set[int] = set()
+    for h in hunks:
+        if h.op == "move":
+            continue  # moved unchanged: the wording is the same, only its place differs
+        text, start = (h.old, h.old_start) if side == "old" else (h.new, h.new_start)
+        lines.update(range(start, start + text.count("\n") + (0 if text.endswith("\n") or not text else 1)))
+    return lines
+
+
+def _fact_values(found: list[Fact]) -> dict[tuple[str, str], set[str]]:
+    values: dict[tuple[str, str], set[str]] = {}
+    for f in found:
+        values.setdefault((f.kind, f.subject.casefold()), set()).add(f.value)
+    return values
+
+
+def _changed_facts(removed: list[_Located], added: list[_Located], old: list[_Located],
+                   new: list[_Located]) -> list[dict]:
+    """Facts stated by a changed clause whose values differ between the two versions as a whole
+    (a period restated unchanged in a reworded sentence is not a change)."""
+    touched = _fact_values([f for x in removed + added for f in _located_facts(x)])
+    old_facts = [f for x in old for f in _located_facts(x)]
+    new_facts = [f for x in new for f in _located_facts(x)]
+    before_all, after_all = _fact_values(old_facts), _fact_values(new_facts)
+    names = {(f.kind, f.subject.casefold()): f.subject for f in old_facts + new_facts}
+    out = []
+    for key in sorted(touched):
+        before, after = before_all.get(key, set()), after_all.get(key, set())
+        if before == after:
+            continue
+        # Values present in both versions did not change; show only what went and what came.
+        gone, came = sorted(before - after), sorted(after - before)
+        out.append({"kind": key[0], "subject": names[key], "before": "; ".join(gone) or None,
+                    "after": "; ".join(came) or None})
+    return out
+
+
+def _clause_dict(op: str, clause: Clause) -> dict:
+    return {
+        "op": op,
+        "heading": clause.heading,
+        "text": clause.text,
+        "labels": sorted(clause.labels),
+        "evidence": list(clause.evidence),
+    }
+
+
+def classify_change(old: str, new: str, hunks: list[Hunk]) -> ChangeClass:
+    """Flag a change as touching training and/or retention, with the clauses and facts that moved.
+
+    A clause counts as changed when it sits in a changed hunk and its wording (numbering, spacing
+    and typography ignored) appears nowhere in the other version; moved paragraphs never count."""
+    old_located, new_located = list(_segment(old)), list(_segment(new))
+    old_keys = {_comparable(x.clause.text) for x in old_located}
+    new_keys = {_comparable(x.clause.text) for x in new_located}
+    old_lines, new_lines = _changed_lines(hunks, "old"), _changed_lines(hunks, "new")
+    removed = [x for x in old_located if x.line in old_lines and _comparable(x.clause.text) not in new_keys]
+    added = [x for x in new_located if x.line in new_lines and _comparable(x.clause.text) not in old_keys]
+    changed_facts = _changed_facts(removed, added, old_located, new_located)
+    changed = [x.clause for x in removed + added]
+    training = any(TRAINING in c.labels for c in changed) or any(
+        f["kind"] == "training_stance" for f in changed_facts
+    )
+    retention = any(RETENTION in c.labels for c in changed) or any(
+        f["kind"] == "retention_period" for f in changed_facts
+    )
+    clauses = [_clause_dict("delete", x.clause) for x in removed if x.clause.labels] + [
+        _clause_dict("insert", x.clause) for x in added if x.clause.labels
+    ]
+    summary = _summary(hunks, [x.clause for x in removed], [x.clause for x in added], changed_facts, training,
+                       retention)
+    return ChangeClass(training, retention, summary, changed_facts, clauses)
+
+
+# --- summary ------------------------------------------------------------------------------------
+
+_KIND_TITLES = {"retention_period": "Retention of {subject}", "training_stance": "Training on {subject}"}
+
+
+def _quote_headings(headings: list[str]) -> str:
+    counted = Counter(h for h in headings if h)
+    if not counted:
+        return ""
+    top = sorted(counted, key=lambda h: (-counted[h], headings.index(h)))
+    more = len(top) - 1
+    tail = f" and {more} other section{'s' if more > 1 else ''}" if more else ""
+    return f" under '{top[0]}'{tail}"
+
+
+def _summary(hunks: list[Hunk], removed: list[Clause], added: list[Clause], changed_facts: list[dict],
+             training: bool, retention: bool) -> str:
+    if changed_facts:
+        f = changed_facts[0]
+        title = _KIND_TITLES[f["kind"]].format(subject=f["subject"])
+        before, after = f["before"] or "not stated", f["after"] or "no longer stated"
+        more = len(changed_facts) - 1
+        extra = f" (and {more} more fact{'s' if more > 1 else ''} changed)" if more else ""
+        return f"{title}: {before} → {after}{extra}."
+    if training or retention:
+        names = [n for n, on in ((TRAINING, training), (RETENTION, retention)) if on]
+        gone = [c for c in removed if c.labels & set(names)]
+        came = [c for c in added if c.labels & set(names)]
+        flagged = gone + came
+        topic = " and ".join(names).capitalize()
+        # A reworded clause is one removed and one added sentence: count places, not sentences.
+        count = max(len(gone), len(came))
+        where = _quote_headings([c.heading for c in flagged])
+        return f"{topic}: {count} clause{'s' if count != 1 else ''} changed{where}."
+    wording = [h for h in hunks if h.op != "move" and _comparable_lines(h.old) != _comparable_lines(h.new)]
+    moved = [h for h in hunks if h.op == "move"]
+    if not wording:
+        if moved:
+            return f"{len(moved)} paragraph{'s' if len(moved) != 1 else ''} moved; wording unchanged."
+        return "Formatting only; no wording changed." if hunks else "No change."
+    plus = minus = 0
+    for h in wording:
+        if h.op == "replace":
+            plus += sum(len(t) for op, t in h.words if op == 1)
+            minus += sum(len(t) for op, t in h.words if op == -1)
+        else:
+            plus += len(h.new.strip())
+            minus += len(h.old.strip())
+    places = len(wording)
+    return (
+        f"Wording changed in {places} place{'s' if places != 1 else ''} (+{plus}/−{minus} characters)"
+        f"{_quote_headings([h.heading for h in wording])}."
+    )
