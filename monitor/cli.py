@@ -19,7 +19,7 @@ from monitor import __version__, store, views
 from monitor.config import Config, CrawlConfig, load
 from monitor.errors import TermwatchError
 from monitor.models import Document, Unusable
-from monitor.redact import redact
+from monitor.redact import install_log_redaction, redact
 
 EXIT_INCOMPLETE = 3
 
@@ -66,6 +66,7 @@ def needs_config(func):
     @functools.wraps(func)
     def wrapper(ctx: click.Context, *args, **kwargs):
         ctx.obj = load(ctx.find_root().params["config_path"])
+        install_log_redaction(ctx.obj.secrets, kwargs.get("verbose", False))
         return func(ctx.obj, *args, **kwargs)
 
     return wrapper
@@ -176,6 +177,7 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
     config_path = Path(ctx.find_root().params["config_path"])
     is_url = target.startswith(("http://", "https://"))
     ctx.obj = load(config_path) if config_path.exists() or not is_url else None
+    install_log_redaction(ctx.obj.secrets if ctx.obj else (), verbose)
     crawl = ctx.obj.crawl if ctx.obj else CrawlConfig()
     doc = Document("extract", "", "commercial", "", target) if is_url else ctx.obj.document(target)
     doc = replace(doc, select=select or doc.select, remove=remove or doc.remove)
@@ -216,12 +218,26 @@ def demo(workdir: Path | None) -> None:
 
     from monitor import demo as tour
 
+    from monitor import render
+    from monitor.agreements import drift_report
+    from monitor.diff import diff_texts
+
     workdir = workdir or Path(tempfile.mkdtemp(prefix="termwatch-demo-"))
-    click.echo(f"Replaying {len(tour.snapshots())} real snapshots of Anthropic's privacy policy (Open Terms Archive, ODC-By 1.0)")
-    for snap, summary in tour.replay(workdir):
+    received: list[dict] = []
+    click.echo(f"Replaying {len(tour.snapshots())} real snapshots of Anthropic's privacy policy "
+               "(Open Terms Archive, ODC-By 1.0), one `termwatch run` each:")
+    for snap, summary in tour.replay(workdir, received):
         click.echo(views.demo_step(snap, summary))
     config = load(workdir / "config.toml")
-    click.echo("\n" + views.changes_table(store.changes(open_existing(config))))
+    db = open_existing(config)
+    click.echo("\nRecorded changes (termwatch changes):\n" + views.changes_table(store.changes(db)))
+    old, new = store.version_pair(db, "anthropic-privacy-policy", None, None)
+    hunks = [h for h in diff_texts(old.text, new.text) if "train" in (h.old + h.new).lower()][:3]
+    click.echo("\nThe change, where it speaks of training (termwatch diff):\n" + render.diff_text(hunks, use_color()))
+    click.echo("\nDrift of the agreement (termwatch drift):\n" + views.drift_text(drift_report(db, config)))
+    click.echo(f"\nAlerts delivered to the local webhook: {len(received)}")
+    for alert in received:
+        click.echo(f"  {alert.get('title')}")
     click.echo(f"\nExplore it: termwatch --config {workdir / 'config.toml'} changes")
 
 
@@ -314,6 +330,7 @@ def outbox(ctx: click.Context, status: str | None, as_json: bool) -> None:
     if ctx.invoked_subcommand is None:
         config = load(ctx.find_root().params["config_path"])
         ctx.obj = config
+        install_log_redaction(config.secrets)
         rows = store.outbox(open_existing(config), status)
         emit_json(rows) if as_json else click.echo(views.outbox_table(rows))
 
@@ -332,3 +349,61 @@ def outbox_retry(config: Config, as_json: bool) -> None:
     emit_json(asdict(report)) if as_json else click.echo(views.delivery_text(report))
     if report.failed:
         sys.exit(EXIT_INCOMPLETE)
+
+
+@cli.command("diff")
+@click.argument("document")
+@click.argument("from_version", metavar="[FROM]", required=False)
+@click.argument("to_version", metavar="[TO]", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
+              show_default=True, help="text is coloured on a terminal (unless NO_COLOR is set); html is a full page.")
+@needs_config
+def diff_command(config: Config, document: str, from_version, to_version, fmt: str) -> None:
+    """Show what changed in DOCUMENT: the latest change by default, or FROM → TO (ids or dates; TO defaults to current)."""
+    from monitor import render
+    from monitor.diff import diff_texts
+
+    config.document(document)
+    old, new = store.version_pair(open_existing(config), document, from_version, to_version)
+    hunks = diff_texts(old.text, new.text)
+    if fmt == "json":
+        emit_json({"document": document, "from_version": old.id, "to_version": new.id, "hunks": render.diff_json(hunks)})
+    elif fmt == "markdown":
+        click.echo(render.diff_markdown(hunks))
+    elif fmt == "html":
+        click.echo(render.diff_html(hunks, f"{document}: version {old.id} → {new.id}"))
+    else:
+        click.echo(f"{document}: version {old.id} ({old.first_seen}) → {new.id} ({new.first_seen})")
+        click.echo(render.diff_text(hunks, use_color()))
+
+
+@cli.command()
+@click.argument("document")
+@json_option
+@needs_config
+def history(config: Config, document: str, as_json: bool) -> None:
+    """A timeline of DOCUMENT: each version, and the change that led to it with its training/retention flags."""
+    config.document(document)
+    rows = store.history(open_existing(config), document)
+    emit_json(rows) if as_json else click.echo(views.history_table(rows))
+
+
+@cli.command()
+@click.argument("document")
+@click.option("--training", is_flag=True, help="Only clauses about training on customer data.")
+@click.option("--retention", is_flag=True, help="Only clauses about data retention and deletion.")
+@json_option
+@needs_config
+def clauses(config: Config, document: str, training: bool, retention: bool, as_json: bool) -> None:
+    """What the current version of DOCUMENT says about training and retention, clause by clause, with facts."""
+    from monitor.classify import current_clauses, facts
+
+    config.document(document)
+    text = store.resolve_version(open_existing(config), document, None).text
+    only = {flag for flag, on in (("training", training), ("retention", retention)) if on} or None
+    found = [{"heading": c.heading, "text": c.text, "labels": sorted(c.labels), "evidence": list(c.evidence)}
+             for c in current_clauses(text, only)]
+    stated = [{"kind": f.kind, "subject": f.subject, "value": f.value, "clause": f.clause} for f in facts(text)
+              if only is None or (f.kind == "training_stance") == ("training" in only) or len(only) == 2]
+    result = {"document": document, "clauses": found, "facts": stated}
+    emit_json(result) if as_json else click.echo(views.clauses_text(result))

@@ -38,7 +38,8 @@ def settings_for(crawl: CrawlConfig, verbose: bool = False) -> dict:
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": "DEBUG" if verbose else "WARNING",
-        "LOG_INSTALL_ROOT_HANDLER": True,
+        # The CLI installs the root handler, with the filter that redacts secrets from every line.
+        "LOG_INSTALL_ROOT_HANDLER": False,
         "REDIRECT_MAX_TIMES": 10,
     }
 

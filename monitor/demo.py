@@ -27,8 +27,8 @@ def snapshots() -> list[dict]:
 
 
 @contextmanager
-def serve(page: dict) -> Iterator[str]:
-    """Serve page["body"] (changed by the caller between runs) at one loopback URL."""
+def serve(page: dict, received: list[dict]) -> Iterator[str]:
+    """Serve page["body"] (changed by the caller between runs) at one loopback URL; keep alerts POSTed to it."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
@@ -39,39 +39,52 @@ def serve(page: dict) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
+        def do_POST(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            received.append(json.loads(self.rfile.read(length) or b"{}"))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
         def log_message(self, *args):
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}{PAGE_PATH}"
+        yield f"127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
         server.server_close()
 
 
-def write_config(workdir: Path, url: str) -> Path:
+def write_config(workdir: Path, host: str) -> Path:
     config = workdir / "config.toml"
     config.write_text(
-        "# Written by `termwatch demo`: one real page served from 127.0.0.1.\n"
+        "# Written by `termwatch demo`: one real page served from 127.0.0.1, an agreement signed before\n"
+        "# the June 2026 policy, and a JSON webhook on 127.0.0.1 that receives the alerts.\n"
         '[storage]\ndatabase = "termwatch.db"\n\n'
         '[crawl]\ntimeout = 10\nretries = 0\ndelay = 0\nobey_robots = false\n\n'
         '[[documents]]\nid = "anthropic-privacy-policy"\nvendor = "Anthropic"\naudience = "consumer"\n'
-        f'type = "Privacy Policy"\nurl = "{url}"\n'
+        f'type = "Privacy Policy"\nurl = "http://{host}{PAGE_PATH}"\n\n'
+        '[[agreements]]\nid = "demo-claude-pro"\nvendor = "Anthropic"\ndocuments = ["anthropic-privacy-policy"]\n'
+        'signed_on = 2026-05-20\nnotes = "Team subscription signed under the May 2026 privacy policy"\n\n'
+        '[[alerts]]\nid = "demo-webhook"\n'
+        f'urls = ["json://{host}/alerts"]\nevents = ["drift"]\nonly = ["training", "retention"]\n'
     )
     return config
 
 
-def replay(workdir: Path) -> Iterator[tuple[dict, dict]]:
+def replay(workdir: Path, received: list[dict]) -> Iterator[tuple[dict, dict]]:
     """Run `termwatch run --json` once per shipped snapshot; yield each snapshot with the run's summary.
 
     Each run is its own process, exactly as cron would start it (and because Scrapy's reactor starts once).
+    Alerts the runs deliver are appended to `received`.
     """
     workdir.mkdir(parents=True, exist_ok=True)
     page: dict = {"body": b""}
-    with serve(page) as url:
-        config = write_config(workdir, url)
+    with serve(page, received) as host:
+        config = write_config(workdir, host)
         for snap in snapshots():
             page["body"] = gzip.decompress((DATA / snap["file"]).read_bytes())
             proc = subprocess.run(

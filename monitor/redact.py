@@ -28,3 +28,13 @@ class RedactingFilter(logging.Filter):
             record.msg = redact(record.getMessage(), self.secrets)
             record.args = ()
         return True
+
+
+def install_log_redaction(secrets: Iterable[str], verbose: bool = False) -> None:
+    """Send all logging (Scrapy's, apprise's, ours) to stderr through one handler that hides secrets."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s: %(message)s"))
+    handler.addFilter(RedactingFilter(secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)

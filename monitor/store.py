@@ -576,3 +576,30 @@ def findings(db: sqlite_utils.Database, agreement: str | None = None) -> list[di
         row["training"], row["retention"] = bool(row["training"]), bool(row["retention"])
         row["facts"], row["clauses"] = json.loads(row["facts"] or "[]"), json.loads(row["clauses"] or "[]")
     return rows
+
+
+def version_pair(db: sqlite_utils.Database, document: str, from_ref: str | None,
+                 to_ref: str | None) -> tuple[VersionRow, VersionRow]:
+    """The two versions to diff: FROM and TO when given (TO defaults to current), else the latest change's."""
+    if from_ref is None:
+        latest = changes(db, document)
+        if not latest:
+            raise StoreError(f"document {document!r} has no recorded change yet; give FROM and TO versions to compare")
+        return version(db, document, latest[0]["from_version"]), version(db, document, latest[0]["to_version"])
+    return resolve_version(db, document, from_ref), resolve_version(db, document, to_ref)
+
+
+def history(db: sqlite_utils.Database, document: str) -> list[dict]:
+    """Each version oldest first, with the change that led to it (if recorded)."""
+    by_target = {c["to_version"]: c for c in changes(db, document)}
+    rows = []
+    for v in versions(db, document):
+        change = by_target.get(v.id)
+        rows.append({
+            "version": v.id, "first_seen": v.first_seen, "last_seen": v.last_seen, "length": v.length,
+            "change": None if change is None else {
+                "id": change["id"], "from_version": change["from_version"], "training": change["training"],
+                "retention": change["retention"], "summary": change["summary"], "facts": change["facts"],
+            },
+        })
+    return rows

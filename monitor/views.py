@@ -133,3 +133,34 @@ def outbox_table(rows: list[dict]) -> str:
     return _table(["EVENT", "KIND", "CREATED", "CHANNEL", "TARGET", "STATUS", "TRIES", "SUBJECT / ERROR"],
                   [[r["event"], r["kind"], r["created_at"], r["channel"], r["target"], r["status"], r["attempts"],
                     r["last_error"] if r["status"] == "failed" else r["subject"]] for r in rows])
+
+
+def history_table(rows: list[dict]) -> str:
+    if not rows:
+        return "No versions yet."
+    lines = []
+    for r in rows:
+        change = r["change"]
+        what = "first recorded" if change is None and r is rows[0] else (
+            f"change {change['id']} from {change['from_version']} [{_flags(change)}]: {change['summary']}"
+            if change else "no change recorded (re-extracted or pinned)")
+        lines.append(f"{r['first_seen']}  version {r['version']} (seen until {r['last_seen']}): {what}")
+        for fact in (change or {}).get("facts", []):
+            lines.append(f"    {fact.get('subject') or fact.get('kind')}: {fact.get('before') or 'not stated'} → "
+                         f"{fact.get('after') or 'not stated'}")
+    return "\n".join(lines)
+
+
+def clauses_text(result: dict) -> str:
+    if not result["clauses"] and not result["facts"]:
+        return f"{result['document']}: no clause about training or retention found in the current version."
+    lines = []
+    for fact in result["facts"]:
+        lines.append(f"FACT  {fact['subject']}: {fact['value']}")
+    heading = None
+    for clause in result["clauses"]:
+        if clause["heading"] != heading:
+            heading = clause["heading"]
+            lines.append(f"\n{heading or '(no heading)'}")
+        lines.append(f"  [{', '.join(clause['labels'])}] {clause['text']}")
+    return "\n".join(lines).strip()
