@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,6 +23,7 @@ class Route:
     status: int = 200
     body: bytes = b""
     headers: dict = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    delay: float = 0.0
 
 
 class PageServer:
@@ -44,6 +46,7 @@ class PageServer:
                     self.send_header("ETag", etag)
                     self.end_headers()
                     return
+                time.sleep(route.delay)
                 self.send_response(route.status)
                 for name, value in route.headers.items():
                     self.send_header(name, value)
@@ -61,9 +64,9 @@ class PageServer:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def set(self, path: str, body: bytes | str, status: int = 200, **headers) -> None:
+    def set(self, path: str, body: bytes | str, status: int = 200, delay: float = 0.0, **headers) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body
-        route = Route(status, data)
+        route = Route(status, data, delay=delay)
         route.headers.update({k.replace("_", "-"): v for k, v in headers.items()})
         self.routes[path] = route
 

@@ -85,3 +85,9 @@ def test_robots_txt_is_obeyed_when_asked(pages):
     result = crawl({"private": pages.url("/private/terms")}, obey_robots=True)["private"]
     assert result["status"] is None and "robots.txt" in result["error"]
     assert all(path != "/private/terms" for path, _ in pages.requests)
+
+
+def test_a_slow_server_is_a_timeout(pages):
+    pages.set("/slow", "<p>Terms</p>", delay=3)
+    result = crawl({"slow": pages.url("/slow")}, timeout=1)["slow"]
+    assert result["status"] is None and "Timeout" in result["error"]
