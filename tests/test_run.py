@@ -203,3 +203,39 @@ def test_crawl_level_replay_of_real_snapshots_records_one_version(pages, write_c
         assert result.code == 0, result.stderr
     assert db_at(config)["versions"].count == 1
     assert db_at(config)["changes"].count == 0
+
+
+def test_diff_history_clauses_and_filters_after_a_retention_change(site, pages, termwatch):
+    termwatch(site, "run")
+    pages.set("/terms", TERMS.replace("for up to 30 days", "for up to 90 days"))
+    change = termwatch(site, "run", "--json").json()["changes"][0]
+    assert change["retention"] is True and change["training"] is False
+    assert "30 days" in change["summary"] and "90 days" in change["summary"]
+
+    listed = termwatch(site, "changes", "--retention", "--json").json()
+    assert [c["id"] for c in listed] == [change["id"]]
+    assert listed[0]["facts"] and {"before", "after"} <= set(listed[0]["facts"][0])
+    assert termwatch(site, "changes", "--training", "--json").json() == []
+    assert termwatch(site, "changes", "--vendor", "nobody", "--json").json() == []
+
+    diff = termwatch(site, "diff", "acme-terms", "--format", "json").json()
+    assert (diff["from_version"], diff["to_version"]) == (1, 2)
+    [hunk] = [h for h in diff["hunks"] if h["op"] != "insert" or h["new"].strip()]
+    assert hunk["op"] == "replace" and "Retention" in hunk["heading"]
+    assert [-1, "30"] in hunk["words"] and [1, "90"] in hunk["words"]
+    text = termwatch(site, "diff", "acme-terms", env={"NO_COLOR": "1"})
+    assert "\x1b[" not in text.stdout and "90" in text.stdout
+    html = termwatch(site, "diff", "acme-terms", "1", "2", "--format", "html").stdout
+    assert html.lstrip().lower().startswith("<!doctype html>") and "90" in html
+    assert "90" in termwatch(site, "diff", "acme-terms", "--format", "markdown").stdout
+
+    history = termwatch(site, "history", "acme-terms", "--json").json()
+    assert [h["version"] for h in history] == [1, 2]
+    assert history[0]["change"] is None and history[1]["change"]["retention"] is True
+
+    clauses = termwatch(site, "clauses", "acme-terms", "--json").json()
+    labels = {label for c in clauses["clauses"] for label in c["labels"]}
+    assert labels == {"training", "retention"}
+    assert any(f["kind"] == "retention_period" and "90 days" in f["value"] for f in clauses["facts"])
+    only = termwatch(site, "clauses", "acme-terms", "--training", "--json").json()
+    assert only["clauses"] and all("training" in c["labels"] for c in only["clauses"])
