@@ -59,15 +59,20 @@ def emit_json(data) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_jsonable))
 
 
+def load_config(ctx: click.Context, verbose: bool = False) -> Config:
+    """Load and validate the config, keep it for error redaction, and make every log line hide its secrets."""
+    ctx.obj = load(ctx.find_root().params["config_path"])
+    install_log_redaction(ctx.obj.secrets, verbose)
+    return ctx.obj
+
+
 def needs_config(func):
     """Loads and validates the config before the command runs, and passes it in."""
 
     @click.pass_context
     @functools.wraps(func)
     def wrapper(ctx: click.Context, *args, **kwargs):
-        ctx.obj = load(ctx.find_root().params["config_path"])
-        install_log_redaction(ctx.obj.secrets, kwargs.get("verbose", False))
-        return func(ctx.obj, *args, **kwargs)
+        return func(load_config(ctx, kwargs.get("verbose", False)), *args, **kwargs)
 
     return wrapper
 
@@ -328,9 +333,7 @@ def alerts_test(config: Config, channel: str | None, as_json: bool) -> None:
 def outbox(ctx: click.Context, status: str | None, as_json: bool) -> None:
     """Alert events and their deliveries per channel: pending, failed (with the redacted error) and sent."""
     if ctx.invoked_subcommand is None:
-        config = load(ctx.find_root().params["config_path"])
-        ctx.obj = config
-        install_log_redaction(config.secrets)
+        config = load_config(ctx)
         rows = store.outbox(open_existing(config), status)
         emit_json(rows) if as_json else click.echo(views.outbox_table(rows))
 
@@ -403,7 +406,8 @@ def clauses(config: Config, document: str, training: bool, retention: bool, as_j
     only = {flag for flag, on in (("training", training), ("retention", retention)) if on} or None
     found = [{"heading": c.heading, "text": c.text, "labels": sorted(c.labels), "evidence": list(c.evidence)}
              for c in current_clauses(text, only)]
+    flag_of = {"training_stance": "training", "retention_period": "retention"}
     stated = [{"kind": f.kind, "subject": f.subject, "value": f.value, "clause": f.clause} for f in facts(text)
-              if only is None or (f.kind == "training_stance") == ("training" in only) or len(only) == 2]
+              if only is None or flag_of[f.kind] in only]
     result = {"document": document, "clauses": found, "facts": stated}
     emit_json(result) if as_json else click.echo(views.clauses_text(result))

@@ -225,6 +225,14 @@ def _check_selectors(reader: _Reader, where: str, selectors: tuple[str, ...]) ->
             raise reader.fail(f"{where}[{i}]", f"invalid CSS selector {selector!r} ({problem}); fix or remove it")
 
 
+def _unique(reader: _Reader, where: str, value: str, seen: set[str]) -> None:
+    if not SLUG.match(value):
+        raise reader.fail(where, f"{value!r} must be a lowercase slug of a-z, 0-9 and '-'")
+    if value in seen:
+        raise reader.fail(where, f"duplicate id {value!r}; ids must be unique")
+    seen.add(value)
+
+
 def _documents(reader: _Reader, raw: Any) -> tuple[Document, ...]:
     if not isinstance(raw, list):
         raise reader.fail("documents", "must be an array of tables ([[documents]])")
@@ -233,11 +241,7 @@ def _documents(reader: _Reader, raw: Any) -> tuple[Document, ...]:
     for i, item in enumerate(raw):
         where = f"documents[{i}]"
         d = reader.table(where, item, _DOCUMENT_KEYS)
-        if not SLUG.match(d["id"]):
-            raise reader.fail(f"{where}.id", f"{d['id']!r} must be a lowercase slug of a-z, 0-9 and '-'")
-        if d["id"] in seen:
-            raise reader.fail(f"{where}.id", f"duplicate id {d['id']!r}; ids must be unique")
-        seen.add(d["id"])
+        _unique(reader, f"{where}.id", d["id"], seen)
         if d["audience"] not in AUDIENCES:
             raise reader.fail(f"{where}.audience", f"{d['audience']!r} must be one of: {', '.join(AUDIENCES)}")
         _check_url(reader, f"{where}.url", d["url"])
@@ -266,14 +270,6 @@ def _ids(reader: _Reader, where: str, values: list, known: set[str], what: str) 
         if value not in known:
             raise reader.fail(f"{where}[{i}]", f"no {what} with id {value!r}; use one of: {', '.join(sorted(known))}")
     return ids
-
-
-def _unique(reader: _Reader, where: str, value: str, seen: set[str]) -> None:
-    if not SLUG.match(value):
-        raise reader.fail(where, f"{value!r} must be a lowercase slug of a-z, 0-9 and '-'")
-    if value in seen:
-        raise reader.fail(where, f"duplicate id {value!r}; ids must be unique")
-    seen.add(value)
 
 
 def _agreements(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Agreement, ...]:

@@ -724,14 +724,18 @@ def judge(fetch: FetchResult, select: Sequence[str] = (), remove: Sequence[str] 
         return Unusable(f"error page: {error}")
     if not page.matched:
         return Unusable(f"nothing on the page matches select {', '.join(select)}")
-    normalised = normalise(page.text)
-    if len(normalised) < _MIN_TEXT:
+    found = fingerprint(page.text)
+    if len(found.normalised) < _MIN_TEXT:
         if _NEEDS_JS.search(page.text):
-            return Unusable(f"empty page: {len(normalised)} characters of text, asking for JavaScript")
-        return Unusable(f"empty page: {len(normalised)} characters of text")
-    return Extracted(
-        text=page.text, normalised=normalised, sha256=hashlib.sha256(normalised.encode("utf-8")).hexdigest()
-    )
+            return Unusable(f"empty page: {len(found.normalised)} characters of text, asking for JavaScript")
+        return Unusable(f"empty page: {len(found.normalised)} characters of text")
+    return found
+
+
+def fingerprint(text: str) -> Extracted:
+    """The text as stored, with its normalised form and the hash that decides whether the wording changed."""
+    normalised = normalise(text)
+    return Extracted(text=text, normalised=normalised, sha256=hashlib.sha256(normalised.encode("utf-8")).hexdigest())
 
 
 def _quick_title(html: str) -> str:

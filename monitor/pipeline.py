@@ -5,7 +5,6 @@ Scrapy is not imported here; the crawl hands results in one by one.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -18,7 +17,7 @@ from monitor.config import Config, CrawlConfig
 from monitor.decide import Known, decide
 from monitor.diff import diff_texts
 from monitor.errors import TermwatchError
-from monitor.extract import EXTRACTOR_VERSION, extract_text, judge, normalise
+from monitor.extract import EXTRACTOR_VERSION, extract_text, fingerprint, judge
 from monitor.models import Document, Extracted, FetchResult, RunSummary, Unusable
 from monitor.timeutil import utc_now
 
@@ -173,8 +172,8 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
         texts, updates = {}, []
         for v in store.versions(db, doc.id):
             totals["versions"] += 1
-            text = extract_text(store.page_html(db, v.page_sha256), doc.select, doc.remove)
-            sha = hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+            found = fingerprint(extract_text(store.page_html(db, v.page_sha256), doc.select, doc.remove))
+            text, sha = found.text, found.sha256
             texts[v.id] = (text, sha)
             if text != v.text or sha != v.text_sha256 or v.extractor_version != EXTRACTOR_VERSION:
                 updates.append({"id": v.id, "text": text, "text_sha256": sha, "length": len(text),
