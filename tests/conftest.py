@@ -32,11 +32,13 @@ class PageServer:
     def __init__(self):
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict]] = []
+        self.times: list[float] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 server.requests.append((self.path, dict(self.headers)))
+                server.times.append(time.monotonic())
                 route = server.routes.get(self.path)
                 if route is None:
                     route = Route(404, b"<html><body><h1>Not found</h1></body></html>")

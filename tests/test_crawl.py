@@ -91,3 +91,16 @@ def test_a_slow_server_is_a_timeout(pages):
     pages.set("/slow", "<p>Terms</p>", delay=3)
     result = crawl({"slow": pages.url("/slow")}, timeout=1)["slow"]
     assert result["status"] is None and "Timeout" in result["error"]
+
+
+def test_retries_back_off_and_honour_retry_after(pages):
+    pages.set("/busy", "slow down", status=429, Retry_After="2")
+    result = crawl({"busy": pages.url("/busy")}, retries=1)["busy"]
+    assert result["status"] == 429 and len(pages.times) == 2
+    assert pages.times[1] - pages.times[0] >= 1.9
+    pages.times.clear()
+    pages.set("/down", "down", status=503)
+    crawl({"down": pages.url("/down")}, retries=2, delay=0.5)
+    gaps = [b - a for a, b in zip(pages.times, pages.times[1:])]
+    # The per-host delay alone spaces requests by at most 1.5 x 0.5 s; the second retry waits 2 x 0.5 s more.
+    assert len(gaps) == 2 and gaps[1] >= 1.2
