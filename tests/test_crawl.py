@@ -102,5 +102,5 @@ def test_retries_back_off_and_honour_retry_after(pages):
     pages.set("/down", "down", status=503)
     crawl({"down": pages.url("/down")}, retries=2, delay=0.5)
     gaps = [b - a for a, b in zip(pages.times, pages.times[1:])]
-    # The per-host delay alone spaces requests by at most 1.5 x 0.5 s; the second retry waits 2 x 0.5 s more.
-    assert len(gaps) == 2 and gaps[1] >= 1.2
+    # The per-host delay alone spaces requests by at most 1.5 x 0.5 s; the second retry waits 2 x 0.5 s.
+    assert len(gaps) == 2 and gaps[1] >= 0.95
