@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import soupsieve
-
 from monitor.errors import ConfigError
 from monitor.models import AUDIENCES, Document
 from monitor.redact import redact
@@ -39,6 +37,7 @@ class CrawlConfig:
     concurrency: int = 4
     delay: float = 2.0
     obey_robots: bool = True
+    chromium: str = ""  # the browser for render = "browser" documents; found on PATH when empty
 
 
 @dataclass(frozen=True)
@@ -118,6 +117,7 @@ _CRAWL_KEYS = {
     "concurrency": ((int,), False, 4),
     "delay": ((int, float), False, 2.0),
     "obey_robots": ((bool,), False, True),
+    "chromium": ((str,), False, ""),
 }
 _DOCUMENT_KEYS = {
     "id": ((str,), True, None),
@@ -127,7 +127,11 @@ _DOCUMENT_KEYS = {
     "url": ((str,), True, None),
     "select": ((list,), False, []),
     "remove": ((list,), False, []),
+    "render": ((str,), False, "static"),
+    "format": ((str,), False, None),
 }
+RENDERS = ("static", "browser")
+FORMATS = ("html", "pdf")
 _AGREEMENT_KEYS = {
     "id": ((str,), True, None),
     "vendor": ((str,), True, None),
@@ -156,13 +160,15 @@ _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "tru
 class _Reader:
     """Walks the parsed TOML, substituting ${ENV} and collecting secrets, failing on the first problem."""
 
-    def __init__(self, path: Path, environ: dict[str, str]):
+    def __init__(self, path: Path, environ: dict[str, str], check: bool = True):
         self.path = path
         self.environ = environ
+        self.check = check
         self.secrets: set[str] = set()
 
     def fail(self, where: str, problem: str) -> ConfigError:
-        return ConfigError(f"{self.path}: {where}: {problem}")
+        # The problem may quote a value that holds a ${ENV} secret resolved earlier.
+        return ConfigError(redact(f"{self.path}: {where}: {problem}", self.secrets))
 
     def substitute(self, where: str, value: str) -> str:
         def replace(match: re.Match) -> str:
@@ -217,6 +223,10 @@ def _check_url(reader: _Reader, where: str, url: str) -> None:
 
 
 def _check_selectors(reader: _Reader, where: str, selectors: tuple[str, ...]) -> None:
+    if not reader.check:
+        return
+    import soupsieve  # its first compile costs a third of a second, which read-only commands skip
+
     for i, selector in enumerate(selectors):
         try:
             soupsieve.compile(selector)
@@ -231,6 +241,26 @@ def _unique(reader: _Reader, where: str, value: str, seen: set[str]) -> None:
     if value in seen:
         raise reader.fail(where, f"duplicate id {value!r}; ids must be unique")
     seen.add(value)
+
+
+def default_format(url: str) -> str:
+    """A document's format when the config does not say: "pdf" when the URL's path ends in .pdf."""
+    return "pdf" if urlsplit(url).path.lower().endswith(".pdf") else "html"
+
+
+def _render_and_format(reader: _Reader, where: str, d: dict, selectors: bool) -> tuple[str, str]:
+    # The format is declared (or read from the URL), never guessed from each response: a PDF served in place
+    # of an HTML page is a wrong answer to report, not new wording to store.
+    render, format_ = d["render"], d["format"] or default_format(d["url"])
+    if render not in RENDERS:
+        raise reader.fail(f"{where}.render", f"{render!r} for document {d['id']!r} must be one of: {', '.join(RENDERS)}")
+    if format_ not in FORMATS:
+        raise reader.fail(f"{where}.format", f"{format_!r} for document {d['id']!r} must be one of: {', '.join(FORMATS)}")
+    if format_ == "pdf" and render == "browser":
+        raise reader.fail(f"{where}.render", f"document {d['id']!r} is a PDF, which is read as is; remove render = \"browser\"")
+    if format_ == "pdf" and selectors:
+        raise reader.fail(f"{where}.select", f"document {d['id']!r} is a PDF; select and remove apply to HTML only, remove them")
+    return render, format_
 
 
 def _documents(reader: _Reader, raw: Any) -> tuple[Document, ...]:
@@ -249,7 +279,8 @@ def _documents(reader: _Reader, raw: Any) -> tuple[Document, ...]:
         remove = reader.strings(f"{where}.remove", d["remove"])
         _check_selectors(reader, f"{where}.select", select)
         _check_selectors(reader, f"{where}.remove", remove)
-        docs.append(Document(d["id"], d["vendor"], d["audience"], d["type"], d["url"], select, remove))
+        render, format_ = _render_and_format(reader, where, d, bool(select or remove))
+        docs.append(Document(d["id"], d["vendor"], d["audience"], d["type"], d["url"], select, remove, render, format_))
     return tuple(docs)
 
 
@@ -293,8 +324,6 @@ def _agreements(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Agreeme
 
 
 def _channels(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Channel, ...]:
-    import apprise  # only when alerts are configured: it is slow to import
-
     if not isinstance(raw, list):
         raise reader.fail("alerts", "must be an array of tables ([[alerts]])")
     seen: set[str] = set()
@@ -306,7 +335,10 @@ def _channels(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Channel, 
         urls = reader.strings(f"{where}.urls", c["urls"])
         if not urls:
             raise reader.fail(f"{where}.urls", "is empty; give at least one apprise URL")
-        for j, url in enumerate(urls):
+        for j, url in enumerate(urls if reader.check else ()):
+            # Only when checking: apprise loads every plugin to recognise a URL, about a second.
+            import apprise
+
             if not apprise.Apprise().add(url):
                 shown = redact(url, reader.secrets)
                 raise reader.fail(f"{where}.urls[{j}]", f"apprise cannot use {shown!r}; check it against apprise's URL formats")
@@ -323,9 +355,12 @@ def _channels(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Channel, 
     return tuple(out)
 
 
-def parse(text: str, path: Path, environ: dict[str, str] | None = None) -> Config:
-    """Parse and validate config text; `path` is used in messages and to resolve relative paths."""
-    reader = _Reader(path, dict(os.environ if environ is None else environ))
+def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: bool = True) -> Config:
+    """Parse and validate config text; `path` is used in messages and to resolve relative paths.
+
+    check=False skips the two slow checks, CSS selectors (soupsieve) and alert URLs (apprise), for
+    commands that neither fetch nor send: they are checked again by every command that does."""
+    reader = _Reader(path, dict(os.environ if environ is None else environ), check)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -366,7 +401,7 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None) -> Confi
     )
 
 
-def load(path: str | Path | None = None, environ: dict[str, str] | None = None) -> Config:
+def load(path: str | Path | None = None, environ: dict[str, str] | None = None, check: bool = True) -> Config:
     """Load the config from `path` (default ./config.toml); relative paths inside resolve against its folder."""
     path = Path(path or DEFAULT_PATH).expanduser().absolute()
     try:
@@ -375,4 +410,4 @@ def load(path: str | Path | None = None, environ: dict[str, str] | None = None) 
         raise ConfigError(f"{path}: config file not found; pass --config PATH or set TERMWATCH_CONFIG") from None
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: cannot read the config file ({err})") from None
-    return parse(text, path, environ)
+    return parse(text, path, environ, check)

@@ -6,16 +6,23 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 import soupsieve
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.element import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from w3lib.encoding import html_body_declared_encoding, resolve_encoding
 
 from monitor.models import Extracted, FetchResult, Unusable
+from monitor.pdf import PdfError, looks_like_pdf, pdf_text
+
+# XHTML terms pages open with <?xml …?>; they are web pages and read right as HTML, so bs4's warning that
+# they might be XML would only be noise on stderr from cron.
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 # Bump whenever the text or normalised form produced for the same HTML can change: versions record
 # it, and `termwatch reextract` re-derives their text from the kept pages instead of announcing
@@ -695,9 +702,11 @@ _LOGIN_SEGMENT = re.compile(
 _LOGIN_HOST = re.compile(r"^(?:login|signin|auth|accounts?|sso|idp|consent)\.", re.I)
 
 
-def judge(fetch: FetchResult, select: Sequence[str] = (), remove: Sequence[str] = ()) -> Extracted | Unusable:
+def judge(fetch: FetchResult, select: Sequence[str] = (), remove: Sequence[str] = (),
+          format: str = "html") -> Extracted | Unusable:
     """Decide whether a fetch shows the terms; if so, return its text, normalised form and hash.
 
+    `format` is the document's declared format ("html" or "pdf"); a response of the other kind is unusable.
     A 304 is the caller's business (it means "as before"). Raises ValueError only for an invalid
     CSS selector, whatever the fetch."""
     for selector in (*select, *remove):
@@ -710,6 +719,10 @@ def judge(fetch: FetchResult, select: Sequence[str] = (), remove: Sequence[str] 
         wall = _challenge(_quick_title(body), "", body) if body and status in (403, 429, 503) else None
         return Unusable(f"bot wall: {wall} (HTTP {status})" if wall else f"HTTP {status}")
     media = (fetch.content_type or "").split(";")[0].strip().lower()
+    if format == "pdf":
+        return _judge_pdf(fetch, media)
+    if media == "application/pdf" or looks_like_pdf(fetch.raw or body):
+        return Unusable('expected HTML but got a PDF; set format = "pdf" for this document')
     if media and media not in _HTML_TYPES:
         return Unusable(f"not an HTML page: {media}")
     login = _login_redirect(fetch.url, fetch.final_url)
@@ -732,10 +745,33 @@ def judge(fetch: FetchResult, select: Sequence[str] = (), remove: Sequence[str] 
     return found
 
 
+def _judge_pdf(fetch: FetchResult, media: str) -> Extracted | Unusable:
+    login = _login_redirect(fetch.url, fetch.final_url)
+    if login:
+        return Unusable(f"redirected to a login or consent page ({login})")
+    if media in _HTML_TYPES and not looks_like_pdf(fetch.raw):
+        return Unusable('expected a PDF but got an HTML page; check the URL, or set format = "html" for this document')
+    try:
+        found = pdf_fingerprint(pdf_text(fetch.raw))
+    except PdfError as err:
+        return Unusable(f"unreadable PDF: {err}")
+    if len(found.normalised) < _MIN_TEXT:
+        return Unusable(f"empty PDF: {len(found.normalised)} characters of text (a scanned PDF has no text layer)")
+    return found
+
+
 def fingerprint(text: str) -> Extracted:
     """The text as stored, with its normalised form and the hash that decides whether the wording changed."""
     normalised = normalise(text)
     return Extracted(text=text, normalised=normalised, sha256=hashlib.sha256(normalised.encode("utf-8")).hexdigest())
+
+
+def pdf_fingerprint(text: str) -> Extracted:
+    """As fingerprint, but only the words decide change: where a PDF's lines and paragraphs break depends on
+    its paper, margins and fonts, and the same wording laid out again is not a new version."""
+    found = fingerprint(text)
+    words = " ".join(found.normalised.split())
+    return Extracted(found.text, found.normalised, hashlib.sha256(words.encode("utf-8")).hexdigest())
 
 
 def _quick_title(html: str) -> str:
@@ -780,3 +816,39 @@ def _login_redirect(url: str, final_url: str | None) -> str | None:
     if _LOGIN_HOST.match(host) or any(_LOGIN_SEGMENT.fullmatch(seg) for seg in parts.path.split("/") if seg):
         return final_url
     return None
+
+
+# C0 controls other than whitespace never occur in text: a few are stray bytes, more mean the body is not text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def decode_page(body: bytes, encoding: str) -> str | Unusable:
+    """The text of a page's bytes, or why it has none; `encoding` is Scrapy's pick (BOM, header, <meta>, guess).
+
+    Bytes that are valid UTF-8 are read as UTF-8 whatever the header says: they are almost never meant as
+    anything else, and a latin-1 header on a UTF-8 page is a common slip. Bytes the declared charset cannot
+    decode are tried with the page's own <meta> charset. Nothing is guessed with replacement characters: a
+    guessed wording stored as a version would show as a change once the site fixes its charset.
+    """
+    wide = resolve_encoding(encoding) or encoding
+    if wide.startswith(("utf-16", "utf-32")):
+        candidates = [wide]
+    else:
+        head = body[:10_000].decode("latin-1")
+        if "\x00" in head or len(_CONTROL.findall(head)) > len(head) // 100:
+            return Unusable("binary content served as a web page: control bytes where text should be")
+        candidates = ["utf-8", wide, html_body_declared_encoding(body)]
+    for candidate in filter(None, candidates):
+        try:
+            text = body.decode(resolve_encoding(candidate) or candidate)
+            break
+        except (UnicodeDecodeError, LookupError):
+            continue
+    else:
+        try:
+            body.decode(wide)
+        except UnicodeDecodeError as err:
+            return Unusable(f"undecodable text: byte {body[err.start]:#04x} at offset {err.start} is not valid {wide}")
+        except LookupError:
+            return Unusable(f"undecodable text: unknown charset {encoding!r}")
+    return text.removeprefix("\ufeff")

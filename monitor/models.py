@@ -18,6 +18,8 @@ class Document:
     url: str
     select: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
+    render: str = "static"  # "browser": rendered in headless Chromium before extraction
+    format: str = "html"  # "pdf": the terms are a PDF file
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class FetchResult:
     final_url: str | None = None
     content_type: str = ""
     body: str = ""
+    raw: bytes = b""  # the body's bytes, kept only for a PDF (expected or not)
     etag: str | None = None
     last_modified: str | None = None
     error: str | None = None

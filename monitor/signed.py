@@ -6,6 +6,7 @@ from pathlib import Path
 
 from monitor.errors import TermwatchError
 from monitor.extract import extract_text
+from monitor.pdf import PdfError, looks_like_pdf, pdf_text
 
 
 def read_signed_copy(path: Path) -> str:
@@ -14,8 +15,11 @@ def read_signed_copy(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as err:
         raise TermwatchError(f"{path}: cannot read the signed copy ({err.strerror}); check the path") from None
-    if raw.startswith(b"%PDF"):
-        text = _pdf_text(path)
+    if looks_like_pdf(raw):
+        try:
+            text = pdf_text(raw)
+        except PdfError as err:
+            raise TermwatchError(f"{path}: cannot read this PDF ({err}); export the signed terms as text instead") from None
     else:
         try:
             decoded = raw.decode("utf-8-sig")
@@ -27,15 +31,3 @@ def read_signed_copy(path: Path) -> str:
         raise TermwatchError(f"{path}: no text found in the signed copy (a scanned PDF has none; use its text instead)")
     return text.strip()
 
-
-def _pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError) as err:
-        raise TermwatchError(f"{path}: cannot read this PDF ({err}); export the signed terms as text instead") from None
-    # Blank lines between pages keep paragraphs apart, as the extractor's text does.
-    return "\n\n".join(p.strip() for p in pages if p.strip())

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterable
+from urllib.parse import urlsplit
+
 import scrapy
+from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
+                               DownloadTimeoutError, IgnoreRequest, ResponseDataLossError)
 from scrapy.http import Response, TextResponse
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from monitor.models import Document, FetchResult
+from monitor.extract import decode_page
+from monitor.models import Document, FetchResult, Unusable
+from monitor.pdf import looks_like_pdf
 from monitor.timeutil import utc_now
 
 # Error statuses reach parse() so that the status and the body are recorded; redirects are still followed
@@ -31,12 +39,17 @@ class TermsSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for doc in self.documents:
-            etag, last_modified = self.validators.get(doc.id, (None, None))
+            meta = {"handle_httpstatus_list": HANDLED_STATUSES, "doc": doc}
             headers = {}
-            if etag:
-                headers["If-None-Match"] = etag
-            if last_modified:
-                headers["If-Modified-Since"] = last_modified
+            if doc.render == "browser":
+                # A browser navigation is never conditional: Chromium has no cached copy to show for a 304.
+                meta |= self._browser_meta(doc)
+            else:
+                etag, last_modified = self.validators.get(doc.id, (None, None))
+                if etag:
+                    headers["If-None-Match"] = etag
+                if last_modified:
+                    headers["If-Modified-Since"] = last_modified
             yield scrapy.Request(
                 doc.url,
                 headers=headers,
@@ -44,11 +57,26 @@ class TermsSpider(scrapy.Spider):
                 errback=self.failed,
                 dont_filter=True,
                 cb_kwargs={"doc": doc},
-                meta={"handle_httpstatus_list": HANDLED_STATUSES, "doc": doc},
+                meta=meta,
             )
 
+    def _browser_meta(self, doc: Document) -> dict:
+        from scrapy_playwright.page import PageMethod
+
+        # Terms inserted by scripts are there once the network is idle; with `select`, once it matches too.
+        meta = {"playwright": True, "playwright_page_goto_kwargs": {"wait_until": "networkidle"}}
+        if doc.select:
+            timeout = self.settings.getfloat("DOWNLOAD_TIMEOUT") * 1000
+            meta["playwright_page_methods"] = [PageMethod(_wait_for, ", ".join(doc.select), timeout)]
+        return meta
+
     def parse(self, response: Response, doc: Document) -> Iterable[FetchResult]:
-        body = response.text if isinstance(response, TextResponse) else ""
+        pdf = looks_like_pdf(response.body)
+        text = decode_page(response.body, response.encoding) if isinstance(response, TextResponse) and not pdf else ""
+        undecodable = text.reason if isinstance(text, Unusable) else None
+        body = "" if undecodable else text
+        # Bytes are kept for what is read as a PDF, and for a PDF that came instead of HTML (the evidence).
+        raw = response.body if pdf or doc.format == "pdf" else b""
         yield FetchResult(
             document_id=doc.id,
             url=doc.url,
@@ -57,17 +85,57 @@ class TermsSpider(scrapy.Spider):
             final_url=response.url,
             content_type=_header(response, "Content-Type") or "",
             body=body,
+            raw=raw,
             etag=_header(response, "ETag"),
             last_modified=_header(response, "Last-Modified"),
+            error=undecodable,
         )
 
     def failed(self, failure: Failure) -> Iterable[FetchResult]:
         doc: Document = failure.request.meta["doc"]
         if failure.check(HttpError):
             response = failure.value.response
-            yield FetchResult(doc.id, doc.url, utc_now(), status=response.status, final_url=response.url,
-                              error=f"HTTP {response.status}")
+            error, location = f"HTTP {response.status}", _header(response, "Location") or ""
+            scheme = re.match(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):", location)
+            if scheme and scheme.group(1).lower() not in ("http", "https"):
+                # Scrapy follows only http(s) redirects: a file:, data: or ftp: target is left alone.
+                error += f": redirect to {location[:80]!r} not followed, only http(s) redirects are"
+            yield FetchResult(doc.id, doc.url, utc_now(), status=response.status, final_url=response.url, error=error)
             return
-        message = str(failure.value).strip()
-        error = failure.type.__name__ + (f": {message}" if message else "")
-        yield FetchResult(doc.id, doc.url, utc_now(), error=error)
+        yield FetchResult(doc.id, doc.url, utc_now(), error=_reason(failure, self.settings))
+
+
+def _reason(failure: Failure, settings: BaseSettings) -> str:
+    """A transport failure in words a person reads; Scrapy's own message, or its class name, otherwise."""
+    message = str(failure.value).strip()
+    url = urlsplit(failure.request.url)
+    host = f"{url.hostname}:{url.port}" if url.port else url.hostname  # never the user:password@ part
+    if failure.check(DownloadTimeoutError):
+        return f"timed out: no complete response from {host} within {settings.getfloat('DOWNLOAD_TIMEOUT'):g} s"
+    if failure.check(CannotResolveHostError):
+        return f"DNS lookup failed: no address for {url.hostname}"
+    if failure.check(DownloadConnectionRefusedError):
+        return f"connection refused by {host}"
+    if failure.check(ResponseDataLossError):
+        return f"connection to {host} lost mid-response: the page arrived cut short"
+    limit = settings.getint("DOWNLOAD_MAXSIZE") // (1024 * 1024)
+    # Scrapy cancels a body that outgrows DOWNLOAD_MAXSIZE without a message (the announced size has one).
+    if failure.check(DownloadCancelledError):
+        return f"page too large: over the {limit} MB limit, download stopped"
+    if failure.check(IgnoreRequest) and "DOWNLOAD_MAXSIZE" in message:
+        return f"page too large: over the {limit} MB limit once decompressed (a compression bomb?)"
+    if failure.check(IgnoreRequest) and "max redirections" in message:
+        return f"redirect loop: more than {settings.getint('REDIRECT_MAX_TIMES')} redirects"
+    # Chromium's errors (render = "browser") append a multi-line call log: the first line says what failed.
+    first = message.splitlines()[0] if message else ""
+    return failure.type.__name__ + (f": {first}" if first else "")
+
+
+async def _wait_for(page, selector: str, timeout: float) -> None:
+    """Wait for `select` to match; on timeout the page is judged as it is ("nothing matches select …")."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        await page.wait_for_selector(selector, timeout=timeout)
+    except PlaywrightTimeout:
+        pass

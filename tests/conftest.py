@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import hypothesis
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +41,8 @@ class PageServer:
                 server.requests.append((self.path, dict(self.headers)))
                 server.times.append(time.monotonic())
                 route = server.routes.get(self.path)
+                if isinstance(route, list):  # a sequence: each request takes the next, the last one stays
+                    route = route.pop(0) if len(route) > 1 else route[0]
                 if route is None:
                     route = Route(404, b"<html><body><h1>Not found</h1></body></html>")
                 etag = route.headers.get("ETag")
@@ -71,6 +74,10 @@ class PageServer:
         route = Route(status, data, delay=delay)
         route.headers.update({k.replace("_", "-"): v for k, v in headers.items()})
         self.routes[path] = route
+
+    def sequence(self, path: str, *routes: Route) -> None:
+        """Serve these routes one per request, then keep serving the last."""
+        self.routes[path] = list(routes)
 
     def redirect(self, path: str, location: str, status: int = 302) -> None:
         self.routes[path] = Route(status, b"", {"Location": location})
@@ -135,3 +142,25 @@ def run_termwatch(config: Path, *args: str, timeout: float = 120, env: dict | No
 @pytest.fixture
 def termwatch():
     return run_termwatch
+
+
+# The reliability tests run longer with TERMWATCH_LONG=1 (tests/run-long.sh) and report what they did.
+LONG = os.environ.get("TERMWATCH_LONG") == "1"
+
+# Property tests that set no max_examples of their own take it from this profile: modest by default, many more
+# examples in a long run. The number is printed in the test header ("hypothesis profile ...").
+PROPERTY_EXAMPLES = 4000 if LONG else 60
+hypothesis.settings.register_profile(
+    "termwatch", max_examples=PROPERTY_EXAMPLES, deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.too_slow, hypothesis.HealthCheck.data_too_large],
+)
+hypothesis.settings.load_profile("termwatch")
+
+
+def report_figures(test: str, figures: dict) -> None:
+    """Print a test's figures (seen with -s) and append them as one JSON line to $TERMWATCH_FIGURES if set."""
+    line = json.dumps({"test": test, **figures}, sort_keys=True)
+    print(f"\nFIGURES {line}")
+    if os.environ.get("TERMWATCH_FIGURES"):
+        with open(os.environ["TERMWATCH_FIGURES"], "a") as out:
+            out.write(line + "\n")
