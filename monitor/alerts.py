@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 import sqlite_utils
 
@@ -74,11 +75,15 @@ def _send(url: str, row: dict) -> tuple[bool, str | None]:
     import apprise
     from apprise import AppriseResultStatus, NotifyFormat
 
+    scheme = url.split("://", 1)[0].lower()
+    if scheme in WEBHOOK_SCHEMES:
+        # Delivery is at least once: a run killed after the send but before it is marked sends again,
+        # so webhooks carry the event's key (apprise's `+header` syntax) for the receiver to drop a repeat.
+        url += ("&" if "?" in url else "?") + urlencode({"+Idempotency-Key": row["key"]})
     a = apprise.Apprise()
     if not a.add(url):
         return False, "apprise cannot use this URL"
     service = a[0]
-    scheme = url.split("://", 1)[0].lower()
     if scheme in WEBHOOK_SCHEMES:
         body, body_format = row["text"], NotifyFormat.TEXT
     elif service.resolve_format(NotifyFormat.HTML) == NotifyFormat.HTML:

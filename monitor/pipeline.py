@@ -5,20 +5,23 @@ Scrapy is not imported here; the crawl hands results in one by one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 import sqlite_utils
 
 from monitor import messages, store
 from monitor.agreements import check_agreements
 from monitor.alerts import DeliveryReport, deliver, route
-from monitor.classify import classify_change
+from monitor.classify import classify_change, current_clauses
 from monitor.config import Config, CrawlConfig
 from monitor.decide import Known, decide
 from monitor.diff import diff_texts
 from monitor.errors import TermwatchError
-from monitor.extract import EXTRACTOR_VERSION, extract_text, fingerprint, judge
+from monitor.extract import EXTRACTOR_VERSION, extract_text, fingerprint, judge, pdf_fingerprint
 from monitor.models import Document, Extracted, FetchResult, RunSummary, Unusable
+from monitor.pdf import pdf_text
+from monitor.redact import redact
 from monitor.timeutil import utc_now
 
 
@@ -61,7 +64,7 @@ class Processor:
             store.record_seen(self.db, fetch, current.id, "not-modified", current.text_sha256, self._recovery(doc, fetch))
             self.unchanged += 1
             return
-        judged = judge(fetch, doc.select, doc.remove)
+        judged = judge(fetch, doc.select, doc.remove, doc.format)
         if not isinstance(judged, Extracted):
             self._fail(doc, fetch, judged.reason)
             return
@@ -100,7 +103,8 @@ class Processor:
             key = f"change:{doc.id}:{fetch.fetched_at}:{judged.sha256[:16]}"
             events += self._route(messages.change_event(doc, change, key, fetch.fetched_at))
         version_id, change_id = store.record_version(
-            self.db, fetch, judged.text, judged.sha256, EXTRACTOR_VERSION, change, events
+            self.db, fetch, judged.text, judged.sha256, EXTRACTOR_VERSION, change, events,
+            clauses=current_clauses(judged.text),
         )
         self.new_versions += 1
         if change is not None:
@@ -132,20 +136,44 @@ class Processor:
         )
 
 
-def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False) -> RunSummary:
-    """Crawl the configured documents (or only some), record what was found, and summarise."""
+def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
+        progress: Callable[[str], None] | None = None) -> RunSummary:
+    """Crawl the configured documents (or only some), record what was found, and summarise.
+
+    progress, if given, is called with each document id once its fetch has been recorded.
+    """
     from monitor.crawl import fetch_all
 
     documents = tuple(config.document(i) for i in only) if only else config.documents
-    db = store.open_db(config.storage.database)
-    with store.run_lock(config.storage.database):
+    # The lock comes first: two runs started together on a new database would otherwise race to create it.
+    with store.disk_full_as_error(config.storage.database), store.run_lock(config.storage.database):
+        db = store.open_db(config.storage.database)
         started_at = utc_now()
-        store.sync_documents(db, config.documents)
-        processor = Processor(db, config, {d.id: d for d in documents})
-        fetch_all(documents, config.crawl, processor.handle, store.validators(db), verbose)
+        # A ${ENV} value in a document's URL (a token-protected page) is a secret: the database, the alerts and
+        # the summary only ever see the URL with it masked. The crawl alone gets the real one.
+        store.sync_documents(db, tuple(_masked(d, config.secrets) for d in config.documents))
+        processor = Processor(db, config, {d.id: _masked(d, config.secrets) for d in documents})
+
+        def handle(fetch: FetchResult) -> None:
+            processor.handle(_masked(fetch, config.secrets))
+            if progress is not None:
+                progress(fetch.document_id)
+
+        fetch_all(documents, config.crawl, handle, store.validators(db), verbose)
         check_agreements(db, config, utc_now())
         report = deliver(db, config, utc_now())
         return processor.summary(started_at, utc_now(), report)
+
+
+def _masked(item: Document | FetchResult, secrets: frozenset[str]) -> Document | FetchResult:
+    """A Document or FetchResult with every secret masked in its URLs and error."""
+    if not secrets:
+        return item
+    fields = {"url": redact(item.url, secrets)}
+    if isinstance(item, FetchResult):
+        fields |= {"final_url": item.final_url and redact(item.final_url, secrets),
+                   "error": item.error and redact(item.error, secrets)}
+    return replace(item, **fields)
 
 
 def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> Extracted | Unusable:
@@ -155,7 +183,7 @@ def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> Ex
     results: list[FetchResult] = []
     fetch_all([document], crawl, results.append, verbose=verbose)
     try:
-        return judge(results[0], document.select, document.remove)
+        return judge(results[0], document.select, document.remove, document.format)
     except ValueError as err:  # an invalid --select / --remove selector
         raise TermwatchError(f"{err}; fix the selector") from None
 
@@ -172,7 +200,7 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
         texts, updates = {}, []
         for v in store.versions(db, doc.id):
             totals["versions"] += 1
-            found = fingerprint(extract_text(store.page_html(db, v.page_sha256), doc.select, doc.remove))
+            found = _page_fingerprint(db, doc, v.page_sha256)
             text, sha = found.text, found.sha256
             texts[v.id] = (text, sha)
             if text != v.text or sha != v.text_sha256 or v.extractor_version != EXTRACTOR_VERSION:
@@ -185,8 +213,17 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
                 dropped.append(c["id"])
             elif any(u["id"] in (c["from_version"], c["to_version"]) for u in updates):
                 changed.append(describe_change(old, new) | {"id": c["id"]})
-        store.rewrite_derived(db, updates, changed, dropped)
+        # Every version's clauses are found again: the classifier may have changed since they were stored.
+        clauses = {vid: (doc.id, current_clauses(text)) for vid, (text, _) in texts.items()}
+        store.rewrite_derived(db, updates, changed, dropped, clauses)
         totals["rewritten"] += len(updates)
         totals["changes_redescribed"] += len(changed)
         totals["changes_dropped"] += dropped
     return totals
+
+
+def _page_fingerprint(db: sqlite_utils.Database, doc: Document, page_sha256: str) -> Extracted:
+    # A stored PDF was readable when its version was made, so reading it again cannot fail.
+    if doc.format == "pdf":
+        return pdf_fingerprint(pdf_text(store.page_bytes(db, page_sha256)))
+    return fingerprint(extract_text(store.page_html(db, page_sha256), doc.select, doc.remove))

@@ -35,6 +35,8 @@ def install_log_redaction(secrets: Iterable[str], verbose: bool = False) -> None
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s: %(message)s"))
     handler.addFilter(RedactingFilter(secrets))
+    # On the handler too: Scrapy sets its own loggers to DEBUG, which the root logger's level does not stop.
+    handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.WARNING)

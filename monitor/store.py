@@ -5,6 +5,7 @@ The only module that knows SQL or table names.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -162,6 +163,82 @@ def m002_agreements_and_outbox(db: sqlite_utils.Database) -> None:
     db["deliveries"].create_index(["status", "next_attempt_at"])
 
 
+# The views as m003 creates them; changing one later takes a migration that drops and recreates it.
+# The version each document's latest usable fetch showed: the wording in force now (see current_version).
+_CURRENT_VERSION_SQL = (
+    "select f.version_id from fetches f where f.document = d.id and f.version_id is not null "
+    "order by f.fetched_at desc, f.id desc limit 1"
+)
+
+CHANGES_WITH_FLAGS_SQL = """
+select c.id as change_id, c.document, d.vendor, d.audience, d.type, d.url, c.detected_at,
+  c.from_version, c.to_version, c.training, c.retention, c.summary, c.facts, c.clauses
+from changes c join documents d on d.id = c.document
+order by c.detected_at desc, c.id desc
+"""
+
+CURRENT_CLAUSES_SQL = f"""
+select d.id as document, d.vendor, d.audience, d.type, k.version_id, l.label, k.position, k.heading,
+  k.text as clause, k.evidence
+from documents d
+join version_clauses k on k.version_id = ({_CURRENT_VERSION_SQL})
+join (select 'training' as label union all select 'retention') l
+  on (l.label = 'training' and k.training) or (l.label = 'retention' and k.retention)
+order by d.vendor collate nocase, d.id, k.position, l.label
+"""
+
+
+@migrations()
+def m003_clauses_views_and_search(db: sqlite_utils.Database) -> None:
+    """What Datasette needs to be pleasant: links between tables, stored clauses, two views, full-text search."""
+    # The classifier runs in Python, so SQL cannot ask what a version says about training; its clauses are
+    # stored with each version. Imported here only: the rest of this module stays free of classification.
+    from monitor.classify import current_clauses
+
+    db.add_foreign_keys([
+        ("versions", "fetch_id", "fetches", "id"),
+        ("findings", "document", "documents", "id"),
+        ("findings", "baseline_version", "versions", "id"),
+        ("findings", "current_version", "versions", "id"),
+        ("pins", "document", "documents", "id"),
+        ("pins", "version_id", "versions", "id"),
+    ])
+    db["version_clauses"].create(
+        {"id": int, "version_id": int, "document": str, "position": int, "heading": str, "text": str,
+         "training": bool, "retention": bool, "evidence": str},
+        pk="id",
+        foreign_keys=[("version_id", "versions", "id"), ("document", "documents", "id")],
+    )
+    db["version_clauses"].create_index(["version_id", "position"])
+    for row in db.query("select id, document, text from versions"):
+        db["version_clauses"].insert_all(clause_rows(row["id"], row["document"], current_clauses(row["text"])))
+    db["versions"].enable_fts(["text"], tokenize="porter", create_triggers=True)
+    db.create_view("changes_with_flags", CHANGES_WITH_FLAGS_SQL)
+    db.create_view("current_clauses", CURRENT_CLAUSES_SQL)
+
+
+@migrations()
+def m004_search_index_follows_text_only(db: sqlite_utils.Database) -> None:
+    """sqlite-utils' update trigger re-indexed a version's whole text whenever any column changed, so
+    every unchanged fetch (which moves last_seen) deleted and re-inserted ~100 kB in the search index."""
+    db.execute('drop trigger if exists "versions_au"')
+    db.execute(
+        'create trigger "versions_au" after update of "text" on "versions" begin '
+        'insert into "versions_fts" ("versions_fts", rowid, "text") values (\'delete\', old.rowid, old."text"); '
+        'insert into "versions_fts" (rowid, "text") values (new.rowid, new."text"); end'
+    )
+
+
+def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]:
+    """Rows of version_clauses for the training/retention clauses (classify.Clause) of one version."""
+    return [
+        {"version_id": version_id, "document": document, "position": i, "heading": c.heading, "text": c.text,
+         "training": "training" in c.labels, "retention": "retention" in c.labels,
+         "evidence": json.dumps(list(c.evidence), ensure_ascii=False)}
+        for i, c in enumerate(clauses)
+    ]
+
+
 @dataclass(frozen=True)
 class VersionRow:
     id: int
@@ -182,15 +259,43 @@ def open_db(path: Path, create: bool = True) -> sqlite_utils.Database:
         raise StoreError(f"{path}: no database yet; run `termwatch run` first")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite_utils.Database(path)
+        # No sqlite-utils plugins are used; looking them up scans every installed package's entry points.
+        db = sqlite_utils.Database(path, execute_plugins=False)
         # Readers at a terminal must not block the cron writer, nor the other way round.
         db.conn.execute("PRAGMA busy_timeout = 10000")
         if db.journal_mode != "wal":
             db.enable_wal()
+        # In WAL mode NORMAL cannot corrupt the database; a power cut may roll back the last commits,
+        # which the next run fetches again. FULL fsyncs every fetch's transaction: 200 fetches took
+        # 1.3 s of waiting on this machine's disk, NORMAL 0.02 s.
+        db.conn.execute("PRAGMA synchronous = NORMAL")
         migrations.apply(db)
     except (sqlite3.DatabaseError, OSError) as err:
+        if is_disk_full(err):
+            raise StoreError(disk_full_message(path)) from None
         raise StoreError(f"{path}: cannot open the database ({err}); check the path in [storage] database") from None
     return db
+
+
+def is_disk_full(err: BaseException) -> bool:
+    return (isinstance(err, sqlite3.OperationalError) and "database or disk is full" in str(err)) or (
+        isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT))
+
+
+def disk_full_message(path: Path) -> str:
+    return f"{path}: database or disk is full (no space left on {path.parent}); free space and run termwatch again"
+
+
+@contextmanager
+def disk_full_as_error(path: Path) -> Iterator[None]:
+    """A full disk becomes one clear line. SQLite has rolled back the transaction that did not fit,
+    so every earlier one is intact and the next run records what this one missed."""
+    try:
+        yield
+    except (sqlite3.OperationalError, OSError) as err:
+        if not is_disk_full(err):
+            raise
+        raise StoreError(disk_full_message(path)) from None
 
 
 @contextmanager
@@ -226,21 +331,26 @@ def sync_documents(db: sqlite_utils.Database, documents: tuple[Document, ...]) -
         db["documents"].upsert_all(rows, pk="id")
 
 
-def _keep_page(db: sqlite_utils.Database, body: str) -> str | None:
+def _keep_page(db: sqlite_utils.Database, body: str | bytes) -> str | None:
     if not body:
         return None
-    raw = body.encode("utf-8")
+    raw = body if isinstance(body, bytes) else body.encode("utf-8")
     sha = hashlib.sha256(raw).hexdigest()
     if not db["pages"].count_where("sha256 = ?", [sha]):
         db["pages"].insert({"sha256": sha, "content": zlib.compress(raw, 6), "length": len(raw)})
     return sha
 
 
-def page_html(db: sqlite_utils.Database, sha256: str) -> str:
+def page_bytes(db: sqlite_utils.Database, sha256: str) -> bytes:
+    """A kept raw page as fetched: HTML as UTF-8, a PDF as its own bytes."""
     row = db.execute("select content from pages where sha256 = ?", [sha256]).fetchone()
     if row is None:
         raise StoreError(f"raw page {sha256} is missing from the database")
-    return zlib.decompress(row[0]).decode("utf-8")
+    return zlib.decompress(row[0])
+
+
+def page_html(db: sqlite_utils.Database, sha256: str) -> str:
+    return page_bytes(db, sha256).decode("utf-8")
 
 
 def _fetch_row(fetch: FetchResult, outcome: str, ok: bool, reason: str | None, page: str | None) -> dict:
@@ -263,7 +373,7 @@ def record_failure(db: sqlite_utils.Database, fetch: FetchResult, reason: str, o
                    text_sha256: str | None = None, events: Events = ()) -> int:
     """A fetch that is not the terms: kept as evidence, never a version."""
     with db.atomic():
-        page = _keep_page(db, fetch.body)
+        page = _keep_page(db, fetch.raw or fetch.body)
         row = _fetch_row(fetch, outcome, False, reason, page) | {"text_sha256": text_sha256}
         fetch_id = db["fetches"].insert(row).last_pk
         enqueue(db, events)
@@ -282,10 +392,12 @@ def record_seen(db: sqlite_utils.Database, fetch: FetchResult, version_id: int, 
 
 
 def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, text_sha256: str,
-                   extractor_version: str, change: dict | None, events: Events = ()) -> tuple[int, int | None]:
-    """A new wording: page, fetch, version and (when there was a previous version) the change, in one transaction."""
+                   extractor_version: str, change: dict | None, events: Events = (),
+                   clauses: Sequence = ()) -> tuple[int, int | None]:
+    """A new wording: page, fetch, version, its training/retention clauses and (when there was a previous
+    version) the change, in one transaction."""
     with db.atomic():
-        page = _keep_page(db, fetch.body)
+        page = _keep_page(db, fetch.raw or fetch.body)
         fetch_id = db["fetches"].insert(
             _fetch_row(fetch, "new", True, None, page) | {"text_sha256": text_sha256}
         ).last_pk
@@ -303,6 +415,7 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
             }
         ).last_pk
         db.execute("update fetches set version_id = ? where id = ?", [version_id, fetch_id])
+        db["version_clauses"].insert_all(clause_rows(version_id, fetch.document_id, clauses))
         change_id = None
         if change is not None:
             change_id = db["changes"].insert(
@@ -461,14 +574,18 @@ def resolve_version(db: sqlite_utils.Database, document: str, ref: str | None) -
 
 
 def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], change_updates: list[dict],
-                    noise_changes: list[int]) -> None:
-    """Apply a re-extraction in one transaction: new version texts, re-described changes, noise changes dropped.
+                    noise_changes: list[int], clauses: dict[int, tuple[str, Sequence]] | None = None) -> None:
+    """Apply a re-extraction in one transaction: new version texts, re-described changes, noise changes dropped,
+    and each version's clauses (version id -> (document, classify.Clause list)) replaced.
 
     Raw pages and fetches, the evidence, are never touched.
     """
     with db.atomic():
         for row in version_updates:
             db["versions"].update(row["id"], {k: row[k] for k in ("text", "text_sha256", "length", "extractor_version")})
+        for version_id, (document, found) in (clauses or {}).items():
+            db["version_clauses"].delete_where("version_id = ?", [version_id])
+            db["version_clauses"].insert_all(clause_rows(version_id, document, found))
         for row in change_updates:
             db["changes"].update(row["id"], {
                 "training": row["training"], "retention": row["retention"], "summary": row["summary"],
@@ -535,7 +652,7 @@ def due_deliveries(db: sqlite_utils.Database, now: str, events: Sequence[int] | 
     """Deliveries not yet sent whose next attempt is due (of the given events only, if any), oldest event first."""
     only = "" if events is None else f" and d.event in ({', '.join('?' * len(events))})"
     sql = (
-        "select d.*, e.kind, e.subject, e.text, e.html, e.short from deliveries d join events e on e.id = d.event "
+        "select d.*, e.key, e.kind, e.subject, e.text, e.html, e.short from deliveries d join events e on e.id = d.event "
         f"where d.status != 'sent' and (d.next_attempt_at is null or d.next_attempt_at <= ?){only} order by e.id, d.id"
     )
     return list(db.query(sql, [now, *(events or [])]))

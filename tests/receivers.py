@@ -116,6 +116,7 @@ class WebhookReceiver:
         self.requests: list[ReceivedRequest] = []
         self.refused: list[ReceivedRequest] = []  # requests answered with 500 while down
         self.down = False
+        self.delay = 0.0  # seconds between recording a request and answering it: a slow receiver
         self.port = 0
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -135,6 +136,7 @@ class WebhookReceiver:
                 request = ReceivedRequest("POST", self.path, dict(self.headers), body, parsed)
                 with receiver._lock:
                     (receiver.refused if receiver.down else receiver.requests).append(request)
+                time.sleep(receiver.delay)
                 status = 500 if receiver.down else 200
                 reply = b'{"error": "receiver is down"}' if receiver.down else b'{"ok": true}'
                 self.send_response(status)

@@ -6,6 +6,7 @@ import multiprocessing
 import sqlite3
 
 import pytest
+import sqlite_utils
 
 from monitor import store
 from monitor.errors import StoreError
@@ -33,7 +34,9 @@ def test_open_creates_schema_in_wal_mode_and_is_idempotent(tmp_path):
     applied = [m.name for m in store.migrations.applied(db)]
     db.close()
     again = store.open_db(path)
-    assert [m.name for m in store.migrations.applied(again)] == applied == ["m001_initial", "m002_agreements_and_outbox"]
+    registered = [m.name for m in store.migrations.pending(sqlite_utils.Database(memory=True))]
+    assert [m.name for m in store.migrations.applied(again)] == applied == registered
+    assert registered[:2] == ["m001_initial", "m002_agreements_and_outbox"]
 
 
 def test_open_missing_database_for_reading_is_a_clear_error(tmp_path):
