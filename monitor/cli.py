@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from monitor import __version__, store, views
-from monitor.config import Config, CrawlConfig, load
+from monitor.config import Config, CrawlConfig, default_format, load
 from monitor.errors import TermwatchError
 from monitor.models import Document, Unusable
 from monitor.redact import install_log_redaction, redact
@@ -59,20 +59,25 @@ def emit_json(data) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_jsonable))
 
 
-def load_config(ctx: click.Context, verbose: bool = False) -> Config:
+def load_config(ctx: click.Context, verbose: bool = False, check: bool = False) -> Config:
     """Load and validate the config, keep it for error redaction, and make every log line hide its secrets."""
-    ctx.obj = load(ctx.find_root().params["config_path"])
+    ctx.obj = load(ctx.find_root().params["config_path"], check=check)
     install_log_redaction(ctx.obj.secrets, verbose)
     return ctx.obj
 
 
-def needs_config(func):
-    """Loads and validates the config before the command runs, and passes it in."""
+def needs_config(func=None, *, check: bool = False):
+    """Loads and validates the config before the command runs, and passes it in.
+
+    check=True, for the commands that fetch or send, also checks CSS selectors and alert URLs: that
+    imports soupsieve and apprise, about a second, which read-only commands must not pay."""
+    if func is None:
+        return functools.partial(needs_config, check=check)
 
     @click.pass_context
     @functools.wraps(func)
     def wrapper(ctx: click.Context, *args, **kwargs):
-        return func(load_config(ctx, kwargs.get("verbose", False)), *args, **kwargs)
+        return func(load_config(ctx, kwargs.get("verbose", False), check), *args, **kwargs)
 
     return wrapper
 
@@ -101,22 +106,32 @@ def cli(config_path: str) -> None:
 @cli.command(epilog=EPILOG)
 @click.option("--only", multiple=True, metavar="ID", help="Fetch only this document (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log on stderr.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print nothing unless something changed or failed (for cron, which mails any output).")
 @json_option
-@needs_config
-def run(config: Config, only: tuple[str, ...], verbose: bool, as_json: bool) -> None:
+@needs_config(check=True)
+def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, as_json: bool) -> None:
     """Fetch every document once, store new versions and print a summary.
 
     Run it from cron; exit code 3 means some fetches failed or some alerts could not be delivered
-    (everything else was recorded; undelivered alerts are retried on the next run).
+    (everything else was recorded; undelivered alerts are retried on the next run). On a terminal,
+    progress is shown on stderr.
     """
     from monitor.pipeline import run as run_pipeline
 
-    summary = run_pipeline(config, only, verbose)
+    if quiet or verbose or as_json or not sys.stderr.isatty():
+        summary = run_pipeline(config, only, verbose)
+    else:
+        total = len(only) if only else len(config.documents)
+        with click.progressbar(length=total, label="Fetching", file=sys.stderr,
+                               item_show_func=lambda doc: doc) as bar:
+            summary = run_pipeline(config, only, verbose, progress=lambda doc: bar.update(1, doc))
+    incomplete = summary.failed or summary.alerts["failed"]
     if as_json:
         emit_json(asdict(summary))
-    else:
+    elif not quiet or incomplete or summary.changes:
         click.echo(views.run_summary(summary))
-    if summary.failed or summary.alerts["failed"]:
+    if incomplete:
         sys.exit(EXIT_INCOMPLETE)
 
 
@@ -184,11 +199,12 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
     ctx.obj = load(config_path) if config_path.exists() or not is_url else None
     install_log_redaction(ctx.obj.secrets if ctx.obj else (), verbose)
     crawl = ctx.obj.crawl if ctx.obj else CrawlConfig()
-    doc = Document("extract", "", "commercial", "", target) if is_url else ctx.obj.document(target)
+    doc = (Document("extract", "", "commercial", "", target, format=default_format(target)) if is_url
+           else ctx.obj.document(target))
     doc = replace(doc, select=select or doc.select, remove=remove or doc.remove)
     result = preview(doc, crawl, verbose)
     if isinstance(result, Unusable):
-        click.echo(f"{doc.url}: not usable: {result.reason}", err=True)
+        click.echo(redact(f"{doc.url}: not usable: {result.reason}", ctx.obj.secrets if ctx.obj else ()), err=True)
         sys.exit(EXIT_INCOMPLETE)
     click.echo(result.normalised if normalised else result.text)
 
@@ -196,7 +212,7 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
 @cli.command()
 @click.option("--only", multiple=True, metavar="ID", help="Only this document (repeatable).")
 @json_option
-@needs_config
+@needs_config(check=True)
 def reextract(config: Config, only: tuple[str, ...], as_json: bool) -> None:
     """Re-derive every stored version's text from its kept raw page with the current extractor.
 
@@ -315,7 +331,7 @@ def alerts() -> None:
 @alerts.command("test")
 @click.argument("channel", required=False)
 @json_option
-@needs_config
+@needs_config(check=True)
 def alerts_test(config: Config, channel: str | None, as_json: bool) -> None:
     """Send a sample alert to CHANNEL (or every channel) and say whether it arrived. Exit 3 if not."""
     from monitor.alerts import send_test
@@ -340,15 +356,17 @@ def outbox(ctx: click.Context, status: str | None, as_json: bool) -> None:
 
 @outbox.command("retry")
 @json_option
-@needs_config
+@needs_config(check=True)
 def outbox_retry(config: Config, as_json: bool) -> None:
     """Deliver every failed or pending alert now, ignoring the backoff. Exit 3 if some still fail."""
     from monitor.alerts import deliver
     from monitor.timeutil import utc_now
 
-    db = open_existing(config)
-    store.retry_failed(db, utc_now())
-    report = deliver(db, config, utc_now())
+    # The run lock: a run delivering at the same time would send the same alerts again.
+    with store.run_lock(config.storage.database):
+        db = open_existing(config)
+        store.retry_failed(db, utc_now())
+        report = deliver(db, config, utc_now())
     emit_json(asdict(report)) if as_json else click.echo(views.delivery_text(report))
     if report.failed:
         sys.exit(EXIT_INCOMPLETE)
@@ -411,3 +429,121 @@ def clauses(config: Config, document: str, training: bool, retention: bool, as_j
               if only is None or flag_of[f.kind] in only]
     result = {"document": document, "clauses": found, "facts": stated}
     emit_json(result) if as_json else click.echo(views.clauses_text(result))
+
+
+# --- data out and in, scheduling ----------------------------------------------------------------
+
+
+def write_or_echo(text: str, out: Path | None) -> None:
+    """Print text, or write it to OUT (a file) and say so on stderr."""
+    if out is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        out.write_text(text, encoding="utf-8", newline="")
+    except OSError as err:
+        raise TermwatchError(f"{out}: cannot write ({err.strerror}); check the folder exists and is writable") from None
+    click.echo(f"Wrote {out}", err=True)
+
+
+out_option = click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+                          help="Write to FILE instead of printing.")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+              help="json: the shape of `changes --json` / `drift --json`; csv: one row per change or finding.")
+@click.option("--what", type=click.Choice(["changes", "drift"]), default="changes", show_default=True,
+              help="Every recorded change, or the drift of every agreement document.")
+@out_option
+@needs_config
+def export(config: Config, fmt: str, what: str, out: Path | None) -> None:
+    """Export every recorded change, or the drift of every agreement, as JSON or CSV (columns in the README)."""
+    from monitor import export as exports
+    from monitor.agreements import drift_report
+
+    db = open_existing(config)
+    rows = store.changes(db) if what == "changes" else drift_report(db, config)
+    csv_of = exports.changes_csv if what == "changes" else exports.drift_csv
+    write_or_echo(exports.to_json(rows) if fmt == "json" else csv_of(rows), out)
+
+
+@cli.command("datasette-metadata")
+@out_option
+@needs_config
+def datasette_metadata(config: Config, out: Path | None) -> None:
+    """Write Datasette metadata for the database: what each table, view and column holds, and canned queries.
+
+    Then: datasette snapshots/termwatch.db -m metadata.json
+    """
+    from monitor.datasette import metadata
+
+    open_existing(config).close()  # an older database gains the views and search the metadata describes
+    write_or_echo(json.dumps(metadata(config.storage.database.stem), indent=2, ensure_ascii=False) + "\n", out)
+
+
+@cli.command("import-ota")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--vendor", metavar="NAME",
+              help="Vendor of every imported document (default: the declaration's service name).")
+@click.pass_context
+def import_ota(ctx: click.Context, files: tuple[Path, ...], vendor: str | None) -> None:
+    """Print [[documents]] entries for Open Terms Archive declaration FILES, to append to config.toml.
+
+    Parts termwatch cannot use (range selectors, JavaScript filters) are skipped with a warning on stderr.
+    Ids already in the config are not reused.
+    """
+    from monitor.ota import import_files
+
+    imported = import_files(files, vendor, Path(ctx.find_root().params["config_path"]))
+    for warning in imported.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(imported.toml(), nl=False)
+
+
+@cli.command()
+@click.option("--every", required=True, metavar="DURATION",
+              help="How often to run: 30m, 6h, 1d… (minutes dividing 60, hours dividing 24, or 1d).")
+@needs_config(check=True)
+def schedule(config: Config, every: str) -> None:
+    """Print a crontab line and a systemd service + timer that run `termwatch run --quiet` with this config."""
+    from monitor.schedule import installed_command, parse_every, schedule_text
+
+    interval = parse_every(every)
+    command = [*installed_command(sys.executable), "--config", str(config.path), "run", "--quiet"]
+    log = config.path.with_name("termwatch.log")  # beside the config: the shell opens it before termwatch runs
+    click.echo(schedule_text(interval, command, config.path, config.path.parent, log), nl=False)
+
+
+# --- the static report and Atom feeds -----------------------------------------------------------
+
+
+@cli.command()
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the site into (created if missing; an earlier report there is replaced, other files are left alone).")
+@needs_config
+def report(config: Config, out: Path) -> None:
+    """Write a static HTML report: vendors and documents, each document's timeline, each change's diff,
+    each agreement's drift, and Atom feeds. Self-contained: open OUT/index.html, or put OUT on any static host.
+    """
+    from monitor.report import write_report
+    from monitor.timeutil import utc_now
+
+    written = write_report(open_existing(config), config, out, utc_now())
+    click.echo(f"Wrote {len(written)} files to {out}; open {out / 'index.html'}", err=True)
+
+
+@cli.command()
+@click.option("--vendor", help="Only this vendor's changes (case-insensitive).")
+@click.option("--base-url", metavar="URL",
+              help="Where the report is published (e.g. https://example.com/terms/); entries then link to their change pages.")
+@out_option
+@needs_config
+def feed(config: Config, vendor: str | None, base_url: str | None, out: Path | None) -> None:
+    """Print an Atom feed of every recorded change (or one vendor's), newest first, with training/retention flags."""
+    from monitor.feed import build_feed, check_vendor
+    from monitor.timeutil import utc_now
+
+    check_vendor(vendor, [d.vendor for d in config.documents], config.path)
+    atom = build_feed(store.changes(open_existing(config)), utc_now(), vendor, base_url)
+    write_or_echo(atom.decode("utf-8"), out)

@@ -189,9 +189,9 @@ def _html_words(words: tuple[tuple[int, str], ...]) -> str:
     return "".join(f"<p>{''.join(b).strip()}</p>" for b in blocks if "".join(b).strip())
 
 
-def diff_html(hunks: list[Hunk], title: str) -> str:
-    """A complete, self-contained HTML page of the diff (no scripts, no external assets; a
-    Content-Security-Policy forbids both should anything slip through)."""
+def diff_html_sections(hunks: list[Hunk]) -> str:
+    """The diff as HTML sections, one per change, page text escaped: the body of diff_html, and
+    what the static report embeds in its change and agreement pages."""
     shown = _visible(hunks)
     sections = []
     for h in shown:
@@ -207,6 +207,12 @@ def diff_html(hunks: list[Hunk], title: str) -> str:
         sections.append(f'<section class="{h.op}">{head}{body}</section>')
     if not sections:
         sections.append("<p>No wording changes.</p>")
+    return "\n".join(sections)
+
+
+def diff_html(hunks: list[Hunk], title: str) -> str:
+    """A complete, self-contained HTML page of the diff (no scripts, no external assets; a
+    Content-Security-Policy forbids both should anything slip through)."""
     safe_title = _h(title)
     return (
         "<!DOCTYPE html>\n"
@@ -214,7 +220,7 @@ def diff_html(hunks: list[Hunk], title: str) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{safe_title}</title><style>{_HTML_STYLE}</style></head>\n"
-        f"<body><h1>{safe_title}</h1>\n" + "\n".join(sections) + "\n</body></html>\n"
+        f"<body><h1>{safe_title}</h1>\n" + diff_html_sections(hunks) + "\n</body></html>\n"
     )
 
 

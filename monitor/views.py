@@ -26,6 +26,8 @@ def run_summary(summary: RunSummary) -> str:
         lines.append(f"  changed  {change['document']} [{_flags(change)}]: {change['summary']}")
     for failure in summary.failures:
         lines.append(f"  failed   {failure['document']}: {failure['reason']}")
+    for error in summary.alerts["errors"]:
+        lines.append(f"  alert    {error['channel']} → {error['target']} not delivered: {error['error']}")
     return "\n".join(lines)
 
 

@@ -239,3 +239,47 @@ def test_diff_history_clauses_and_filters_after_a_retention_change(site, pages, 
     assert any(f["kind"] == "retention_period" and "90 days" in f["value"] for f in clauses["facts"])
     only = termwatch(site, "clauses", "acme-terms", "--training", "--json").json()
     assert only["clauses"] and all("training" in c["labels"] for c in only["clauses"])
+
+
+def test_quiet_prints_only_when_something_changed_or_failed(site, pages, termwatch):
+    assert termwatch(site, "run", "--quiet").stdout == ""  # first version: no change, nothing to say
+    assert termwatch(site, "run", "--quiet").stdout == ""  # unchanged: cron sends no mail
+
+    pages.set("/terms", TERMS.replace("for up to 30 days", "for up to 90 days"))
+    changed = termwatch(site, "run", "-q")
+    assert changed.code == 0 and "changed  acme-terms [retention]" in changed.stdout
+
+    pages.set("/terms", "<html><body></body></html>")
+    failed = termwatch(site, "run", "-q")
+    assert failed.code == 3 and "failed   acme-terms" in failed.stdout
+
+
+def test_progress_goes_to_stderr_on_a_terminal_only(site, termwatch):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    # A real pseudo-terminal on stderr, as when someone runs termwatch by hand.
+    leader, follower = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "monitor", "--config", str(site), "run"], cwd=ROOT,
+                          stdout=subprocess.PIPE, stderr=follower, text=True, timeout=120)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closes once everything was read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert proc.returncode == 0
+    assert b"Fetching" in shown and b"100%" in shown
+    assert "Fetching" not in proc.stdout and "1 documents: 1 fetched" in proc.stdout
+
+    piped = termwatch(site, "run")  # under cron stderr is not a terminal: no progress
+    assert "Fetching" not in piped.stderr and piped.stderr == ""

@@ -1,0 +1,216 @@
+"""The static HTML report: pure functions build one model per page, Jinja2 (autoescape on) renders them,
+and write_report gathers the data from the store and writes the pages and Atom feeds into one folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from monitor import store
+from monitor.agreements import drift_report
+from monitor.config import Config
+from monitor.diff import Hunk, diff_texts
+from monitor.errors import TermwatchError
+from monitor.feed import build_feed, change_page, vendor_slug
+from monitor.models import AUDIENCES
+from monitor.render import diff_html_sections
+
+
+@dataclass(frozen=True)
+class Page:
+    """One file of the report: its name in the report folder, the template and what the template shows."""
+
+    path: str
+    template: str
+    context: dict
+
+
+def document_href(document: str) -> str:
+    return f"document-{document}.html"
+
+
+def agreement_href(agreement: str) -> str:
+    return f"agreement-{agreement}.html"
+
+
+def feed_names(vendors: list[str]) -> dict[str, str]:
+    """Per vendor, the file name of its feed; vendors whose names make the same slug get -2, -3…"""
+    names: dict[str, str] = {}
+    for vendor in vendors:
+        base = name = f"feed-{vendor_slug(vendor)}"
+        n = 2
+        while name + ".xml" in names.values():
+            name, n = f"{base}-{n}", n + 1
+        names[vendor] = name + ".xml"
+    return names
+
+
+def _flags(item: dict) -> list[str]:
+    return [name for name in ("training", "retention") if item.get(name)]
+
+
+def _facts(facts: list[dict]) -> list[dict]:
+    return [{"subject": f.get("subject") or f.get("kind"), "before": f.get("before") or "not stated",
+             "after": f.get("after") or "not stated"} for f in facts]
+
+
+def _flagged(clauses: list[dict]) -> list[dict]:
+    return [{"op": c.get("op", "changed"), "heading": c.get("heading") or "", "labels": c["labels"],
+             "text": c.get("text", "")} for c in clauses if c.get("labels")]
+
+
+def _change_link(change: dict) -> dict:
+    return {"id": change["id"], "href": change_page(change), "detected_at": change["detected_at"],
+            "summary": change["summary"], "flags": _flags(change), "from_version": change["from_version"],
+            "facts": _facts(change["facts"])}
+
+
+def renewal_note(renews_on: str | None, today: dt.date) -> str | None:
+    if renews_on is None:
+        return None
+    days = (dt.date.fromisoformat(renews_on) - today).days
+    if days == 0:
+        return "renews today"
+    return f"in {days} day{'s' if days != 1 else ''}" if days > 0 else f"passed {-days} day{'s' if days != -1 else ''} ago"
+
+
+def _drift_status(documents: list[dict]) -> tuple[bool, str]:
+    drifted = [d for d in documents if d["changed"]]
+    if drifted:
+        return True, f"{len(drifted)} of {len(documents)} documents drifted"
+    if all(d["changed"] is None for d in documents):
+        return False, "not fetched yet"
+    return False, "no drift"
+
+
+def index_page(status: list[dict], changes: list[dict], agreements: list[dict], feeds: dict[str, str],
+               context: dict) -> Page:
+    """Vendors with their documents, commercial and consumer side by side, each with its latest change;
+    then the agreements with their drift and renewal date."""
+    latest: dict[str, dict] = {}
+    for change in changes:  # newest first
+        latest.setdefault(change["document"], change)
+    vendors: dict[str, dict] = {}
+    for row in status:
+        key = row["vendor"].casefold()
+        if key not in vendors:
+            vendors[key] = {"name": row["vendor"], "feed": feeds[row["vendor"]], "documents": {a: [] for a in AUDIENCES}}
+        vendors[key]["documents"].setdefault(row["audience"], []).append({
+            "id": row["document"], "type": row["type"], "href": document_href(row["document"]),
+            "versions": row["versions"], "last_outcome": row["last_outcome"], "last_reason": row["last_reason"],
+            "latest": _change_link(latest[row["document"]]) if row["document"] in latest else None,
+        })
+    rows = []
+    for a in agreements:
+        drifted, state = _drift_status(a["documents"])
+        rows.append({"id": a["agreement"], "href": agreement_href(a["agreement"]), "vendor": a["vendor"],
+                     "signed_on": a["signed_on"], "renews_on": a["renews_on"],
+                     "renewal": renewal_note(a["renews_on"], context["today"]), "drifted": drifted, "status": state,
+                     "flags": _flags({"training": any(d["training"] for d in a["documents"] if d["changed"]),
+                                      "retention": any(d["retention"] for d in a["documents"] if d["changed"])})})
+    return Page("index.html", "index.html", context | {
+        "title": "Terms watched", "audiences": AUDIENCES, "vendors": list(vendors.values()), "agreements": rows,
+        "documents": len(status), "changes": len(changes)})
+
+
+def document_page(row: dict, history: list[dict], changes: list[dict], context: dict) -> Page:
+    """A document's timeline, newest version first, each with the change that led to it."""
+    by_id = {c["id"]: c for c in changes}
+    timeline = [v | {"change": _change_link(by_id[v["change"]["id"]]) if v["change"] else None}
+                for v in reversed(history)]
+    return Page(document_href(row["document"]), "document.html", context | {
+        "title": f"{row['vendor']} {row['type']}", "vendor": row["vendor"], "audience": row["audience"],
+        "type": row["type"], "url": row["url"], "url_is_web": row["url"].startswith(("https://", "http://")),
+        "last_fetch": row["last_fetch"], "last_outcome": row["last_outcome"], "last_reason": row["last_reason"],
+        "timeline": timeline})
+
+
+def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
+    """One change: flags, summary, facts before → after, the flagged clauses and the highlighted diff."""
+    return Page(change_page(change), "change.html", context | {
+        "title": f"{change['vendor']} {change['type']}: change {change['id']}",
+        "change": {"flags": _flags(change)}, "document": change["document"],
+        "document_href": document_href(change["document"]),
+        **{k: change[k] for k in ("vendor", "audience", "type", "from_version", "to_version", "detected_at", "summary")},
+        "facts_rows": _facts(change["facts"]), "clauses_rows": _flagged(change["clauses"]),
+        # render.py escapes every piece of page text in the diff; Markup only stops a second escape.
+        "diff": Markup(diff_html_sections(hunks))})
+
+
+def agreement_page(agreement: dict, documents_with_pages: set[str], context: dict) -> Page:
+    """One agreement: per document, its baseline, drift, facts signed → now, flagged clauses and diff."""
+    drifted, state = _drift_status(agreement["documents"])
+    docs = []
+    for d in agreement["documents"]:
+        docs.append({
+            "document": d["document"],
+            "href": document_href(d["document"]) if d["document"] in documents_with_pages else None,
+            "state": "drifted" if d["changed"] else ("unchanged" if d["changed"] is False else "not fetched"),
+            "flags": _flags(d), "baseline": d["baseline"]["note"] if d["baseline"] else None,
+            "current_version": d["current_version"], "summary": d["summary"], "facts": _facts(d["facts"]),
+            "clauses": _flagged(d["clauses"]),
+            "diff": Markup(diff_html_sections(d["diff"])) if d["changed"] and d.get("diff") else None,
+        })
+    return Page(agreement_href(agreement["agreement"]), "agreement.html", context | {
+        "title": f"Agreement {agreement['agreement']}", "id": agreement["agreement"], "vendor": agreement["vendor"],
+        "signed_on": agreement["signed_on"], "renews_on": agreement["renews_on"], "notes": agreement["notes"],
+        "renewal": renewal_note(agreement["renews_on"], context["today"]), "drifted": drifted, "status": state,
+        "documents": docs})
+
+
+_env = Environment(loader=PackageLoader("monitor", "templates"), autoescape=True, undefined=StrictUndefined,
+                   trim_blocks=True, lstrip_blocks=True)
+
+
+def render(page: Page) -> str:
+    return _env.get_template(page.template).render(page.context)
+
+
+def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str) -> list[str]:
+    """Gather from the store, build every page and feed, and write them into OUT; returns the file names."""
+    status = store.status(db)
+    changes = store.changes(db)
+    agreements = drift_report(db, config, with_diff=True)
+    vendors: dict[str, str] = {}
+    for row in status:  # one feed per vendor, however its name is capitalised
+        vendors.setdefault(row["vendor"].casefold(), row["vendor"])
+    feeds = feed_names(list(vendors.values()))
+    context = {"generated": now, "today": dt.datetime.fromisoformat(now).date()}
+    pages = [index_page(status, changes, agreements, feeds, context)]
+    for row in status:
+        pages.append(document_page(row, store.history(db, row["document"]), changes, context))
+    for change in changes:
+        old = store.version(db, change["document"], change["from_version"])
+        new = store.version(db, change["document"], change["to_version"])
+        pages.append(change_page_model(change, diff_texts(old.text, new.text), context))
+    with_pages = {row["document"] for row in status}
+    pages += [agreement_page(a, with_pages, context) for a in agreements]
+    files: dict[str, str | bytes] = {page.path: render(page) for page in pages}
+    files["feed.xml"] = build_feed(changes, now, base_url="")
+    for vendor, name in feeds.items():
+        files[name] = build_feed(changes, now, vendor=vendor, base_url="")
+    _write(out, files)
+    return list(files)
+
+
+# The names of the files a report writes; one an earlier report wrote that this one does not (a change
+# since dropped as noise, a renamed agreement) is removed, so a static host serves no stale page.
+_OWN_FILES = ("document-*.html", "change-*.html", "agreement-*.html", "feed-*.xml")
+
+
+def _write(out: Path, files: dict[str, str | bytes]) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            (out / name).write_bytes(data)
+        for stale in {p for pattern in _OWN_FILES for p in out.glob(pattern)} - {out / name for name in files}:
+            stale.unlink()
+    except OSError as err:
+        raise TermwatchError(f"{out}: cannot write the report ({err.strerror}); give --out a folder you can write to") from None
