@@ -6,11 +6,8 @@ set -u
 cd "$(dirname "$0")/.."
 figures=$(mktemp)
 trap 'rm -f "$figures"' EXIT
-files=""
-for f in tests/test_kill.py tests/test_concurrency.py tests/test_diskfull.py \
-         tests/test_faults.py tests/test_hostile.py tests/test_properties.py; do
-    [ -f "$f" ] && files="$files $f"
-done
+files="tests/test_kill.py tests/test_concurrency.py tests/test_diskfull.py
+       tests/test_faults.py tests/test_hostile.py tests/test_properties.py"
 TERMWATCH_LONG=1 TERMWATCH_FIGURES="$figures" python -m pytest -q -p no:cacheprovider $files "$@"
 status=$?
 echo
