@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from monitor.errors import ConfigError
-from monitor.models import AUDIENCES, Document
+from monitor.models import AUDIENCES, FLAGS, Document
 from monitor.redact import redact
 
 DEFAULT_PATH = "config.toml"
@@ -53,7 +53,6 @@ class Agreement:
 
 
 EVENTS = ("drift", "change", "fetch-failure", "renewal")
-FLAGS = ("training", "retention")
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 AUDIENCES = ("commercial", "consumer")
+FLAGS = ("training", "retention")
+
+
+def flags(*rows: dict) -> list[str]:
+    """The flags set on any of the rows (changes or drift findings), in the order of FLAGS."""
+    return [name for name in FLAGS if any(row.get(name) for row in rows)]
 
 
 @dataclass(frozen=True)

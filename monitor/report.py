@@ -18,7 +18,7 @@ from monitor.config import Config
 from monitor.diff import Hunk, diff_texts
 from monitor.errors import TermwatchError
 from monitor.feed import build_feed, change_page, vendor_slug
-from monitor.models import AUDIENCES
+from monitor.models import AUDIENCES, flags
 from monitor.render import diff_html_sections
 
 
@@ -51,10 +51,6 @@ def feed_names(vendors: list[str]) -> dict[str, str]:
     return names
 
 
-def _flags(item: dict) -> list[str]:
-    return [name for name in ("training", "retention") if item.get(name)]
-
-
 def _facts(facts: list[dict]) -> list[dict]:
     return [{"subject": f.get("subject") or f.get("kind"), "before": f.get("before") or "not stated",
              "after": f.get("after") or "not stated"} for f in facts]
@@ -67,7 +63,7 @@ def _flagged(clauses: list[dict]) -> list[dict]:
 
 def _change_link(change: dict) -> dict:
     return {"id": change["id"], "href": change_page(change), "detected_at": change["detected_at"],
-            "summary": change["summary"], "flags": _flags(change), "from_version": change["from_version"],
+            "summary": change["summary"], "flags": flags(change), "from_version": change["from_version"],
             "facts": _facts(change["facts"])}
 
 
@@ -112,8 +108,7 @@ def index_page(status: list[dict], changes: list[dict], agreements: list[dict], 
         rows.append({"id": a["agreement"], "href": agreement_href(a["agreement"]), "vendor": a["vendor"],
                      "signed_on": a["signed_on"], "renews_on": a["renews_on"],
                      "renewal": renewal_note(a["renews_on"], context["today"]), "drifted": drifted, "status": state,
-                     "flags": _flags({"training": any(d["training"] for d in a["documents"] if d["changed"]),
-                                      "retention": any(d["retention"] for d in a["documents"] if d["changed"])})})
+                     "flags": flags(*(d for d in a["documents"] if d["changed"]))})
     return Page("index.html", "index.html", context | {
         "title": "Terms watched", "audiences": AUDIENCES, "vendors": list(vendors.values()), "agreements": rows,
         "documents": len(status), "changes": len(changes)})
@@ -135,7 +130,7 @@ def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
     """One change: flags, summary, facts before → after, the flagged clauses and the highlighted diff."""
     return Page(change_page(change), "change.html", context | {
         "title": f"{change['vendor']} {change['type']}: change {change['id']}",
-        "change": {"flags": _flags(change)}, "document": change["document"],
+        "change": {"flags": flags(change)}, "document": change["document"],
         "document_href": document_href(change["document"]),
         **{k: change[k] for k in ("vendor", "audience", "type", "from_version", "to_version", "detected_at", "summary")},
         "facts_rows": _facts(change["facts"]), "clauses_rows": _flagged(change["clauses"]),
@@ -152,7 +147,7 @@ def agreement_page(agreement: dict, documents_with_pages: set[str], context: dic
             "document": d["document"],
             "href": document_href(d["document"]) if d["document"] in documents_with_pages else None,
             "state": "drifted" if d["changed"] else ("unchanged" if d["changed"] is False else "not fetched"),
-            "flags": _flags(d), "baseline": d["baseline"]["note"] if d["baseline"] else None,
+            "flags": flags(d), "baseline": d["baseline"]["note"] if d["baseline"] else None,
             "current_version": d["current_version"], "summary": d["summary"], "facts": _facts(d["facts"]),
             "clauses": _flagged(d["clauses"]),
             "diff": Markup(diff_html_sections(d["diff"])) if d["changed"] and d.get("diff") else None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor.models import RunSummary
+from monitor.models import RunSummary, flags
 
 
 def _table(headers: list[str], rows: list[list]) -> str:
@@ -13,8 +13,8 @@ def _table(headers: list[str], rows: list[list]) -> str:
     return "\n".join(lines)
 
 
-def _flags(row: dict) -> str:
-    return ",".join(f for f in ("training", "retention") if row.get(f)) or "-"
+def _flags(*rows: dict) -> str:
+    return ",".join(flags(*rows)) or "-"
 
 
 def run_summary(summary: RunSummary) -> str:
@@ -94,8 +94,7 @@ def agreements_table(report: list[dict]) -> str:
     for a in report:
         drifted = [d for d in a["documents"] if d["changed"]]
         state = f"{len(drifted)} of {len(a['documents'])} drifted" if drifted else "no drift"
-        flags = _flags({"training": any(d["training"] for d in drifted), "retention": any(d["retention"] for d in drifted)})
-        rows.append([a["agreement"], a["vendor"], a["signed_on"], a["renews_on"] or "-", state, flags])
+        rows.append([a["agreement"], a["vendor"], a["signed_on"], a["renews_on"] or "-", state, _flags(*drifted)])
     return _table(["AGREEMENT", "VENDOR", "SIGNED", "RENEWS", "DRIFT", "FLAGS"], rows)
 
 
