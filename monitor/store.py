@@ -258,21 +258,20 @@ def open_db(path: Path, create: bool = True) -> sqlite_utils.Database:
     if not create and not path.exists():
         raise StoreError(f"{path}: no database yet; run `termwatch run` first")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # No sqlite-utils plugins are used; looking them up scans every installed package's entry points.
-        db = sqlite_utils.Database(path, execute_plugins=False)
-        # Readers at a terminal must not block the cron writer, nor the other way round.
-        db.conn.execute("PRAGMA busy_timeout = 10000")
-        if db.journal_mode != "wal":
-            db.enable_wal()
-        # In WAL mode NORMAL cannot corrupt the database; a power cut may roll back the last commits,
-        # which the next run fetches again. FULL fsyncs every fetch's transaction: 200 fetches took
-        # 1.3 s of waiting on this machine's disk, NORMAL 0.02 s.
-        db.conn.execute("PRAGMA synchronous = NORMAL")
-        migrations.apply(db)
+        with disk_full_as_error(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # No sqlite-utils plugins are used; looking them up scans every installed package's entry points.
+            db = sqlite_utils.Database(path, execute_plugins=False)
+            # Readers at a terminal must not block the cron writer, nor the other way round.
+            db.conn.execute("PRAGMA busy_timeout = 10000")
+            if db.journal_mode != "wal":
+                db.enable_wal()
+            # In WAL mode NORMAL cannot corrupt the database; a power cut may roll back the last commits,
+            # which the next run fetches again. FULL fsyncs every fetch's transaction: 200 fetches took
+            # 1.3 s of waiting on this machine's disk, NORMAL 0.02 s.
+            db.conn.execute("PRAGMA synchronous = NORMAL")
+            migrations.apply(db)
     except (sqlite3.DatabaseError, OSError) as err:
-        if is_disk_full(err):
-            raise StoreError(disk_full_message(path)) from None
         raise StoreError(f"{path}: cannot open the database ({err}); check the path in [storage] database") from None
     return db
 
@@ -280,10 +279,6 @@ def open_db(path: Path, create: bool = True) -> sqlite_utils.Database:
 def is_disk_full(err: BaseException) -> bool:
     return (isinstance(err, sqlite3.OperationalError) and "database or disk is full" in str(err)) or (
         isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT))
-
-
-def disk_full_message(path: Path) -> str:
-    return f"{path}: database or disk is full (no space left on {path.parent}); free space and run termwatch again"
 
 
 @contextmanager
@@ -295,7 +290,8 @@ def disk_full_as_error(path: Path) -> Iterator[None]:
     except (sqlite3.OperationalError, OSError) as err:
         if not is_disk_full(err):
             raise
-        raise StoreError(disk_full_message(path)) from None
+        raise StoreError(f"{path}: database or disk is full (no space left on {path.parent}); "
+                         "free space and run termwatch again") from None
 
 
 @contextmanager
