@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -31,6 +32,9 @@ URLWATCH_PACKAGES = ["urlwatch", "html2text", "cssselect", "lxml"]
 TERMWATCH = Path(sys.executable).parent / "termwatch"
 CYCLES = ("first (all new)", "nothing changed", "10 % changed")
 CHANGED = 0.10
+# Both tools run as installed for users: with their bytecode cache. A shell that sets
+# PYTHONDONTWRITEBYTECODE would have every run compile changed modules again.
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 # Realistic crawl settings for loopback: no politeness delay, robots.txt fetched and obeyed.
 CRAWL = "[crawl]\ntimeout = 30\nretries = 2\nconcurrency = 8\ndelay = 0\nobey_robots = true\n"
 
@@ -66,7 +70,7 @@ def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> Measure:
     peak, done = [0], threading.Event()
     with open(out, "w") as stdout:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=subprocess.STDOUT, env=env or USER_ENV)
         poller = threading.Thread(target=_peak_rss, args=(proc.pid, peak, done), daemon=True)
         poller.start()
         # Reap only once the child has exited (waitid with WNOWAIT), so the poller reads it to the end.
@@ -123,13 +127,14 @@ class Urlwatch:
         jobs = []
         for page in server.pages:
             select = ", ".join(server.selectors[page.document]) or "body"
-            # The html2text method (the html2text library), not urlwatch's default regex stripper.
+            # The html2text library (urlwatch's method "pyhtml2text"), not its default regex stripper. Its
+            # method "html2text" runs an html2text program instead, which is not installed: every job failed.
             jobs.append(f"name: doc-{page.path[-4:]}\nurl: {server.url(page)}\n"
-                        f"filter:\n  - css: {json.dumps(select)}\n  - html2text: html2text\n")
+                        f"filter:\n  - css: {json.dumps(select)}\n  - html2text: pyhtml2text\n")
         (self.work / "urls.yaml").write_text("---\n".join(jobs))
         # Reports off: the benchmark measures checking, not printing a 200-page report.
         (self.work / "urlwatch.yaml").write_text("report:\n  stdout:\n    enabled: false\n")
-        self.env = os.environ | {"HOME": str(self.work), "XDG_CONFIG_HOME": str(self.work),
+        self.env = USER_ENV | {"HOME": str(self.work), "XDG_CONFIG_HOME": str(self.work),
                                  "XDG_CACHE_HOME": str(self.work)}
         self.exe = urlwatch_bin()
 
@@ -138,7 +143,18 @@ class Urlwatch:
                      "--hooks", "hooks.py"], self.work, self.env)
         if m.code != 0:
             raise SystemExit(f"urlwatch exited {m.code}:\n{m.output[-2000:]}")
+        failed = self.failed_jobs()
+        if failed:  # urlwatch exits 0 when jobs fail; a failed job did no work and would flatter it
+            raise SystemExit(f"urlwatch failed {failed} jobs; run it with --verbose in {self.work} to see why")
         return m
+
+    def failed_jobs(self) -> int:
+        """Jobs whose latest cache entry holds no text or counts a failed try."""
+        with sqlite3.connect(self.work / "cache.db") as db:
+            return db.execute(
+                "select count(*) from CacheEntry e where timestamp = (select max(timestamp) from CacheEntry "
+                "where guid = e.guid) and (data is null or data = 'None' or tries > 0)"
+            ).fetchone()[0]
 
 
 def one_run(pages: int, corpus: Path, tools: list, seed: int) -> dict:

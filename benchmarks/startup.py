@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import os
 import subprocess
 import sys
 import tempfile
@@ -17,8 +16,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
+from cron_cycle import USER_ENV  # noqa: E402
 from monitor import store  # noqa: E402
 from monitor.config import load  # noqa: E402
 
@@ -43,9 +43,6 @@ def workspace(folder: Path, documents: int = 200) -> Path:
     return path
 
 
-# As installed for users: bytecode is cached. Some shells set PYTHONDONTWRITEBYTECODE, which would
-# make every start compile termwatch's modules again (about 50 ms here).
-USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def timed(cmd: list[str], runs: int) -> list[float]:
