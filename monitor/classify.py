@@ -4,12 +4,12 @@ the facts they state (periods, training stance), and whether a change between tw
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from monitor.diff import Hunk, is_heading
+from monitor.fold import fold_typography
 
 TRAINING, RETENTION = "training", "retention"
 
@@ -246,7 +246,7 @@ def _near(verbs: re.Pattern, times: re.Pattern, text: str) -> list[str]:
 
 
 def _evidence(text: str, heading: str = "") -> dict[str, list[str]]:
-    flat = _fold(text)
+    flat = fold_typography(text)
     out = {}
     if ev := _training_evidence(flat):
         out[TRAINING] = ev
@@ -448,7 +448,7 @@ def _duration_value(m: re.Match) -> str:
 
 
 def _retention_facts(clause: Clause, table_subject: str) -> list[Fact]:
-    text = _fold(clause.text)
+    text = fold_typography(clause.text)
     cells = _split_cells(text)
     default = table_subject or clause.heading or "data"
     if len(cells) == 2 and RETENTION_PHRASES["retention period"].search(cells[0]):
@@ -498,7 +498,7 @@ _ACTIVE_USE = re.compile(r"\b(?:us(?:e|es|ed|ing)|train\w*\s+(?:\w+\s+){0,2}?(?:
 
 
 def _training_facts(clause: Clause) -> list[Fact]:
-    text = _fold(clause.text)
+    text = fold_typography(clause.text)
     subject = ""
     # "Prompts ... aren't used to train": the data comes before a passive verb; "we may use your
     # Inputs", "train models on Customer Content": after an active one.
@@ -531,26 +531,13 @@ def facts(text: str) -> list[Fact]:
 
 # --- comparing versions -------------------------------------------------------------------------
 
-_TYPOGRAPHY = str.maketrans(
-    {
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
-    }
-)
 _NUMBERING = re.compile(r"^(?:#{1,6}\s*|[-*+•·▪◦]\s*|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]\s*)+")
-
-
-def _fold(text: str) -> str:
-    """Typography folded (curly quotes, dashes, invisible joiners) so rules see one spelling."""
-    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
 
 
 def _comparable(text: str) -> str:
     """Whether two clauses say the same thing: numbering, spacing, case and typography ignored, so
     renumbered clauses and re-rendered punctuation are not wording changes."""
-    return "".join(_NUMBERING.sub("", _fold(text).strip()).split()).casefold()
+    return "".join(_NUMBERING.sub("", fold_typography(text).strip()).split()).casefold()
 
 
 def _comparable_lines(text: str) -> str:

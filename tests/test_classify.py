@@ -114,6 +114,11 @@ def test_non_training_clauses_are_not_labelled(sentence):
     assert TRAINING not in label(sentence)
 
 
+def test_labels_read_through_the_invisible_marks_normalise_folds():
+    # a left-to-right mark inside a word: comparison already ignored it, so the rules must too
+    assert TRAINING in label("We will not use Customer Content to tra\u200ein our models.")
+
+
 # --- retention: positives and negatives ---------------------------------------------------------
 
 RETENTION_YES = [
