@@ -2,4 +2,6 @@
 
 from monitor.cli import cli
 
-cli(prog_name="termwatch")
+# Guarded: the worker process that reads pages during a run starts by importing the main module.
+if __name__ == "__main__":
+    cli(prog_name="termwatch")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -110,10 +110,13 @@ def browser_settings(browser_docs: Sequence[Document], crawl: CrawlConfig) -> di
     }
 
 
-def fetch_all(documents: Iterable[Document], crawl: CrawlConfig, on_result: Callable[[FetchResult], None],
+def fetch_all(documents: Iterable[Document], crawl: CrawlConfig,
+              on_result: Callable[[FetchResult], Awaitable[None] | None],
               validators: dict[str, tuple[str | None, str | None]] | None = None, verbose: bool = False) -> None:
     """Fetch every document once, calling on_result for each FetchResult as it arrives.
 
+    on_result may be a coroutine function: the crawl goes on while it awaits, and Scrapy counts the page
+    done (and holds back new downloads while too many are pending) until it returns.
     An exception raised by on_result stops the crawl and is raised here, instead of being logged and
     swallowed by Scrapy's signal dispatch.
     """
@@ -141,12 +144,14 @@ def fetch_all(documents: Iterable[Document], crawl: CrawlConfig, on_result: Call
     process = AsyncCrawlerProcess(settings)
     crawler = process.create_crawler(TermsSpider)
 
-    def collect(item: FetchResult, response, spider) -> None:
+    async def collect(item: FetchResult, response, spider) -> None:
         # A named function: Scrapy's signal receivers are weak references, a lambda would vanish.
         if errors:
             return
         try:
-            on_result(item)
+            pending = on_result(item)
+            if pending is not None:
+                await pending
         except BaseException as err:  # re-raised after the reactor stops
             errors.append(err)
             # stop() is a coroutine: it must be scheduled, or the crawl runs on to the end.

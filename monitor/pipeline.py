@@ -5,7 +5,16 @@ Scrapy is not imported here; the crawl hands results in one by one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 import sqlite_utils
@@ -56,7 +65,8 @@ class Processor:
     def _route(self, *events: dict) -> list:
         return [route(e, self.config.channels, self.config.secrets) for e in events]
 
-    def handle(self, fetch: FetchResult) -> None:
+    def handle(self, fetch: FetchResult, judged: Extracted | Unusable | None = None) -> None:
+        """Record one fetch; `judged` is what it shows when that was already worked out (in the worker)."""
         self.fetched += 1
         doc = self.documents[fetch.document_id]
         current = store.current_version(self.db, doc.id)
@@ -64,7 +74,8 @@ class Processor:
             store.record_seen(self.db, fetch, current.id, "not-modified", current.text_sha256, self._recovery(doc, fetch))
             self.unchanged += 1
             return
-        judged = judge(fetch, doc.select, doc.remove, doc.format)
+        if judged is None:
+            judged = judge(fetch, doc.select, doc.remove, doc.format)
         if not isinstance(judged, Extracted):
             self._fail(doc, fetch, judged.reason)
             return
@@ -154,15 +165,64 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
         store.sync_documents(db, tuple(_masked(d, config.secrets) for d in config.documents))
         processor = Processor(db, config, {d.id: _masked(d, config.secrets) for d in documents})
 
-        def handle(fetch: FetchResult) -> None:
-            processor.handle(_masked(fetch, config.secrets))
-            if progress is not None:
-                progress(fetch.document_id)
+        with _reader() as reader:
+            reading = 0  # pages handed to the worker and not yet back: the one it reads and one waiting
 
-        fetch_all(documents, config.crawl, handle, store.validators(db), verbose)
+            async def handle(fetch: FetchResult) -> None:
+                nonlocal reading
+                fetch = _masked(fetch, config.secrets)
+                judged = None
+                # A page to read goes to the worker while this process crawls and stores; when the worker
+                # has one in hand and one waiting, this process reads it itself (processor.handle does)
+                # rather than queue more pages in memory.
+                if (fetch.body or fetch.raw) and reading < 2:
+                    doc = processor.documents[fetch.document_id]
+                    reading += 1
+                    try:
+                        judged = await asyncio.wrap_future(
+                            reader.submit(judge, fetch, doc.select, doc.remove, doc.format))
+                    except BrokenProcessPool:
+                        raise TermwatchError("the process reading pages stopped unexpectedly (out of memory?); "
+                                             "run again") from None
+                    finally:
+                        reading -= 1
+                processor.handle(fetch, judged)
+                if progress is not None:
+                    progress(fetch.document_id)
+
+            fetch_all(documents, config.crawl, handle, store.validators(db), verbose)
         check_agreements(db, config, utc_now())
         report = deliver(db, config, utc_now())
         return processor.summary(started_at, utc_now(), report)
+
+
+@contextmanager
+def _reader() -> Iterator[ProcessPoolExecutor]:
+    """One worker process that reads pages (parses, extracts, normalises) while this one crawls and stores,
+    so a run that reads pages uses two cores. It starts with the first page to read: a run that finds nothing
+    changed never starts it. One is enough to keep a second core busy, and each holds a parsed page."""
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_reader_started,
+                               initargs=(os.getpid(),))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _reader_started(parent: int) -> None:
+    # Ctrl-C and a service stop reach the whole process group; this process stops the worker itself once
+    # the crawl has wound down, so the worker finishes the pages in hand instead of dying with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    # A worker holds both ends of its own task queue, so it never sees the queue close: were this process
+    # killed, the worker would wait for tasks for ever.
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _masked(item: Document | FetchResult, secrets: frozenset[str]) -> Document | FetchResult:
