@@ -1,5 +1,6 @@
 """Cron cycles of `termwatch run` against urlwatch on the same loopback page server: wall time, CPU time
-and peak RSS of the first cycle (every page new), the nothing-changed cycle and a 10 %-changed cycle.
+and peak RSS (summed over each tool's processes) of the first cycle (every page new), the nothing-changed
+cycle and a 10 %-changed cycle.
 
 Usage: python benchmarks/cron_cycle.py [--pages N ...] [--runs R] [--no-urlwatch] [CORPUS]
   --pages 200 (default); e.g. --pages 1000 5000 for the scale runs.  --runs 3 (default): medians.
@@ -48,24 +49,42 @@ class Measure:
     output: str
 
 
-def _peak_rss(pid: int, peak: list[int], done: threading.Event) -> None:
-    """Poll the child's VmHWM (its own peak RSS, monotonic) until it exits."""
-    status = Path(f"/proc/{pid}/status")
-    while not done.is_set():
+def _tree(pid: int) -> list[int]:
+    """pid and its descendants (termwatch reads pages in a worker process)."""
+    pids, i = [pid], 0
+    while i < len(pids):
         try:
-            for line in status.read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peak[0] = max(peak[0], int(line.split()[1]))
-        except (OSError, ValueError):
+            for task in Path(f"/proc/{pids[i]}/task").iterdir():
+                pids += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
             pass
+        i += 1
+    return pids
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _peak_rss(pid: int, peak: list[int], done: threading.Event) -> None:
+    """Poll the summed RSS of the child and its descendants every 20 ms until it exits; keep the highest."""
+    while not done.is_set():
+        peak[0] = max(peak[0], sum(_rss_kb(p) for p in _tree(pid)))
         done.wait(0.02)
 
 
 def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> Measure:
-    """Run cmd as a child: wall time, its CPU time (os.wait4) and its peak RSS.
+    """Run cmd as a child: wall time, its CPU time (os.wait4: its own and its reaped children's) and the
+    peak of its process tree's summed RSS.
 
     Not ru_maxrss: Linux carries the forking parent's high-water mark across exec into the child's
-    ru_maxrss, and this parent holds the page server's pages, so VmHWM is polled instead."""
+    ru_maxrss, and this parent holds the page server's pages; nor would it count the worker process."""
     out = cwd / "out.txt"
     peak, done = [0], threading.Event()
     with open(out, "w") as stdout:
