@@ -5,16 +5,7 @@ Scrapy is not imported here; the crawl hands results in one by one.
 
 from __future__ import annotations
 
-import asyncio
-import multiprocessing
-import os
-import signal
-import threading
-import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import sqlite_utils
@@ -30,6 +21,7 @@ from monitor.errors import TermwatchError
 from monitor.extract import EXTRACTOR_VERSION, extract_text, fingerprint, judge, pdf_fingerprint
 from monitor.models import Document, Extracted, FetchResult, RunSummary, Unusable
 from monitor.pdf import pdf_text
+from monitor.reader import PageReader, return_freed_pages
 from monitor.redact import redact
 from monitor.timeutil import utc_now
 
@@ -156,6 +148,7 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
     from monitor.crawl import fetch_all
 
     documents = tuple(config.document(i) for i in only) if only else config.documents
+    return_freed_pages()
     # The lock comes first: two runs started together on a new database would otherwise race to create it.
     with store.disk_full_as_error(config.storage.database), store.run_lock(config.storage.database):
         db = store.open_db(config.storage.database)
@@ -165,28 +158,13 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
         store.sync_documents(db, tuple(_masked(d, config.secrets) for d in config.documents))
         processor = Processor(db, config, {d.id: _masked(d, config.secrets) for d in documents})
 
-        with _reader() as reader:
-            reading = 0  # pages handed to the worker and not yet back: the one it reads and one waiting
-
+        with PageReader() as reader:
             async def handle(fetch: FetchResult) -> None:
-                nonlocal reading
                 fetch = _masked(fetch, config.secrets)
                 judged = None
-                # A page to read goes to the worker while this process crawls and stores; when the worker
-                # has one in hand and one waiting, this process reads it itself (processor.handle does)
-                # rather than queue more pages in memory.
-                if (fetch.body or fetch.raw) and reading < 2:
-                    doc = processor.documents[fetch.document_id]
-                    reading += 1
-                    try:
-                        judged = await asyncio.wrap_future(
-                            reader.submit(judge, fetch, doc.select, doc.remove, doc.format))
-                    except BrokenProcessPool:
-                        raise TermwatchError("the process reading pages stopped unexpectedly (out of memory?); "
-                                             "run again") from None
-                    finally:
-                        reading -= 1
-                processor.handle(fetch, judged)
+                if fetch.body or fetch.raw:
+                    judged = await reader.judge(fetch, processor.documents[fetch.document_id])
+                processor.handle(fetch, judged)  # judges the page itself when the reader did not
                 if progress is not None:
                     progress(fetch.document_id)
 
@@ -194,35 +172,6 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
         check_agreements(db, config, utc_now())
         report = deliver(db, config, utc_now())
         return processor.summary(started_at, utc_now(), report)
-
-
-@contextmanager
-def _reader() -> Iterator[ProcessPoolExecutor]:
-    """One worker process that reads pages (parses, extracts, normalises) while this one crawls and stores,
-    so a run that reads pages uses two cores. It starts with the first page to read: a run that finds nothing
-    changed never starts it. One is enough to keep a second core busy, and each holds a parsed page."""
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_reader_started,
-                               initargs=(os.getpid(),))
-    try:
-        yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _reader_started(parent: int) -> None:
-    # Ctrl-C and a service stop reach the whole process group; this process stops the worker itself once
-    # the crawl has wound down, so the worker finishes the pages in hand instead of dying with a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-
-
-def _exit_with(parent: int) -> None:
-    # A worker holds both ends of its own task queue, so it never sees the queue close: were this process
-    # killed, the worker would wait for tasks for ever.
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(0)
 
 
 def _masked(item: Document | FetchResult, secrets: frozenset[str]) -> Document | FetchResult:
