@@ -64,35 +64,37 @@ def drift_report(db: sqlite_utils.Database, config: Config, agreement_id: str | 
                  with_diff: bool = False) -> list[dict]:
     """Per agreement and document: the baseline, the current version and what moved between them."""
     agreements = [config.agreement(agreement_id)] if agreement_id else list(config.agreements)
-    report = []
-    for agreement in agreements:
-        by_doc = {f.document: f for f in agreement_findings(db, agreement)}
-        documents = []
-        for doc_id in agreement.documents:
-            finding = by_doc.get(doc_id)
-            if finding is None:
-                documents.append({"document": doc_id, "baseline": None, "current_version": None, "changed": None,
-                                  "training": False, "retention": False,
-                                  "summary": "No version recorded yet; run `termwatch run`.", "facts": [], "clauses": []})
-                continue
-            entry = {
-                "document": doc_id,
-                "baseline": {"kind": finding.baseline.kind, "version": finding.baseline.version_id,
-                             "note": finding.baseline.note},
-                "current_version": finding.current_version, "changed": finding.changed,
-                "training": finding.training, "retention": finding.retention, "summary": finding.summary,
-                "facts": finding.facts, "clauses": finding.clauses,
-            }
-            if with_diff:
-                current = store.version(db, doc_id, finding.current_version)
-                entry["diff"] = diff_texts(finding.baseline.text, current.text)
-            documents.append(entry)
-        report.append({
-            "agreement": agreement.id, "vendor": agreement.vendor, "signed_on": agreement.signed_on.isoformat(),
-            "renews_on": agreement.renews_on.isoformat() if agreement.renews_on else None, "notes": agreement.notes,
-            "documents": documents,
-        })
-    return report
+    with store.snapshot(db):  # a run may be committing meanwhile
+        return [_agreement_drift(db, agreement, with_diff) for agreement in agreements]
+
+
+def _agreement_drift(db: sqlite_utils.Database, agreement: Agreement, with_diff: bool) -> dict:
+    by_doc = {f.document: f for f in agreement_findings(db, agreement)}
+    documents = []
+    for doc_id in agreement.documents:
+        finding = by_doc.get(doc_id)
+        if finding is None:
+            documents.append({"document": doc_id, "baseline": None, "current_version": None, "changed": None,
+                              "training": False, "retention": False,
+                              "summary": "No version recorded yet; run `termwatch run`.", "facts": [], "clauses": []})
+            continue
+        entry = {
+            "document": doc_id,
+            "baseline": {"kind": finding.baseline.kind, "version": finding.baseline.version_id,
+                         "note": finding.baseline.note},
+            "current_version": finding.current_version, "changed": finding.changed,
+            "training": finding.training, "retention": finding.retention, "summary": finding.summary,
+            "facts": finding.facts, "clauses": finding.clauses,
+        }
+        if with_diff:
+            current = store.version(db, doc_id, finding.current_version)
+            entry["diff"] = diff_texts(finding.baseline.text, current.text)
+        documents.append(entry)
+    return {
+        "agreement": agreement.id, "vendor": agreement.vendor, "signed_on": agreement.signed_on.isoformat(),
+        "renews_on": agreement.renews_on.isoformat() if agreement.renews_on else None, "notes": agreement.notes,
+        "documents": documents,
+    }
 
 
 def pin_agreement(db: sqlite_utils.Database, config: Config, agreement_id: str, document: str,

@@ -169,9 +169,13 @@ def render(page: Page) -> str:
 
 def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str) -> list[str]:
     """Gather from the store, build every page and feed, and write them into OUT; returns the file names."""
-    status = store.status(db)
-    changes = store.changes(db)
-    agreements = drift_report(db, config, with_diff=True)
+    with store.snapshot(db):  # a run may be committing meanwhile
+        status = store.status(db)
+        changes = store.changes(db)
+        agreements = drift_report(db, config, with_diff=True)
+        histories = {row["document"]: store.history(db, row["document"]) for row in status}
+        pairs = [(store.version(db, c["document"], c["from_version"]), store.version(db, c["document"], c["to_version"]))
+                 for c in changes]
     vendors: dict[str, str] = {}
     for row in status:  # one feed per vendor, however its name is capitalised
         vendors.setdefault(row["vendor"].casefold(), row["vendor"])
@@ -179,10 +183,8 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
     context = {"generated": now, "today": dt.datetime.fromisoformat(now).date()}
     pages = [index_page(status, changes, agreements, feeds, context)]
     for row in status:
-        pages.append(document_page(row, store.history(db, row["document"]), changes, context))
-    for change in changes:
-        old = store.version(db, change["document"], change["from_version"])
-        new = store.version(db, change["document"], change["to_version"])
+        pages.append(document_page(row, histories[row["document"]], changes, context))
+    for change, (old, new) in zip(changes, pairs):
         pages.append(change_page_model(change, diff_texts(old.text, new.text), context))
     with_pages = {row["document"] for row in status}
     pages += [agreement_page(a, with_pages, context) for a in agreements]

@@ -276,6 +276,23 @@ def open_db(path: Path, create: bool = True) -> sqlite_utils.Database:
     return db
 
 
+@contextmanager
+def snapshot(db: sqlite_utils.Database) -> Iterator[None]:
+    """Reads inside see the database at one moment: a run that commits meanwhile shows up whole or not at all.
+
+    Each statement on its own sees the latest commit, so a view built from several queries (a report, a drift
+    check) could otherwise meet a change whose versions it read before they existed. Inside a transaction
+    already, that transaction is the moment."""
+    if db.conn.in_transaction:
+        yield
+        return
+    db.execute("begin")
+    try:
+        yield
+    finally:
+        db.execute("rollback")  # nothing was written: readers only
+
+
 def is_disk_full(err: BaseException) -> bool:
     return (isinstance(err, sqlite3.OperationalError) and "database or disk is full" in str(err)) or (
         isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT))

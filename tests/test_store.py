@@ -140,3 +140,19 @@ def test_transaction_rolls_back_on_error(db):
             db["pages"].insert({"sha256": "x", "content": b"", "length": 0})
             db["pages"].insert({"sha256": "x", "content": b"", "length": 0})
     assert db["pages"].count == 0
+
+
+def test_a_snapshot_reads_one_moment_while_a_run_commits(db, tmp_path):
+    # A report reads status, changes, histories and versions in several queries; a run committing
+    # between them once gave it a change whose version it had not seen.
+    writer = store.open_db(tmp_path / "sub" / "tw.db")
+    store.record_version(writer, fetch("2026-01-01T00:00:00+00:00"), "first", "a" * 64, "x", None)
+    with store.snapshot(db):
+        before = store.status(db)
+        store.record_version(writer, fetch("2026-01-02T00:00:00+00:00", body="<html>new</html>"), "second",
+                             "b" * 64, "x", None)
+        assert store.status(db) == before
+        assert len(store.versions(db, DOC.id)) == 1
+    assert len(store.versions(db, DOC.id)) == 2
+    with store.snapshot(db), store.snapshot(db):  # nested: the outer one is the moment
+        assert len(store.versions(db, DOC.id)) == 2
