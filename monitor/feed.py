@@ -6,7 +6,6 @@ Page text goes into elements as text, so feedgen (lxml) escapes it; nothing in a
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import datetime
 
 from feedgen.feed import FeedGenerator
@@ -14,6 +13,7 @@ from feedgen.feed import FeedGenerator
 from monitor.errors import TermwatchError
 from monitor.export import clauses_text, facts_text
 from monitor.models import flags
+from monitor.names import slug
 
 # Characters XML 1.0 cannot carry at all (lxml refuses them); page text can contain them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -25,8 +25,7 @@ def _xml(text: str) -> str:
 
 def vendor_slug(vendor: str) -> str:
     """A vendor's name as a file-name part: `Acme AI` → `acme-ai` (feed-acme-ai.xml in the report)."""
-    ascii_name = unicodedata.normalize("NFKD", vendor).encode("ascii", "ignore").decode()  # "Ünïcode" → "Unicode"
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "vendor"
+    return slug(vendor) or "vendor"
 
 
 def entry_title(change: dict) -> str:

@@ -6,9 +6,7 @@
 from __future__ import annotations
 
 import json
-import re
 import tomllib
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +17,7 @@ import tomli_w
 
 from monitor.config import default_format
 from monitor.errors import TermwatchError
+from monitor.names import slug, unique
 
 # Open Terms Archive's terms types written for business customers or developers rather than end users
 # (from the "audience" of each type in github.com/OpenTermsArchive/terms-types); every other type is consumer.
@@ -48,19 +47,6 @@ class Imported:
     def toml(self) -> str:
         blocks = [f"# {comment}\n" + tomli_w.dumps({"documents": [doc]}) for comment, doc in self.documents]
         return HEADER + "\n" + "\n".join(blocks)
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def _unique_id(base: str, taken: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
 
 
 def _selectors(value, key: str, where: str, warnings: list[str]) -> list[str]:
@@ -150,7 +136,7 @@ def import_declarations(files: list[tuple[str, str]], vendor: str | None = None,
                 found = _source(shared | part, where, result.warnings)
                 if found is None:
                     continue
-                doc = {"id": _unique_id(f"{base}-{i}" if len(parts) > 1 else base, taken),
+                doc = {"id": unique(f"{base}-{i}" if len(parts) > 1 else base, taken),
                        "vendor": vendor or service,
                        "audience": "commercial" if terms_type in COMMERCIAL_TYPES else "consumer",
                        "type": our_type, **found}

@@ -19,6 +19,7 @@ from monitor.diff import Hunk, diff_texts
 from monitor.errors import TermwatchError
 from monitor.feed import build_feed, change_page, vendor_slug
 from monitor.models import AUDIENCES, flags
+from monitor.names import unique
 from monitor.render import diff_html_sections
 
 
@@ -41,14 +42,8 @@ def agreement_href(agreement: str) -> str:
 
 def feed_names(vendors: list[str]) -> dict[str, str]:
     """Per vendor, the file name of its feed; vendors whose names make the same slug get -2, -3…"""
-    names: dict[str, str] = {}
-    for vendor in vendors:
-        base = name = f"feed-{vendor_slug(vendor)}"
-        n = 2
-        while name + ".xml" in names.values():
-            name, n = f"{base}-{n}", n + 1
-        names[vendor] = name + ".xml"
-    return names
+    taken: set[str] = set()
+    return {vendor: unique(f"feed-{vendor_slug(vendor)}", taken) + ".xml" for vendor in vendors}
 
 
 def _facts(facts: list[dict]) -> list[dict]:
