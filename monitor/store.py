@@ -471,12 +471,9 @@ def version(db: sqlite_utils.Database, document: str, version_id: int) -> Versio
 
 def current_version(db: sqlite_utils.Database, document: str) -> VersionRow | None:
     """The version the latest usable fetch showed (which may be an earlier one again, when a page flaps)."""
-    row = db.execute(
-        "select version_id from fetches where document = ? and version_id is not null "
-        "order by fetched_at desc, id desc limit 1",
-        [document],
-    ).fetchone()
-    return version(db, document, row[0]) if row else None
+    # The same subquery as the current_clauses view, so the report, Datasette and drift agree on "now".
+    row = db.execute(f"select ({_CURRENT_VERSION_SQL}) from documents d where d.id = ?", [document]).fetchone()
+    return version(db, document, row[0]) if row and row[0] is not None else None
 
 
 def recent_versions(db: sqlite_utils.Database, document: str, limit: int = 10) -> list[VersionRow]:
