@@ -129,14 +129,21 @@ class CliResult:
         return json.loads(self.stdout)
 
 
+def termwatch_command(config: Path, *args: str) -> list[str]:
+    """`python -m monitor --config CONFIG ARGS…`: each run in its own process, as Scrapy's reactor starts only once."""
+    return [sys.executable, "-m", "monitor", "--config", str(config), *args]
+
+
 def run_termwatch(config: Path, *args: str, timeout: float = 120, env: dict | None = None) -> CliResult:
-    """Run `python -m monitor` in a subprocess: Scrapy's reactor can start only once per process."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "monitor", "--config", str(config), *args],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
-        env={**os.environ, **(env or {})},
-    )
+    """Run termwatch in a subprocess and wait for it."""
+    proc = subprocess.run(termwatch_command(config, *args), capture_output=True, text=True, timeout=timeout,
+                          cwd=ROOT, env={**os.environ, **(env or {})})
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+def start_termwatch(config: Path, *args: str, **popen) -> subprocess.Popen:
+    """Start termwatch in a subprocess without waiting: to kill it, or to act while it runs."""
+    return subprocess.Popen(termwatch_command(config, *args), cwd=ROOT, **popen)
 
 
 @pytest.fixture

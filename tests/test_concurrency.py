@@ -7,11 +7,10 @@ import json
 import re
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from conftest import LONG, ROOT, document_toml, report_figures, run_termwatch
+from conftest import LONG, document_toml, report_figures, run_termwatch, start_termwatch
 from receivers import WebhookReceiver
 
 DOCS = tuple(f"doc-{i}" for i in range(6))
@@ -44,8 +43,7 @@ def serve(pages, edition: int, delay: float) -> None:
 
 
 def start_run(cfg: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(cfg), "run", "--json"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return start_termwatch(cfg, "run", "--json", stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def counts(db_path: Path) -> dict:

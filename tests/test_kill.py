@@ -13,12 +13,11 @@ import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from conftest import LONG, ROOT, document_toml, report_figures, run_termwatch
+from conftest import LONG, document_toml, report_figures, run_termwatch, start_termwatch
 from receivers import WebhookReceiver
 
 DOCS = ("alpha-terms", "beta-privacy", "gamma-dpa")
@@ -127,8 +126,7 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(pages, tmp_path):
             serve(revision)
             before = snapshot(db_path)
             received_before = len(hook.requests)
-            proc = subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(cfg), "run", "--json"],
-                                    cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            proc = start_termwatch(cfg, "run", "--json", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(rng.uniform(0.2, full_run * 1.1))
             proc.send_signal(signal.SIGKILL)
             proc.wait()
@@ -186,8 +184,7 @@ def test_sigkill_while_the_first_run_creates_the_database(pages, tmp_path):
         folder.mkdir()
         cfg = folder / "config.toml"
         cfg.write_text(config_text(pages, None))
-        proc = subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(cfg), "run"], cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = start_termwatch(cfg, "run", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.3, 1.5))
         proc.send_signal(signal.SIGKILL)
         proc.wait()

@@ -7,12 +7,11 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
-from conftest import ROOT, document_toml
+from conftest import document_toml, start_termwatch
 
 DOCS = [f"doc-{i}" for i in range(12)]
 
@@ -32,9 +31,8 @@ def start(tmp_path: Path, pages) -> tuple[subprocess.Popen, str]:
                       "delay = 0\nobey_robots = false\n\n"
                       + "\n".join(document_toml(d, pages.url(f"/{d}")) for d in DOCS))
     marker = uuid.uuid4().hex
-    proc = subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(config), "run"], cwd=ROOT,
-                            env={**os.environ, "TERMWATCH_TEST_MARKER": marker}, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_termwatch(config, "run", env={**os.environ, "TERMWATCH_TEST_MARKER": marker}, start_new_session=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return proc, marker
 
 
