@@ -14,6 +14,7 @@ from pathlib import Path
 
 import hypothesis
 import pytest
+import sqlite_utils
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -117,6 +118,11 @@ def write_config(tmp_path):
         return path
 
     return write
+
+
+def db_at(config: Path) -> sqlite_utils.Database:
+    """The database of a config written by write_config (data/termwatch.db beside it)."""
+    return sqlite_utils.Database(config.parent / "data" / "termwatch.db")
 
 
 @dataclass

@@ -7,12 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from monitor import store
 from monitor.config import parse
 from monitor.errors import ConfigError
-from conftest import document_toml
+from conftest import db_at, document_toml
 
 TERMS = [
     "1. Scope. These Commercial Terms govern your use of the Example AI API and related services "
@@ -51,9 +50,6 @@ def js_page(paragraphs: list[str], delay_ms: int = 0) -> str:
 </script>
 </body></html>"""
 
-
-def db_at(config: Path) -> sqlite_utils.Database:
-    return sqlite_utils.Database(config.parent / "data" / "termwatch.db")
 
 
 def test_terms_inserted_by_javascript_are_read_only_in_the_browser(pages, write_config, termwatch):

@@ -14,9 +14,8 @@ import time
 import zlib
 from pathlib import Path
 
-import sqlite_utils
 
-from conftest import Route, document_toml, report_figures
+from conftest import Route, db_at, document_toml, report_figures
 
 TERMS = """<!doctype html><html><head><title>Acme AI Terms</title></head><body>
 <main><h1>Acme AI Terms of Service</h1>
@@ -133,9 +132,6 @@ def png() -> bytes:
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
-
-def db_at(config) -> sqlite_utils.Database:
-    return sqlite_utils.Database(config.parent / "data" / "termwatch.db")
 
 
 def write_config(tmp_path, docs: dict[str, str], timeout: float = 1, retries: int = 0, delay: float = 0) -> Path:

@@ -8,10 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from pypdf import PdfReader, PdfWriter
 
-from conftest import document_toml
+from conftest import db_at, document_toml
 from monitor.config import parse
 from monitor.errors import ConfigError
 from monitor.pdf import PdfError, pdf_text, reflow
@@ -52,9 +51,6 @@ def make_pdf():
         yield make
         browser.close()
 
-
-def db_at(config: Path) -> sqlite_utils.Database:
-    return sqlite_utils.Database(config.parent / "data" / "termwatch.db")
 
 
 def test_pdf_terms_are_versioned_and_a_retention_change_is_flagged(pages, write_config, termwatch, make_pdf):

@@ -8,9 +8,8 @@ import socket
 import time
 
 import pytest
-import sqlite_utils
 
-from conftest import FIXTURES, document_toml
+from conftest import FIXTURES, db_at, document_toml
 from monitor import store
 
 TERMS = """<!doctype html><html><head><title>Acme AI Terms</title></head><body>
@@ -25,9 +24,6 @@ TERMS = """<!doctype html><html><head><title>Acme AI Terms</title></head><body>
 <p>You will pay all fees described in your order form within thirty days of the invoice date.</p>
 </main><footer>© Acme AI</footer></body></html>"""
 
-
-def db_at(config) -> sqlite_utils.Database:
-    return sqlite_utils.Database(config.parent / "data" / "termwatch.db")
 
 
 @pytest.fixture
