@@ -52,7 +52,7 @@ class Agreement:
     notes: str = ""
 
 
-EVENTS = ("drift", "change", "fetch-failure", "renewal")
+EVENTS = ("drift", "change", "fetch-failure", "renewal", "selector")
 
 
 @dataclass(frozen=True)

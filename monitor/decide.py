@@ -1,5 +1,7 @@
-"""Pure: decides whether a usable fetch is the current version, a recent earlier one, a new one, or
-suspect (most of the text gone), which the pipeline records as a failed fetch until confirmed."""
+"""Pure: what one fetch means for a document, given what the store knows of it: not modified, failed,
+suspect, unchanged, a recent earlier version again (known), or a new version, editorial or substantive.
+
+`termwatch run`, `reextract` and the corpus benchmarks all call `decide`; the store applies its answer."""
 
 from __future__ import annotations
 
@@ -7,16 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from monitor.models import Extracted
+from monitor.models import Extracted, Unusable
+from monitor.significance import SUBSTANTIVE, significance
 
 # Thresholds measured on the replay corpus (six real pages, 462 fetches over nine months; see
 # benchmarks/replay_corpus.py).
 #
 # Between consecutive different texts of the corpus the length moved by -0.2 % to +15 %, while its
 # broken fetches (client-side "Application error" pages, which `judge` already rejects) kept 0.4 %;
-# a partial render or a cookie wall that gets past `judge` keeps far less than half too. So a text under half the current version's length waits for the next
-# fetch to show it again: a real large deletion is announced half a day late, a one-off broken fetch
-# never.
+# a partial render or a cookie wall that gets past `judge` keeps far less than half too. So a text under
+# half the current version's length waits for the next fetch to show it again: a real large deletion is
+# announced half a day late, a one-off broken fetch never.
 SUSPECT_SHARE = 0.5
 # Corpus pages flip between renderings of the same terms (day-first vs month-first dates, straight vs
 # typographic apostrophes); a variant came back after 1 to 19 days. With date folding switched off in
@@ -25,6 +28,13 @@ SUSPECT_SHARE = 0.5
 # announced: after a month a real revert is the likelier story.
 KNOWN_DEPTH = 5
 KNOWN_WINDOW = timedelta(days=30)
+
+# Outcomes of a fetch.
+NOT_MODIFIED, FAILED, SUSPECT, UNCHANGED, KNOWN, NEW = "not-modified", "failed", "suspect", "unchanged", "known", "new"
+# What a new version is to the one before it: the first of its document, a change of terms, an editorial
+# edit (stored, never announced), or the same wording read by the other extraction (`select` stopped or
+# started matching; stored as the new baseline, never announced).
+FIRST, REEXTRACTED = "first", "reextracted"
 
 
 @dataclass(frozen=True)
@@ -40,49 +50,83 @@ class Known:
 
 
 @dataclass(frozen=True)
-class Decision:
-    """What to record for a usable fetch.
+class State:
+    """What the store knows of a document before a fetch, read once.
 
-    kind: "unchanged" (same text as the current version), "known" (same as a recent earlier version:
-    a flapping page; no change announced), "new" (record a version and a change), or "suspect"
-    (most of the text vanished: record a failed fetch with `reason` until the next fetch confirms).
-    """
+    `current_text` is the current version's text and `current_fallback` whether it was read from the
+    automatically found main content because `select` matched nothing. When a fetch is read the other way,
+    the shell adds `same_way`: the current and the fetched page read by one extraction, so that the
+    switch itself is never taken for a change. `pending_suspect` is the text hash of the previous fetch
+    when it was judged suspect."""
+
+    known: tuple[Known, ...] = ()
+    current_text: str = ""
+    current_fallback: bool = False
+    same_way: tuple[Extracted, Extracted] | None = None
+    pending_suspect: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to record for a fetch.
+
+    kind: NOT_MODIFIED or UNCHANGED (the current version again), KNOWN (a recent earlier version: a
+    flapping page; no change announced), NEW (record a version), SUSPECT (most of the text vanished:
+    a failed fetch with `reason` until the next fetch confirms) or FAILED (not the terms: `reason`).
+    For NEW, `significance` is FIRST, SUBSTANTIVE, EDITORIAL or REEXTRACTED, and the change is described
+    from `base_text` to `new_text`."""
 
     kind: str
     version_id: int | None = None
     reason: str = ""
+    significance: str = ""
+    base_text: str = ""
+    new_text: str = ""
+
+    @property
+    def announced(self) -> bool:
+        """Whether this is a change of terms: alerted, counted by drift, listed by `changes`."""
+        return self.kind == NEW and self.significance == SUBSTANTIVE
 
 
-def decide(known: Sequence[Known], new: Extracted, now: str, pending_suspect_sha: str | None) -> Decision:
-    """Classify `new` against the stored versions (current first).
-
-    `pending_suspect_sha` is the text hash of the previous fetch when that fetch was judged suspect;
-    the same text seen again is confirmed and becomes a new version."""
+def decide(state: State, seen: Extracted | Unusable | None, now: str) -> Decision:
+    """Classify one fetch: `seen` is what the page shows (None when the server answered 304 Not Modified)."""
+    known = state.known
+    if seen is None:
+        if known:
+            return Decision(NOT_MODIFIED, known[0].id)
+        return Decision(FAILED, reason="HTTP 304 with no stored version to stand for; the next full fetch will do")
+    if isinstance(seen, Unusable):
+        return Decision(FAILED, reason=seen.reason)
     if not known:
-        return Decision("new")
-    current = known[0]
-    if new.sha256 == current.sha256:
-        return Decision("unchanged", current.id)
-    moment = _parse(now)
-    for earlier in known[1:KNOWN_DEPTH]:
-        if earlier.sha256 != new.sha256:
-            continue
-        seen = _parse(earlier.last_seen)
-        if moment is not None and seen is not None and moment - seen <= KNOWN_WINDOW:
-            return Decision(
-                "known", earlier.id, f"same text as version {earlier.id} (last seen {earlier.last_seen}): the page alternates"
-            )
-        break
-    size = len(new.text)
-    if current.length and size < SUSPECT_SHARE * current.length and new.sha256 != pending_suspect_sha:
-        share = round(100 * size / current.length)
+        return Decision(NEW, significance=FIRST)
+    if seen.sha256 == known[0].sha256:
+        return Decision(UNCHANGED, known[0].id)
+    before, after, length = state.current_text, seen, known[0].length
+    if seen.fallback != state.current_fallback and state.same_way is not None:
+        # `select` stopped (or started) matching: both pages read one way tell whether the wording moved.
+        before, after = state.same_way[0].text, state.same_way[1]
+        length = len(before)
+        if state.same_way[0].sha256 == after.sha256:
+            return Decision(NEW, significance=REEXTRACTED)
+    else:
+        moment = _parse(now)
+        for earlier in known[1:KNOWN_DEPTH]:
+            if earlier.sha256 != seen.sha256:
+                continue
+            when = _parse(earlier.last_seen)
+            if moment is not None and when is not None and moment - when <= KNOWN_WINDOW:
+                return Decision(KNOWN, earlier.id,
+                                f"same text as version {earlier.id} (last seen {earlier.last_seen}): the page alternates")
+            break
+    size = len(after.text)
+    if length and size < SUSPECT_SHARE * length and seen.sha256 != state.pending_suspect:
         return Decision(
-            "suspect",
-            None,
-            f"suspect: the text shrank to {size} characters, {share} % of the current version's {current.length}; "
-            "waiting for the next fetch to confirm",
+            SUSPECT,
+            reason=f"suspect: the text shrank to {size} characters, {round(100 * size / length)} % of the current "
+            f"version's {length}; waiting for the next fetch to confirm",
         )
-    return Decision("new")
+    return Decision(NEW, significance=significance(before, after.text), base_text=before, new_text=after.text)
 
 
 def _parse(stamp: str) -> datetime | None:
@@ -92,3 +136,8 @@ def _parse(stamp: str) -> datetime | None:
     except (AttributeError, ValueError):
         return None
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def known_versions(rows: Sequence) -> tuple[Known, ...]:
+    """Known entries from stored version rows (current first), the form `decide` takes."""
+    return tuple(Known(v.id, v.text_sha256, v.length, v.last_seen) for v in rows)

@@ -7,8 +7,9 @@ import hashlib
 import re
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import soupsieve
@@ -27,7 +28,7 @@ warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 # Bump whenever the text or normalised form produced for the same HTML can change: versions record
 # it, and `termwatch reextract` re-derives their text from the kept pages instead of announcing
 # fake changes.
-EXTRACTOR_VERSION = "2026.11.1"
+EXTRACTOR_VERSION = "2026.11.2"
 
 # ---------------------------------------------------------------- what is not the terms
 
@@ -61,6 +62,16 @@ _BANNER_WORDS = frozenset("banner bar notice popup modal dialog overlay toast pr
 _LOCALE_WORDS = frozenset("lang language languages locale locales i18n translate translations".split())
 _TOC_WORDS = frozenset("toc contents outline breadcrumb breadcrumbs".split())
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+# A link block: at least this many links, their text this share of the block's, this long on average.
+_LINK_BLOCK_LINKS = 5
+_LINK_BLOCK_SHARE = 0.9
+_LINK_BLOCK_AVERAGE = 80
+_LINK_BLOCK_TAGS = frozenset("div section ul ol p".split())
+# A widget: a block of at most this much text around a free-text field.
+_WIDGET_MAX = 600
+_WIDGET_TAGS = frozenset("div section form aside".split())
+_ENTRY_TYPES = frozenset(("text", "search", "email", "tel", "url"))
+_DOCUMENT_TAGS = frozenset(("main", "article", "h1"))
 _DECORATION_MAX = 80  # aria-hidden with more text than this is collapsed content (an accordion), kept
 _SWITCHER_MAX = 200  # a locale switcher shows a language name or a short list of them
 
@@ -156,6 +167,7 @@ def _mark_noise(roots: list[Tag], skip: set[int]) -> None:
     """Skip page chrome, hidden decoration, banners, switchers and tables of contents under the roots."""
     total = max(sum(len(root.get_text()) for root in roots), 1)
     for root in roots:
+        links = _block_stats(root, skip)
         in_article = any(el.name in ("main", "article") for el in (root, *root.parents))
         stack = [(root, in_article)]
         while stack:  # not recursive: pages nest thousands of elements deep
@@ -163,7 +175,7 @@ def _mark_noise(roots: list[Tag], skip: set[int]) -> None:
             for child in node.contents:
                 if not isinstance(child, Tag) or id(child) in skip:
                     continue
-                if _is_noise(child, total, in_article):
+                if _is_noise(child, total, in_article, links):
                     skip.add(id(child))
                 else:
                     stack.append((child, in_article or child.name in ("main", "article")))
@@ -181,13 +193,13 @@ def _class_words(classes: str) -> tuple[bool, frozenset[str]]:
     return bool(_SR_ONLY.search(classes)), frozenset(_words(classes))
 
 
-def _is_noise(el: Tag, total: int, in_article: bool) -> bool:
+def _is_noise(el: Tag, total: int, in_article: bool, links: dict[int, _Stats]) -> bool:
     name = el.name
     attrs = el.attrs
     classes = attrs.get("class")
     sr_only, class_words = _class_words(classes) if classes else (False, frozenset())
-    if sr_only:
-        return True
+    if sr_only or "data-sr-only" in attrs or attrs.get("role") == "img":
+        return True  # screen-reader text, and the names of icons drawn as images
     style = attrs.get("style")
     if style and "position" in style and _CLIPPED_STYLE.search(style):
         return True
@@ -204,7 +216,9 @@ def _is_noise(el: Tag, total: int, in_article: bool) -> bool:
         return len(el.get_text(strip=True)) <= _DECORATION_MAX and _first(el, _PROSE_TAGS) is None
     role = el.get("role")
     if role in _DIALOG_ROLES or el.get("aria-modal") == "true":
-        return _share(el, total) <= 0.3
+        # A dialog floats over the page (consent, sign-up, chat): chrome however much it says, since it can
+        # say more than an error page under it. Only one that holds the page's own title or article is content.
+        return _first(el, _DOCUMENT_TAGS) is None
     if role == "banner" or role == "navigation" or role == "contentinfo":
         return not in_article and _share(el, total) <= 0.5
     if name in _TEXT_LEVEL:
@@ -212,6 +226,10 @@ def _is_noise(el: Tag, total: int, in_article: bool) -> bool:
     words = class_words | _words(attrs.get("id"), attrs.get("aria-label"), attrs.get("aria-labelledby"),
                                  attrs.get("data-testid"))
     if (name in ("ul", "ol") or words & _TOC_WORDS) and _is_toc(el, words):
+        return True
+    if name in _LINK_BLOCK_TAGS and _is_link_block(links[id(el)]):
+        return True
+    if name in _WIDGET_TAGS and _is_widget(links[id(el)]):
         return True
     if not words:
         return False
@@ -236,6 +254,67 @@ def _is_toc(el: Tag, words: set[str]) -> bool:
     text = len(el.get_text(strip=True))
     linked = sum(len(a.get_text(strip=True)) for a in anchors)
     return text > 0 and linked >= 0.85 * text
+
+
+class _Stats(NamedTuple):
+    """What an element holds: characters of readable text, links, characters of link text, free-text
+    fields, and characters of text on buttons (which is never read as the terms)."""
+
+    text: int
+    links: int
+    linked: int
+    entries: int
+    controls: int
+
+
+def _block_stats(root: Tag, skip: set[int]) -> dict[int, _Stats]:
+    """_Stats of every element under root, in one pass; skipped elements add no readable text."""
+    order: list[Tag] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(c for c in node.contents if isinstance(c, Tag))
+    stats: dict[int, _Stats] = {}
+    for node in reversed(order):  # children before their parent
+        text = links = linked = entries = controls = 0
+        for child in node.contents:
+            if isinstance(child, Tag):
+                inner = stats[id(child)]
+                entries += inner.entries
+                controls += inner.controls
+                if id(child) not in skip:
+                    text, links, linked = text + inner.text, links + inner.links, linked + inner.linked
+            elif not isinstance(child, _SKIPPED_STRINGS):
+                text += len(child.strip())
+        if node.name == "a":
+            links, linked = links + 1, text
+        elif node.name == "button" or node.get("role") == "button":
+            controls = text + controls if id(node) not in skip else len(node.get_text(strip=True))
+        elif _is_entry(node):
+            entries += 1
+        stats[id(node)] = _Stats(text, links, linked, entries, controls)
+    return stats
+
+
+def _is_entry(el: Tag) -> bool:
+    """A field for typing free text: a chat box, a search box, a newsletter sign-up."""
+    if el.name == "textarea" or el.get("contenteditable") in ("", "true", "plaintext-only"):
+        return True
+    return el.name == "input" and (el.get("type") or "text").lower() in _ENTRY_TYPES
+
+
+def _is_link_block(stats: _Stats) -> bool:
+    """A block of short links and nothing else (a footer or menu without its tag, a related-articles
+    list): clauses mention links inside sentences, so their text is never almost all link text."""
+    return (stats.links >= _LINK_BLOCK_LINKS and stats.linked >= _LINK_BLOCK_SHARE * stats.text
+            and stats.linked <= _LINK_BLOCK_AVERAGE * stats.links)
+
+
+def _is_widget(stats: _Stats) -> bool:
+    """A small block around a text field, or one that says less than its buttons: a chat, search or
+    sign-up widget, a prompt with suggested questions."""
+    return stats.text <= _WIDGET_MAX and (stats.entries > 0 or stats.controls >= stats.text > 0)
 
 
 def _selected(soup: BeautifulSoup, patterns: list[soupsieve.SoupSieve], skip: set[int]) -> list[Tag]:
@@ -581,6 +660,13 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 _DATE_DMY = re.compile(rf"\b{_DAY} (?:de )?{_WORD_MONTH},? (?:de )?(\d{{4}})(?!\d)")
 _DATE_MDY = re.compile(rf"\b{_WORD_MONTH} {_DAY},? (\d{{4}})(?!\d)")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# "Updated 3 weeks ago", "Edited yesterday": the same moment told relative to each fetch.
+_RELATIVE_TIME = re.compile(
+    r"\b(?:yesterday|today|just now|(?:this|last) (?:week|month|year)"
+    r"|(?:(?:over|about|almost|nearly|more than|less than|under) )?(?:a|an|one|a few|\d{1,3}) "
+    r"(?:second|minute|hour|day|week|month|year)s? ago)\b",
+    re.I,
+)
 _URL = re.compile(r"\bhttps?://[^\s\"'<>]+", re.I)
 # A leading language segment (/en/, /en-us/) is one rendering of the same address; region segments
 # (/eu/, /us/, /uk/) stay, because they often name a different document.
@@ -600,7 +686,7 @@ def normalise(text: str) -> str:
     """Comparison form of extracted text, used only to decide whether the wording changed.
 
     Folds typography (quotes, dashes, spaces, invisible characters), whitespace, heading marks,
-    bullets and clause numbering, renderings of the same date, and visible addresses' query strings
+    bullets and clause numbering, renderings of the same date, relative times ("3 weeks ago"), and visible addresses' query strings
     and language prefixes. Case is kept: capitals mark defined terms in contracts."""
     text = fold_typography(text)
     # whole-text passes rather than a loop over lines: long pages have tens of thousands of lines
@@ -611,6 +697,7 @@ def normalise(text: str) -> str:
     text = _DATE_DMY.sub(lambda m: _iso(m[3], _MONTHS.get(m[2].lower(), 0), m[1]) or m[0], text)
     text = _DATE_ISO.sub(lambda m: _iso(m[1], int(m[2]), m[3]) or m[0], text)
     text = _LINE_MARKER.sub("", text)
+    text = _RELATIVE_TIME.sub("(recently)", text)
     if "://" in text:
         text = _URL.sub(_fold_url, text)
     return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", text))
@@ -677,10 +764,16 @@ _ERROR_TITLE = re.compile(
     r"|(?:could not|cannot|can'?t) be found|something went wrong|server error|error page|unavailable",
     re.I,
 )
+# A page's lead: its main heading and the line after it, or its first lines when it has no heading.
+_LEAD_LINES = 4
+_LEAD_CHARS = 400
 _ERROR_TEXT = re.compile(
     r"(?:this|the) page (?:isn'?t|is not|is no longer) available|page (?:could not|cannot|can'?t) be found"
     r"|page not found|the page you (?:are|were|'re) looking for|page (?:no longer exists|has been (?:re)?moved)"
     r"|something went wrong|internal server error|service (?:is )?(?:temporarily )?unavailable"
+    r"|an? (?:unexpected|unknown|internal) error (?:has )?occurred|(?:we|we'?re|we are) (?:sorry|unable),? (?:but )?"
+    r"(?:we )?(?:couldn'?t|could not|can'?t|cannot) (?:find|load|display)|page (?:you requested )?(?:does not|doesn'?t) exist"
+    r"|(?:is|are) (?:currently )?(?:down for|under(?:going)?) maintenance|^\W*oops\b"
     r"|application error: a (?:client|server)-side exception|^\W*(?:error\s*)?404\b",
     re.I | re.M,
 )
@@ -725,14 +818,14 @@ def judge(fetch: FetchResult, select: Sequence[str] = (), remove: Sequence[str] 
     error = _error_page(page.page_text, page.title)
     if error:
         return Unusable(f"error page: {error}")
-    if not page.matched:
-        return Unusable(f"nothing on the page matches select {', '.join(select)}")
-    found = fingerprint(page.text)
+    # When `select` matches nothing (a redesign), the automatically found main content stands in, so that
+    # no change of wording is lost meanwhile; the pipeline says so and tells the switch from a change.
+    found = fingerprint(page.text if page.matched else page.page_text)
     if len(found.normalised) < _MIN_TEXT:
         if _NEEDS_JS.search(page.text):
             return Unusable(f"empty page: {len(found.normalised)} characters of text, asking for JavaScript")
         return Unusable(f"empty page: {len(found.normalised)} characters of text")
-    return found
+    return found if page.matched else replace(found, fallback=True)
 
 
 def _judge_pdf(fetch: FetchResult, media: str) -> Extracted | Unusable:
@@ -786,6 +879,12 @@ def _challenge(title: str, text: str, html: str) -> str | None:
 
 
 def _error_page(text: str, title: str) -> str | None:
+    """An error or placeholder page, by what its main message says: its lead (main heading and the line
+    after it) whatever the page's length, since the site's frame can say more than the error; and on a
+    short page, its title or any of its text."""
+    m = _ERROR_TEXT.search(fold_typography(_lead(text)))
+    if m:
+        return f'"{m.group(0).strip()}"'
     if len(text) >= _SHORT_PAGE:
         return None
     m = _ERROR_TEXT.search(text) if len(text) < _BARE_PAGE else None
@@ -794,6 +893,18 @@ def _error_page(text: str, title: str) -> str | None:
     if _ERROR_TITLE.search(title):
         return f'"{title}"'
     return None
+
+
+def _lead(text: str) -> str:
+    """The page's main message: its first top-level heading and the line after it; on a page without
+    headings, its first lines."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    levels = [len(line) - len(line.lstrip("#")) if line.startswith("#") else 0 for line in lines]
+    top = min((level for level in levels if level), default=0)
+    if not top:
+        return "\n".join(lines[:_LEAD_LINES])[:_LEAD_CHARS]
+    at = levels.index(top)
+    return "\n".join(lines[at:at + 2])[:_LEAD_CHARS]
 
 
 def _login_redirect(url: str, final_url: str | None) -> str | None:

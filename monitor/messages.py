@@ -90,6 +90,14 @@ def failure_event(doc, failures: int, reason: str, key: str, now: str) -> dict:
                   document=doc.id, vendor=doc.vendor)
 
 
+def selector_event(doc, note: str, key: str, now: str) -> dict:
+    subject = f"{PREFIX} {doc.vendor} {doc.type}: the page no longer matches its selector"
+    intro = (f"{doc.url}: {note}. Changes of wording are still recorded, but the text may now include or "
+             "miss parts the selector chose.")
+    return _event("selector", key, now, subject, [intro], _html(subject, intro, [], []), note,
+                  document=doc.id, vendor=doc.vendor)
+
+
 def recovery_event(doc, failures: int, key: str, now: str) -> dict:
     subject = f"{PREFIX} {doc.vendor} {doc.type} can be fetched again"
     intro = f"{doc.url} was fetched successfully after {failures} failed attempts; watching has resumed."

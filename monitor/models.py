@@ -56,6 +56,7 @@ class Extracted:
     text: str
     normalised: str
     sha256: str
+    fallback: bool = False  # `select` matched nothing: the text is the automatically found main content
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from monitor.agreements import check_agreements
 from monitor.alerts import DeliveryReport, deliver, route
 from monitor.classify import classify_change, current_clauses
 from monitor.config import Config, CrawlConfig
-from monitor.decide import Known, decide
+from monitor.decide import KNOWN, NEW, NOT_MODIFIED, SUSPECT, UNCHANGED, Decision, State, decide, known_versions
 from monitor.diff import diff_texts
 from monitor.errors import TermwatchError
 from monitor.extract import EXTRACTOR_VERSION, extract_text, fingerprint, judge, pdf_fingerprint
@@ -23,13 +23,15 @@ from monitor.models import Document, Extracted, FetchResult, RunSummary, Unusabl
 from monitor.pdf import pdf_text
 from monitor.reader import PageReader, return_freed_pages
 from monitor.redact import redact
+from monitor.significance import EDITORIAL, SUBSTANTIVE, significance
 from monitor.timeutil import utc_now
 
 
-def describe_change(old: str, new: str) -> dict:
+def describe_change(old: str, new: str, significance: str) -> dict:
     """Diff and classify two texts into the fields a change row and its alerts carry."""
     result = classify_change(old, new, diff_texts(old, new))
     return {
+        "significance": significance,
         "training": result.training,
         "retention": result.retention,
         "summary": result.summary,
@@ -42,7 +44,8 @@ def describe_change(old: str, new: str) -> dict:
 class Processor:
     """Takes the fetch results of one run, in any order, and records each in its own transaction.
 
-    Alert events are routed and enqueued in the same transaction as the fetch that caused them.
+    For each fetch it reads the document's state once, lets `decide` judge it, and applies the decision;
+    alert events are routed and enqueued in the same transaction as the fetch that caused them.
     """
 
     db: sqlite_utils.Database
@@ -61,26 +64,24 @@ class Processor:
         """Record one fetch; `judged` is what it shows when that was already worked out (in the worker)."""
         self.fetched += 1
         doc = self.documents[fetch.document_id]
-        current = store.current_version(self.db, doc.id)
+        rows = store.recent_versions(self.db, doc.id)
+        current = rows[0] if rows else None
         if fetch.status == 304 and current is not None:
-            store.record_seen(self.db, fetch, current.id, "not-modified", current.text_sha256, self._recovery(doc, fetch))
-            self.unchanged += 1
-            return
-        if judged is None:
-            judged = judge(fetch, doc.select, doc.remove, doc.format)
-        if not isinstance(judged, Extracted):
-            self._fail(doc, fetch, judged.reason)
-            return
-        known = [Known(v.id, v.text_sha256, v.length, v.last_seen) for v in store.recent_versions(self.db, doc.id)]
-        decision = decide(known, judged, fetch.fetched_at, store.pending_suspect(self.db, doc.id))
-        if decision.kind in ("unchanged", "known"):
-            store.record_seen(self.db, fetch, decision.version_id, decision.kind, judged.sha256,
-                              self._recovery(doc, fetch))
-            self.unchanged += 1
-        elif decision.kind == "suspect":
-            self._fail(doc, fetch, decision.reason, outcome="suspect", text_sha256=judged.sha256)
+            seen = None
         else:
-            self._new_version(doc, fetch, judged, current)
+            seen = judged if judged is not None else judge(fetch, doc.select, doc.remove, doc.format)
+        state = State(known_versions(rows), current.text if current else "", bool(current and current.fallback),
+                      _same_way(self.db, doc, fetch, current, seen), store.pending_suspect(self.db, doc.id))
+        decision = decide(state, seen, fetch.fetched_at)
+        note = _fallback_note(doc) if isinstance(seen, Extracted) and seen.fallback else None
+        if decision.kind in (NOT_MODIFIED, UNCHANGED, KNOWN):
+            sha = current.text_sha256 if seen is None else seen.sha256
+            store.record_seen(self.db, fetch, decision.version_id, decision.kind, sha, self._recovery(doc, fetch), note)
+            self.unchanged += 1
+        elif decision.kind == NEW:
+            self._new_version(doc, fetch, seen, decision, current, note)
+        else:
+            self._fail(doc, fetch, decision.reason, decision.kind, seen.sha256 if decision.kind == SUSPECT else None)
 
     def _recovery(self, doc: Document, fetch: FetchResult) -> list:
         failures = store.consecutive_failures(self.db, doc.id)
@@ -99,18 +100,24 @@ class Processor:
         store.record_failure(self.db, fetch, reason, outcome, text_sha256, events)
         self.failures.append({"document": fetch.document_id, "reason": reason})
 
-    def _new_version(self, doc: Document, fetch: FetchResult, judged: Extracted, current) -> None:
+    def _new_version(self, doc: Document, fetch: FetchResult, seen: Extracted, decision: Decision, current,
+                     note: str | None) -> None:
         change, events = None, self._recovery(doc, fetch)
-        if current is not None:
-            change = describe_change(current.text, judged.text) | {"from_version": current.id}
-            key = f"change:{doc.id}:{fetch.fetched_at}:{judged.sha256[:16]}"
-            events += self._route(messages.change_event(doc, change, key, fetch.fetched_at))
+        if seen.fallback and not (current and current.fallback):
+            key = f"selector:{doc.id}:{fetch.fetched_at}"
+            events += self._route(messages.selector_event(doc, note, key, fetch.fetched_at))
+        if decision.significance in (SUBSTANTIVE, EDITORIAL):
+            change = describe_change(decision.base_text, decision.new_text, decision.significance) | {
+                "from_version": current.id}
+            if decision.announced:
+                key = f"change:{doc.id}:{fetch.fetched_at}:{seen.sha256[:16]}"
+                events += self._route(messages.change_event(doc, change, key, fetch.fetched_at))
         version_id, change_id = store.record_version(
-            self.db, fetch, judged.text, judged.sha256, EXTRACTOR_VERSION, change, events,
-            clauses=current_clauses(judged.text),
+            self.db, fetch, seen.text, seen.sha256, EXTRACTOR_VERSION, change, events,
+            clauses=current_clauses(seen.text), fallback=seen.fallback, note=note,
         )
         self.new_versions += 1
-        if change is not None:
+        if decision.announced:
             self.changes.append(
                 {
                     "id": change_id,
@@ -174,6 +181,21 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
         return processor.summary(started_at, utc_now(), report)
 
 
+def _same_way(db: sqlite_utils.Database, doc: Document, fetch: FetchResult, current, seen) -> tuple | None:
+    """When `select` stopped or started matching: the current version's page and this fetch, both read from
+    the automatically found main content, so that the switch of extraction is not taken for a change."""
+    if not isinstance(seen, Extracted) or current is None or seen.fallback == current.fallback:
+        return None
+    if seen.fallback:
+        return fingerprint(extract_text(store.page_html(db, current.page_sha256), (), doc.remove)), seen
+    return fingerprint(current.text), fingerprint(extract_text(fetch.body, (), doc.remove))
+
+
+def _fallback_note(doc: Document) -> str:
+    return (f"select {', '.join(doc.select)} matched nothing: read the automatically found main content; "
+            "fix the selector (termwatch extract helps)")
+
+
 def _masked(item: Document | FetchResult, secrets: frozenset[str]) -> Document | FetchResult:
     """A Document or FetchResult with every secret masked in its URLs and error."""
     if not secrets:
@@ -209,7 +231,7 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
         texts, updates = {}, []
         for v in store.versions(db, doc.id):
             totals["versions"] += 1
-            found = _page_fingerprint(db, doc, v.page_sha256)
+            found = _page_fingerprint(db, doc, v.page_sha256, v.fallback)
             text, sha = found.text, found.sha256
             texts[v.id] = (text, sha)
             if text != v.text or sha != v.text_sha256 or v.extractor_version != EXTRACTOR_VERSION:
@@ -221,7 +243,7 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
             if old_sha == new_sha:
                 dropped.append(c["id"])
             elif any(u["id"] in (c["from_version"], c["to_version"]) for u in updates):
-                changed.append(describe_change(old, new) | {"id": c["id"]})
+                changed.append(describe_change(old, new, significance(old, new)) | {"id": c["id"]})
         # Every version's clauses are found again: the classifier may have changed since they were stored.
         clauses = {vid: (doc.id, current_clauses(text)) for vid, (text, _) in texts.items()}
         store.rewrite_derived(db, updates, changed, dropped, clauses)
@@ -231,8 +253,10 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
     return totals
 
 
-def _page_fingerprint(db: sqlite_utils.Database, doc: Document, page_sha256: str) -> Extracted:
+def _page_fingerprint(db: sqlite_utils.Database, doc: Document, page_sha256: str, fallback: bool) -> Extracted:
     # A stored PDF was readable when its version was made, so reading it again cannot fail.
     if doc.format == "pdf":
         return pdf_fingerprint(pdf_text(store.page_bytes(db, page_sha256)))
-    return fingerprint(extract_text(store.page_html(db, page_sha256), doc.select, doc.remove))
+    # A version read from the main content because `select` matched nothing is read that way again.
+    select = () if fallback else doc.select
+    return fingerprint(extract_text(store.page_html(db, page_sha256), select, doc.remove))

@@ -229,6 +229,24 @@ def m004_search_index_follows_text_only(db: sqlite_utils.Database) -> None:
     )
 
 
+CHANGES_WITH_SIGNIFICANCE_SQL = """
+select c.id as change_id, c.document, d.vendor, d.audience, d.type, d.url, c.detected_at,
+  c.from_version, c.to_version, c.significance, c.training, c.retention, c.summary, c.facts, c.clauses
+from changes c join documents d on d.id = c.document
+order by c.detected_at desc, c.id desc
+"""
+
+
+@migrations()
+def m005_significance_and_fallback(db: sqlite_utils.Database) -> None:
+    """Editorial edits are kept as changes that are not changes of terms; a version read from the automatically
+    found main content, because `select` matched nothing, says so."""
+    db["changes"].add_column("significance", str, not_null_default="substantive")
+    db["versions"].add_column("fallback", int, not_null_default=0)
+    db.execute("drop view if exists changes_with_flags")
+    db.create_view("changes_with_flags", CHANGES_WITH_SIGNIFICANCE_SQL)
+
+
 def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]:
     """Rows of version_clauses for the training/retention clauses (classify.Clause) of one version."""
     return [
@@ -251,6 +269,7 @@ class VersionRow:
     last_seen: str
     fetch_id: int
     page_sha256: str
+    fallback: bool
 
 
 def open_db(path: Path, create: bool = True) -> sqlite_utils.Database:
@@ -396,10 +415,12 @@ def record_failure(db: sqlite_utils.Database, fetch: FetchResult, reason: str, o
 
 
 def record_seen(db: sqlite_utils.Database, fetch: FetchResult, version_id: int, outcome: str,
-                text_sha256: str | None, events: Events = ()) -> int:
-    """A usable fetch whose text matches a stored version: one small row, no page, the version's last_seen moves."""
+                text_sha256: str | None, events: Events = (), note: str | None = None) -> int:
+    """A usable fetch whose text matches a stored version: one small row, no page, the version's last_seen moves.
+
+    `note` says how a usable page was read when that needs saying (a `select` that matched nothing)."""
     with db.atomic():
-        row = _fetch_row(fetch, outcome, True, None, None) | {"text_sha256": text_sha256, "version_id": version_id}
+        row = _fetch_row(fetch, outcome, True, note, None) | {"text_sha256": text_sha256, "version_id": version_id}
         fetch_id = db["fetches"].insert(row).last_pk
         db.execute("update versions set last_seen = ? where id = ?", [fetch.fetched_at, version_id])
         enqueue(db, events)
@@ -408,13 +429,13 @@ def record_seen(db: sqlite_utils.Database, fetch: FetchResult, version_id: int, 
 
 def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, text_sha256: str,
                    extractor_version: str, change: dict | None, events: Events = (),
-                   clauses: Sequence = ()) -> tuple[int, int | None]:
-    """A new wording: page, fetch, version, its training/retention clauses and (when there was a previous
-    version) the change, in one transaction."""
+                   clauses: Sequence = (), fallback: bool = False, note: str | None = None) -> tuple[int, int | None]:
+    """A new wording: page, fetch, version, its training/retention clauses and (when it is described against
+    the previous version) the change, editorial or substantive, in one transaction."""
     with db.atomic():
         page = _keep_page(db, fetch.raw or fetch.body)
         fetch_id = db["fetches"].insert(
-            _fetch_row(fetch, "new", True, None, page) | {"text_sha256": text_sha256}
+            _fetch_row(fetch, "new", True, note, page) | {"text_sha256": text_sha256}
         ).last_pk
         version_id = db["versions"].insert(
             {
@@ -427,6 +448,7 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
                 "last_seen": fetch.fetched_at,
                 "fetch_id": fetch_id,
                 "page_sha256": page,
+                "fallback": fallback,
             }
         ).last_pk
         db.execute("update fetches set version_id = ? where id = ?", [version_id, fetch_id])
@@ -439,6 +461,7 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
                     "from_version": change["from_version"],
                     "to_version": version_id,
                     "detected_at": fetch.fetched_at,
+                    "significance": change["significance"],
                     "training": change["training"],
                     "retention": change["retention"],
                     "summary": change["summary"],
@@ -454,7 +477,7 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
 
 
 def _version(row: dict) -> VersionRow:
-    return VersionRow(**{k: row[k] for k in VersionRow.__dataclass_fields__})
+    return VersionRow(**{k: row[k] for k in VersionRow.__dataclass_fields__} | {"fallback": bool(row["fallback"])})
 
 
 def versions(db: sqlite_utils.Database, document: str) -> list[VersionRow]:
@@ -509,9 +532,9 @@ def validators(db: sqlite_utils.Database) -> dict[str, tuple[str | None, str | N
 
 def changes(db: sqlite_utils.Database, document: str | None = None, since: str | None = None,
             training: bool = False, retention: bool = False, vendor: str | None = None,
-            audience: str | None = None) -> list[dict]:
-    """Recorded changes, newest first, joined with their document."""
-    where, params = ["1 = 1"], []
+            audience: str | None = None, editorial: bool = False) -> list[dict]:
+    """Recorded changes of terms, newest first, joined with their document; with editorial, editorial edits too."""
+    where, params = ["1 = 1" if editorial else "c.significance = 'substantive'"], []
     for clause, value in (("c.document = ?", document), ("c.detected_at >= ?", since),
                           ("d.vendor = ? collate nocase", vendor), ("d.audience = ?", audience)):
         if value is not None:
@@ -523,7 +546,7 @@ def changes(db: sqlite_utils.Database, document: str | None = None, since: str |
         where.append("c.retention")
     sql = (
         "select c.id, c.document, d.vendor, d.audience, d.type, c.detected_at, c.from_version, c.to_version, "
-        "c.training, c.retention, c.summary, c.facts, c.clauses from changes c join documents d on d.id = c.document "
+        "c.significance, c.training, c.retention, c.summary, c.facts, c.clauses from changes c join documents d on d.id = c.document "
         f"where {' and '.join(where)} order by c.detected_at desc, c.id desc"
     )
     rows = []
@@ -541,7 +564,7 @@ def status(db: sqlite_utils.Database) -> list[dict]:
     sql = """
     select d.id as document, d.vendor, d.audience, d.type, d.url,
       (select count(*) from versions v where v.document = d.id) as versions,
-      (select max(detected_at) from changes c where c.document = d.id) as last_change,
+      (select max(detected_at) from changes c where c.document = d.id and c.significance = 'substantive') as last_change,
       f.fetched_at as last_fetch, f.outcome as last_outcome, f.reason as last_reason, f.status as last_status
     from documents d
     left join fetches f on f.id = (select id from fetches g where g.document = d.id order by fetched_at desc, id desc limit 1)
@@ -600,7 +623,8 @@ def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], chan
             db["version_clauses"].insert_all(clause_rows(version_id, document, found))
         for row in change_updates:
             db["changes"].update(row["id"], {
-                "training": row["training"], "retention": row["retention"], "summary": row["summary"],
+                "significance": row["significance"], "training": row["training"], "retention": row["retention"],
+                "summary": row["summary"],
                 "facts": json.dumps(row["facts"]), "clauses": json.dumps(row["clauses"]),
             })
         for change_id in noise_changes:
@@ -720,14 +744,15 @@ def version_pair(db: sqlite_utils.Database, document: str, from_ref: str | None,
 
 def history(db: sqlite_utils.Database, document: str) -> list[dict]:
     """Each version oldest first, with the change that led to it (if recorded)."""
-    by_target = {c["to_version"]: c for c in changes(db, document)}
+    by_target = {c["to_version"]: c for c in changes(db, document, editorial=True)}
     rows = []
     for v in versions(db, document):
         change = by_target.get(v.id)
         rows.append({
             "version": v.id, "first_seen": v.first_seen, "last_seen": v.last_seen, "length": v.length,
             "change": None if change is None else {
-                "id": change["id"], "from_version": change["from_version"], "training": change["training"],
+                "id": change["id"], "from_version": change["from_version"], "significance": change["significance"],
+                "training": change["training"],
                 "retention": change["retention"], "summary": change["summary"], "facts": change["facts"],
             },
         })

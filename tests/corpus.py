@@ -11,11 +11,11 @@ import csv
 import gzip
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from monitor.decide import Known, decide
-from monitor.extract import judge
+from monitor.decide import Known, State, decide
+from monitor.extract import extract_text, fingerprint, judge
 from monitor.models import Extracted, FetchResult
 
 FIXTURE_ROOT = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -58,8 +58,8 @@ def documents(root: Path = FIXTURE_ROOT) -> list[Document]:
             source_document=d["source_document"],
             dir=d["dir"],
             url=d["url"],
-            select=tuple(d.get("declared_select") or ()),
-            remove=tuple(d.get("declared_remove") or ()),
+            select=css_selectors(d.get("declared_select")),
+            remove=css_selectors(d.get("declared_remove")),
             versions_file=d["versions_file"],
             snapshots=tuple(
                 Snapshot(s["seq"], s["date"], s["file"], s["role"], bool(s["ota_new_version"]),
@@ -69,6 +69,14 @@ def documents(root: Path = FIXTURE_ROOT) -> list[Document]:
         )
         for d in manifest["documents"]
     ]
+
+
+def css_selectors(declared: str | list | dict | None) -> tuple[str, ...]:
+    """The CSS selectors of an OTA declaration: one string, or a list of them; range selectors (objects
+    with startBefore/endBefore…) have no CSS form and are left out."""
+    if isinstance(declared, str):
+        return (declared,)
+    return tuple(s for s in declared or () if isinstance(s, str)) if isinstance(declared, list) else ()
 
 
 def html(root: Path, snapshot: Snapshot) -> str:
@@ -102,6 +110,8 @@ def expected_changes(doc: Document, rows: list[dict]) -> dict[int, dict]:
         if row["kind"] == "substantive"
         and _snapshot(doc, seq).ota_page_text_changed is not False
         and row["to_version_commit"][:8] not in NOT_A_CHANGE_OF_THIS_PAGE
+        # a combined terms type's label names the pages whose legal text carries the change
+        and (not row.get("pages") or doc.source_document in row["pages"].split(";"))
     }
 
 
@@ -148,27 +158,32 @@ def replay(doc: Document, root: Path = FIXTURE_ROOT, with_selectors: bool = True
     select, remove = (doc.select, doc.remove) if with_selectors else ((), ())
     result = Replay(doc, with_selectors, expected=expected_changes(doc, labels(root) if rows is None else rows))
     versions: list[Known] = []
-    created = 0
+    stored: dict[int, tuple[Extracted, str]] = {}  # version id -> (what was read, the raw page)
     pending: str | None = None
     for snap in doc.snapshots:
+        body = html(root, snap)
         fetch = FetchResult(doc.dir, doc.url, snap.date, status=200, final_url=doc.url,
-                            content_type="text/html; charset=utf-8", body=html(root, snap))
-        judged = judge(fetch, select, remove)
-        if not isinstance(judged, Extracted):
-            result.outcomes[snap.seq] = f"failed: {judged.reason}"
-            pending = None
-            continue
-        decision = decide(versions, judged, snap.date, pending)
-        result.outcomes[snap.seq] = decision.kind
-        pending = judged.sha256 if decision.kind == "suspect" else None
+                            content_type="text/html; charset=utf-8", body=body)
+        seen = judge(fetch, select, remove)
+        current = stored[versions[0].id] if versions else None
+        same_way = None
+        if isinstance(seen, Extracted) and current and seen.fallback != current[0].fallback:
+            same_way = ((fingerprint(extract_text(current[1], (), remove)), seen) if seen.fallback
+                        else (fingerprint(current[0].text), fingerprint(extract_text(body, (), remove))))
+        state = State(tuple(versions), current[0].text if current else "", bool(current and current[0].fallback),
+                      same_way, pending)
+        decision = decide(state, seen, snap.date)
+        result.outcomes[snap.seq] = decision.kind if decision.kind != "failed" else f"failed: {decision.reason}"
+        pending = seen.sha256 if decision.kind == "suspect" else None
         if decision.kind in ("unchanged", "known"):
-            seen = next(v for v in versions if v.id == decision.version_id)
-            versions = [Known(seen.id, seen.sha256, seen.length, snap.date)] + [v for v in versions if v is not seen]
+            seen_before = next(v for v in versions if v.id == decision.version_id)
+            versions = [replace(seen_before, last_seen=snap.date)] + [v for v in versions if v is not seen_before]
         elif decision.kind == "new":
-            if versions:
+            if decision.announced:
                 result.changes.append(snap.seq)
-            created += 1
-            versions = [Known(created, judged.sha256, len(judged.text), snap.date), *versions]
+            created = len(stored) + 1
+            stored[created] = (seen, body)
+            versions = [Known(created, seen.sha256, len(seen.text), snap.date), *versions]
         versions = versions[:RECENT_VERSIONS]
     _match(result)
     return result

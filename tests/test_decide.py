@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor.decide import KNOWN_DEPTH, Known, decide
+from monitor.decide import KNOWN_DEPTH, Known, State, decide
 from monitor.models import Extracted
 
 NOW = "2026-07-08T12:00:00+00:00"
@@ -47,7 +47,7 @@ CASES = {
 
 @pytest.mark.parametrize("versions, new, pending, kind, version_id", CASES.values(), ids=CASES.keys())
 def test_decide(versions, new, pending, kind, version_id):
-    decision = decide(versions, new, NOW, pending)
+    decision = decide(State(tuple(versions), pending_suspect=pending), new, NOW)
     assert (decision.kind, decision.version_id) == (kind, version_id)
     if kind == "suspect":
         assert decision.reason.startswith("suspect: ") and "\n" not in decision.reason
@@ -59,14 +59,14 @@ def test_only_the_last_few_versions_count_as_known():
     versions = [known(i, f"v{i}", "2026-07-07T00:00:00+00:00") for i in range(10, 0, -1)]
     inside = versions[KNOWN_DEPTH - 1]
     outside = versions[KNOWN_DEPTH]
-    decision = decide(versions, text(f"v{inside.id}"), NOW, None)
+    decision = decide(State(tuple(versions), pending_suspect=None), text(f"v{inside.id}"), NOW)
     assert (decision.kind, decision.version_id) == ("known", inside.id)
-    assert decide(versions, text(f"v{outside.id}"), NOW, None).kind == "new"
+    assert decide(State(tuple(versions), pending_suspect=None), text(f"v{outside.id}"), NOW).kind == "new"
 
 
 @pytest.mark.parametrize("now", ["not a date", "", "2026-07-08T12:00:00"])
 def test_timestamps_without_zone_or_unreadable(now):
-    kind = decide(HISTORY, text(B), now, None).kind
+    kind = decide(State(tuple(HISTORY), pending_suspect=None), text(B), now).kind
     assert kind == ("known" if now.startswith("2026") else "new")  # unreadable: nothing counts as recent
 
 
@@ -77,7 +77,7 @@ def replay(texts: list[Extracted]) -> list[str]:
     kinds = []
     for day, new in enumerate(texts, start=1):
         now = f"2026-07-{day:02d}T00:00:00+00:00"
-        decision = decide(versions, new, now, pending)
+        decision = decide(State(tuple(versions), pending_suspect=pending), new, now)
         kinds.append(decision.kind)
         pending = new.sha256 if decision.kind == "suspect" else None
         if decision.kind in ("unchanged", "known"):

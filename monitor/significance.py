@@ -1,0 +1,186 @@
+"""Pure: whether two wordings of a document differ in substance or only editorially (case, punctuation,
+numbering, spelling variants, an evident typo, a date stamp, a changed web address)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from monitor.extract import normalise
+
+SUBSTANTIVE = "substantive"
+EDITORIAL = "editorial"
+
+# Words whose change alters what a clause commits to, however small the edit looks.
+_PROTECTED = frozenset(
+    "may must shall will not never only no nor can cannot should might would could unless except without "
+    "all any none every each always".split()
+)
+# Words that introduce a date stamp ("Last updated", "Effective as of"): a date after them is the page's
+# edition, not a term of the agreement.
+_STAMP_WORDS = frozenset("last updated update revised revision modified effective dated published release released".split())
+# Words that may come and go inside a stamp without changing it ("Effective as of", "Release Date:").
+_STAMP_FILLER = _STAMP_WORDS | frozenset("date version as of on from since recently".split())
+_STAMP_REACH = 4  # how many words before a date may name it a stamp
+_STAMP_SENTENCE = 16  # the most words a sentence that only dates the document has
+# A conjunction dropped or added between list items ("…; and") is punctuation in words.
+_LIST_JOINS = frozenset(("and",))
+# Web addresses as normalise leaves them (host/path), ISO dates, then words.
+_TOKEN = re.compile(
+    r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s,;]*[^\s,;.:!?)])?|/[a-z0-9_-]+(?:/[^\s,;]*[^\s,;.:!?)])?"
+    r"|\d{4}-\d{2}-\d{2}|\w+",
+    re.I,
+)
+_ADDRESS = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?:/.*)?$|^/", re.I)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DIGIT = re.compile(r"\d")
+# Past this much work the texts are largely rewritten, which is substance; it also bounds the diff's time.
+_BUDGET = 4_000_000
+
+# British and American spellings of one word, folded to one form (the order of the rules matters).
+_SPELLING = (
+    (re.compile(r"([^aeiou])(?:ise|yse)(s|d|r|rs)?$"), r"\1ize\2"),
+    (re.compile(r"(?:is|ys)(ing|ation|ations|able)$"), r"iz\1"),
+    (re.compile(r"our(s|ed|ing|able|ite|ites)?$"), r"or\1"),
+    (re.compile(r"([^aeiou])re(s|d)?$"), r"\1er\2"),
+    (re.compile(r"ll(ed|ing|er|ers|ation)$"), r"l\1"),
+    (re.compile(r"ence(s)?$"), r"ense\1"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"gement(s)?$"), r"gment\1"),
+    (re.compile(r"amme(s)?$"), r"am\1"),
+    (re.compile(r"ae|oe"), "e"),
+)
+# An evident typo: one letter added, dropped, changed or two swapped in a long word, and not the endings
+# by which English changes a word's number or tense.
+_TYPO_MIN_LENGTH = 6
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
+
+
+def significance(old: str, new: str) -> str:
+    """EDITORIAL when every difference between the two texts is case, punctuation, whitespace, list
+    numbering, a spelling variant, an evident typo fix, a joined or split word, a changed web address,
+    a list-joining "and", the date of a stamp, or a passage moved whole; SUBSTANTIVE otherwise (digits, negations, modal
+    words, any other word, a sentence added or removed)."""
+    a, b = _tokens(normalise(old)), _tokens(normalise(new))
+    if a == b:
+        return EDITORIAL
+    size = len(a) + len(b)
+    shared = sum((Counter(a) & Counter(b)).values())
+    if size * (size - 2 * shared) > _BUDGET:
+        return SUBSTANTIVE
+    known = _Vocabulary(Counter(a), Counter(b))
+    hunks = _hunks(a, b)
+    # A passage deleted in one place and inserted whole in another only moved.
+    moved = Counter(tuple(d) for _, d, i in hunks if d and not i) & Counter(tuple(i) for _, d, i in hunks if i and not d)
+    for around, deleted, inserted in hunks:
+        if moved[tuple(deleted or inserted)] and not (deleted and inserted):
+            continue
+        if not _editorial(around, deleted, inserted, known):
+            return SUBSTANTIVE
+    return EDITORIAL
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def _hunks(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], list[str]]]:
+    """(words around, words deleted, words inserted) for each changed run of a word diff: around are the
+    few words before the run and the one after it."""
+    index: dict[str, str] = {}
+    encode = lambda words: "".join(index.setdefault(w, chr(len(index) + 1)) for w in words)  # noqa: E731
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # no time limit: the same texts always give the same answer
+    diffs = dmp.diff_main(encode(a), encode(b), False)
+    words = {c: w for w, c in index.items()}
+    hunks, deleted, inserted, position, start = [], [], [], 0, 0
+    for op, chars in (*diffs, (0, "")):
+        if op == 0:
+            if deleted or inserted:
+                hunks.append((a[max(0, start - _STAMP_REACH):start] + a[position:position + 1], deleted, inserted))
+                deleted, inserted = [], []
+            position += len(chars)
+            start = position
+            continue
+        if not (deleted or inserted):
+            start = position
+        if op == -1:
+            deleted += [words[c] for c in chars]
+            position += len(chars)
+        else:
+            inserted += [words[c] for c in chars]
+    return hunks
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """How often each word occurs in the old and the new text."""
+
+    old: Counter
+    new: Counter
+
+
+def _editorial(around: list[str], deleted: list[str], inserted: list[str], known: _Vocabulary) -> bool:
+    if "".join(deleted) == "".join(inserted):
+        return True  # a word joined or split, or only punctuation and case moved
+    changed = deleted + inserted
+    if all(_ADDRESS.match(w) for w in changed) and len(deleted) == len(inserted):
+        return True
+    if _is_stamp(around, deleted, inserted):
+        return True
+    if set(changed) <= _LIST_JOINS and not (deleted and inserted):
+        return True
+    if len(deleted) != len(inserted) or any(w in _PROTECTED or _DIGIT.search(w) for w in changed):
+        return False
+    return all(_variant(x, y, known) for x, y in zip(deleted, inserted))
+
+
+def _is_stamp(around: list[str], deleted: list[str], inserted: list[str]) -> bool:
+    """Only a stamp's date (and its introducing words) changed, next to a word that makes it a stamp."""
+    changed = deleted + inserted
+    if not any(_DATE.match(w) for w in changed):
+        return all(w in _STAMP_FILLER for w in changed) and bool(set(changed) & _STAMP_WORDS) and any(
+            _DATE.match(w) for w in around[-2:])
+    context = set(around) | set(changed)
+    if all(_DATE.match(w) or w in _STAMP_FILLER for w in changed):
+        return bool(context & _STAMP_WORDS)
+    # A short sentence that only announces the edition ("This policy was published on … with an effective
+    # date of …") came or went.
+    return (not (deleted and inserted) and len(changed) <= _STAMP_SENTENCE and bool(set(changed) & _STAMP_WORDS)
+            and not any(w in _PROTECTED or (_DIGIT.search(w) and not _DATE.match(w)) for w in changed))
+
+
+def _variant(x: str, y: str, known: _Vocabulary) -> bool:
+    """Two spellings of one word: British and American, or an evident typo. A typo fix is one edit,
+    not of the first letter nor an ending, in a long word whose old spelling is gone from the new text
+    and whose new spelling the old text already used: the document's own words tell a misspelling
+    ("priavcy" -> "privacy") from another word ("breach" -> "breath")."""
+    if _fold_spelling(x) == _fold_spelling(y):
+        return True
+    if min(len(x), len(y)) < _TYPO_MIN_LENGTH or x[0] != y[0] or known.new[x] or not known.old[y]:
+        return False
+    if any(x == y + e or y == x + e for e in _INFLECTIONS):
+        return False
+    return _one_edit(x, y)
+
+
+def _fold_spelling(word: str) -> str:
+    for pattern, replacement in _SPELLING:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """One letter inserted, deleted or replaced, or two neighbours swapped."""
+    if len(x) == len(y):
+        diffs = [i for i, (p, q) in enumerate(zip(x, y)) if p != q]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and x[diffs[0]] == y[diffs[1]] and x[diffs[1]] == y[diffs[0]])
+    if abs(len(x) - len(y)) != 1:
+        return False
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    i = next((i for i, (p, q) in enumerate(zip(short, long)) if p != q), len(short))
+    return short[i:] == long[i + 1:]
