@@ -172,11 +172,15 @@ def show(config: Config, document: str, version: str | None) -> None:
 @click.option("--audience", type=click.Choice(["commercial", "consumer"]), help="Only this audience.")
 @click.option("--training", is_flag=True, help="Only changes that touch training on customer data.")
 @click.option("--retention", is_flag=True, help="Only changes that touch data retention.")
+@click.option("--all", "editorial", is_flag=True,
+              help="Include editorial edits (case, punctuation, spelling, a date stamp): stored, never alerted.")
 @json_option
 @needs_config
-def changes(config: Config, document, since, vendor, audience, training, retention, as_json) -> None:
-    """Every recorded change, newest first, with its training / retention flags and summary."""
-    rows = store.changes(open_existing(config), document, since, training, retention, vendor, audience)
+def changes(config: Config, document, since, vendor, audience, training, retention, editorial, as_json) -> None:
+    """Every recorded change of terms, newest first, with its training / retention flags and summary.
+
+    Each row's "significance" is "substantive" (a change of terms) or, with --all, "editorial"."""
+    rows = store.changes(open_existing(config), document, since, training, retention, vendor, audience, editorial)
     emit_json(rows) if as_json else click.echo(views.changes_table(rows))
 
 

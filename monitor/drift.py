@@ -14,6 +14,7 @@ from typing import Protocol
 from monitor.classify import classify_change
 from monitor.diff import diff_texts
 from monitor.extract import normalise
+from monitor.significance import EDITORIAL, significance
 
 
 class StoredVersion(Protocol):
@@ -76,10 +77,14 @@ def choose_baseline(signed_on: dt.date, pin: dict | None, versions: Sequence[Sto
 
 
 def drift(agreement: str, document: str, baseline: Baseline, current_id: int, current_text: str) -> Finding:
-    """Compare baseline and current wording; equal normalised text means no drift, whatever the markup."""
+    """Compare baseline and current wording; equal normalised text, or only editorial edits, mean no drift."""
     if normalise(baseline.text) == normalise(current_text):
         return Finding(agreement, document, baseline, current_id, False, False, False,
                        "Unchanged since signing.", [], [])
+    if significance(baseline.text, current_text) == EDITORIAL:
+        return Finding(agreement, document, baseline, current_id, False, False, False,
+                       "Editorial only since signing: case, punctuation, spelling or a date stamp moved; "
+                       "the terms read the same.", [], [])
     result = classify_change(baseline.text, current_text, diff_texts(baseline.text, current_text))
     return Finding(agreement, document, baseline, current_id, True, result.training, result.retention,
                    result.summary, result.facts, result.clauses)

@@ -73,13 +73,18 @@ class Processor:
         state = State(known_versions(rows), current.text if current else "", bool(current and current.fallback),
                       _same_way(self.db, doc, fetch, current, seen), store.pending_suspect(self.db, doc.id))
         decision = decide(state, seen, fetch.fetched_at)
-        note = _fallback_note(doc) if isinstance(seen, Extracted) and seen.fallback else None
+        note, events = None, self._recovery(doc, fetch)
+        if isinstance(seen, Extracted) and seen.fallback:
+            note = _fallback_note(doc)
+            if not (current and current.fallback):  # once per version read by its selector
+                key = f"selector:{doc.id}:{current.id if current else 'first'}"
+                events += self._route(messages.selector_event(doc, note, key, fetch.fetched_at))
         if decision.kind in (NOT_MODIFIED, UNCHANGED, KNOWN):
             sha = current.text_sha256 if seen is None else seen.sha256
-            store.record_seen(self.db, fetch, decision.version_id, decision.kind, sha, self._recovery(doc, fetch), note)
+            store.record_seen(self.db, fetch, decision.version_id, decision.kind, sha, events, note)
             self.unchanged += 1
         elif decision.kind == NEW:
-            self._new_version(doc, fetch, seen, decision, current, note)
+            self._new_version(doc, fetch, seen, decision, current, note, events)
         else:
             self._fail(doc, fetch, decision.reason, decision.kind, seen.sha256 if decision.kind == SUSPECT else None)
 
@@ -101,11 +106,8 @@ class Processor:
         self.failures.append({"document": fetch.document_id, "reason": reason})
 
     def _new_version(self, doc: Document, fetch: FetchResult, seen: Extracted, decision: Decision, current,
-                     note: str | None) -> None:
-        change, events = None, self._recovery(doc, fetch)
-        if seen.fallback and not (current and current.fallback):
-            key = f"selector:{doc.id}:{fetch.fetched_at}"
-            events += self._route(messages.selector_event(doc, note, key, fetch.fetched_at))
+                     note: str | None, events: list) -> None:
+        change = None
         if decision.significance in (SUBSTANTIVE, EDITORIAL):
             change = describe_change(decision.base_text, decision.new_text, decision.significance) | {
                 "from_version": current.id}

@@ -65,7 +65,7 @@ def changes_table(rows: list[dict]) -> str:
         return "No changes recorded."
     return _table(["ID", "DETECTED", "DOCUMENT", "VERSIONS", "FLAGS", "SUMMARY"],
                   [[r["id"], r["detected_at"], r["document"], f"{r['from_version']}→{r['to_version']}",
-                    _flags(r), r["summary"]] for r in rows])
+                    "editorial" if r["significance"] == "editorial" else _flags(r), r["summary"]] for r in rows])
 
 
 def reextract_summary(totals: dict) -> str:
@@ -143,8 +143,10 @@ def history_table(rows: list[dict]) -> str:
     for r in rows:
         change = r["change"]
         what = "first recorded" if change is None and r is rows[0] else (
+            f"editorial edit {change['id']} from {change['from_version']} (not a change of terms): {change['summary']}"
+            if change and change["significance"] == "editorial" else
             f"change {change['id']} from {change['from_version']} [{_flags(change)}]: {change['summary']}"
-            if change else "no change recorded (re-extracted or pinned)")
+            if change else "no change recorded (re-read after the page's selector stopped or started matching)")
         lines.append(f"{r['first_seen']}  version {r['version']} (seen until {r['last_seen']}): {what}")
         for fact in (change or {}).get("facts", []):
             lines.append(f"    {fact.get('subject') or fact.get('kind')}: {fact.get('before') or 'not stated'} → "

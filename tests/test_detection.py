@@ -1,0 +1,182 @@
+"""Exact detection on pages never seen before, each rule on a small synthetic page written for it: error
+pages inside a site's full frame, consent dialogs, chat widgets, link blocks, icon names, relative times,
+editorial edits and a selector that stops matching. Fetches go through the real Processor and SQLite."""
+
+from __future__ import annotations
+
+import pytest
+
+import test_pipeline as pipeline_replay
+
+from monitor import store
+from monitor.extract import extract_text, judge, normalise
+from monitor.models import Document, Extracted, FetchResult, Unusable
+
+DOC = pipeline_replay.DOC
+db = pipeline_replay.db  # the same fixture: a real SQLite file that knows DOC
+CLAUSES = [
+    "These Terms govern your use of the Acme services and apply to every workspace you create.",
+    "We do not use Customer Content to train our models unless you opt in to share it with us.",
+    "We retain API inputs and outputs for up to 30 days to identify abuse, after which they are deleted.",
+    "Either party may terminate these Terms for material breach on thirty days written notice.",
+]
+HEADER = ('<header class="site"><a href="/">Acme</a><nav><a href="/pricing">Pricing</a><a href="/sales">Contact Sales</a>'
+          '<a href="/try">Try Acme</a></nav></header>')
+FOOTER_LINKS = "".join(f'<a href="/{w.lower()}">{w}</a> ' for w in
+                       "About Careers Press Blog Developers Cookies Imprint Help Status Security".split())
+COOKIES = (
+    '<div role="dialog" aria-label="Allow the use of cookies on this browser?"><h2>Allow the use of cookies on this '
+    "browser?</h2>" + "".join(f"<p>We use cookies of kind {i} to provide, personalise and improve our products, to "
+                              "measure ads and to keep our services safe for everyone who uses them.</p>"
+                              for i in range(8)) + "<button>Allow all cookies</button><button>Decline</button></div>"
+)
+
+
+def site(main: str, header: bool = True, dialog: str = COOKIES, extra: str = "") -> str:
+    """A page in the site's full frame: header and menu, a footer of links without a <footer>, a dialog."""
+    return (f"<html><head><title>Acme</title></head><body>{HEADER if header else ''}<div class='content'>{main}</div>"
+            f"{extra}<div class='links'>{FOOTER_LINKS}</div>{dialog}</body></html>")
+
+
+def terms(clauses: list[str] = CLAUSES, stamp: str = "Last updated: 5 January 2026", extra: str = "",
+          marked: bool = False) -> str:
+    """The terms as an article; `marked` gives the clauses' container the class a selector picks."""
+    body = "".join(f"<h2>Section {i + 1}</h2><p>{c}</p>" for i, c in enumerate(clauses))
+    return (f"<article><h1>Acme Terms of Service</h1><p>{stamp}</p><div{' class=clauses' if marked else ''}>{body}"
+            f"{extra}</div></article>")
+
+
+ERROR = ("<div><h2>This page isn't available</h2><p>An unexpected error has occurred. Try reloading the page or "
+         "come back later.</p></div>")
+
+
+class Replay(pipeline_replay.Replay):
+    """Feeds pages to one Processor at increasing times, as successive cron runs would."""
+
+    def fetch(self, body: str) -> str:
+        """The fetch's outcome: new, unchanged, failed, …"""
+        super().fetch(body)
+        return store.last_fetch(self.db, self.doc.id)["outcome"]
+
+    def changes(self, editorial: bool = False) -> list[dict]:
+        return store.changes(self.db, self.doc.id, editorial=editorial)
+
+
+def test_an_error_page_in_the_full_site_frame_is_a_failed_fetch_first_middle_in_variants_and_on_return(db):
+    replay = Replay(db)
+    error_page = site(ERROR)
+    assert replay.fetch(error_page) == "failed"  # first fetch: never the first version
+    assert store.current_version(db, DOC.id) is None
+    assert replay.fetch(site(terms())) == "new"
+    assert replay.fetch(error_page) == "failed"
+    assert replay.fetch(error_page) == "failed"  # seen twice, still not confirmed as a version
+    assert replay.fetch(site(ERROR, header=False, dialog="")) == "failed"  # a variant, one header less
+    assert replay.fetch(site(terms())) == "unchanged"  # compared with the last good version
+    assert len(store.versions(db, DOC.id)) == 1 and replay.changes(editorial=True) == []
+    reasons = [r["reason"] for r in db["fetches"].rows_where("not ok")]
+    assert all(r == "error page: \"This page isn't available\"" for r in reasons), reasons
+
+
+def test_terms_that_mention_errors_are_not_an_error_page():
+    page = site(terms(CLAUSES * 3 + ["If the Service is unavailable or something went wrong, contact support."]))
+    assert isinstance(judge(_fetch(page)), Extracted)
+
+
+def test_a_consent_dialog_longer_than_the_page_under_it_is_not_read():
+    text = extract_text(site(terms()))
+    assert "cookies" not in text.lower() and CLAUSES[1] in text
+
+
+def test_a_dialog_that_holds_the_document_is_read():
+    page = f"<html><body><div role='dialog' aria-modal='true'>{terms()}</div></body></html>"
+    assert CLAUSES[2] in extract_text(page)
+
+
+CHAT_WITH_FIELD = ("<div class='card'><h2>Ask Acme a question</h2><p>Hello! What can we help with today?</p>"
+                   "<textarea placeholder='Ask here'></textarea><p>Please verify answers for accuracy.</p></div>")
+CHAT_WITH_BUTTONS = ("<div class='card'><h2>Ask Acme</h2><button>How does Acme handle access controls?</button>"
+                     "<button>Which certifications does Acme hold?</button><button>Who are the subprocessors?</button></div>")
+
+
+@pytest.mark.parametrize("widget", [CHAT_WITH_FIELD, CHAT_WITH_BUTTONS], ids=["text-field", "suggested-questions"])
+def test_a_chat_widget_is_not_read(widget):
+    text = extract_text(site(terms(), extra=widget))
+    assert "Ask Acme" not in text and "verify answers" not in text and CLAUSES[0] in text
+
+
+def test_a_block_of_links_is_chrome_but_a_clause_with_links_is_not():
+    clause = ('<p>These Terms incorporate the <a href="/aup">Usage Policy</a>, the <a href="/privacy">Privacy '
+              'Policy</a>, the <a href="/dpa">DPA</a>, the <a href="/sla">SLA</a> and the <a href="/sub">list of '
+              "subprocessors</a>, each as updated from time to time.</p>")
+    text = extract_text(site(terms(extra=clause)))
+    assert "Careers" not in text and "Imprint" not in text
+    assert "These Terms incorporate the Usage Policy" in text
+
+
+def test_icon_names_are_not_read():
+    page = site(terms(extra='<p><span role="img"><span data-sr-only="true">fa-envelope icon-regular</span></span>'
+                            "Write to legal@example.com.</p>"))
+    text = extract_text(page)
+    assert "fa-envelope" not in text and "legal@example.com" in text
+
+
+def test_a_relative_timestamp_is_the_same_wording_on_every_fetch():
+    a = site(terms(stamp="Updated 3 weeks ago"))
+    b = site(terms(stamp="Updated over a month ago"))
+    assert judge(_fetch(a)).sha256 == judge(_fetch(b)).sha256
+    assert normalise("kept for a month") == "kept for a month"  # a period of time is not a relative time
+
+
+def test_case_only_and_date_only_edits_are_stored_as_editorial_never_announced(db):
+    replay = Replay(db)
+    replay.fetch(site(terms()))
+    assert replay.fetch(site(terms([c.replace("these Terms", "these terms") for c in CLAUSES]))) == "new"
+    assert replay.fetch(site(terms([c.replace("these Terms", "these terms") for c in CLAUSES],
+                                   stamp="Last updated: 12 March 2026"))) == "new"
+    assert replay.changes() == []  # not a change of terms
+    stored = replay.changes(editorial=True)
+    assert [c["significance"] for c in stored] == ["editorial", "editorial"]
+    assert db["events"].count == 0  # no alert
+
+
+def test_a_digit_and_a_negation_change_are_substantive_and_announced(db):
+    replay = Replay(db)
+    replay.fetch(site(terms()))
+    replay.fetch(site(terms([c.replace("30 days", "90 days") for c in CLAUSES])))
+    replay.fetch(site(terms([c.replace("30 days", "90 days").replace("We do not use", "We use") for c in CLAUSES])))
+    changes = replay.changes()
+    assert [c["significance"] for c in changes] == ["substantive", "substantive"]
+    assert changes[0]["training"] and changes[1]["retention"]
+
+
+def test_a_selector_that_stops_matching_loses_no_change(db):
+    doc = Document("acme-terms", "Acme AI", "commercial", "Terms of Service", DOC.url, select=("div.clauses",))
+    replay = Replay(db, doc)
+    sixty = [c.replace("30 days", "60 days") for c in CLAUSES]
+    assert replay.fetch(site(terms(marked=True))) == "new"
+    assert "Last updated" not in store.current_version(db, doc.id).text  # only what the selector picks
+    assert replay.fetch(site(terms())) == "new"  # redesigned: read from the main content, the same wording
+    assert replay.fetch(site(terms())) == "unchanged"  # and says so once, not on every fetch
+    assert store.current_version(db, doc.id).fallback and "Last updated" in store.current_version(db, doc.id).text
+    assert store.changes(db, editorial=True) == []  # the switch itself is not a change
+    assert "select div.clauses matched nothing" in store.last_fetch(db, doc.id)["reason"]
+    assert [e["kind"] for e in db["events"].rows] == ["selector"]
+    assert replay.fetch(site(terms(sixty))) == "new"
+    [change] = store.changes(db)  # the real change made meanwhile is recorded
+    assert change["retention"] and "60 days" in store.current_version(db, doc.id).text
+    assert replay.fetch(site(terms(sixty, marked=True))) == "new"  # the selector matches again
+    assert not store.current_version(db, doc.id).fallback
+    assert store.changes(db, editorial=True) == [change]  # and that is not a change either
+    assert replay.fetch(site(terms())) == "new"  # it stops matching again, with the wording changed back
+    assert len(store.changes(db)) == 2
+    assert [e["kind"] for e in db["events"].rows] == ["selector", "change", "selector", "change"]
+
+
+def test_a_bot_wall_is_still_unusable_when_the_selector_misses():
+    judged = judge(_fetch(site(ERROR, dialog="")), ("article.terms",))
+    assert isinstance(judged, Unusable) and judged.reason.startswith("error page")
+
+
+def _fetch(body: str) -> FetchResult:
+    return FetchResult(DOC.id, DOC.url, "2026-01-01T00:00:00+00:00", status=200, final_url=DOC.url,
+                       content_type="text/html; charset=utf-8", body=body)

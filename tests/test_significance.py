@@ -1,0 +1,75 @@
+"""significance.py, table-driven on small synthetic wordings: what only edits the text and what changes the terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.significance import EDITORIAL, SUBSTANTIVE, significance
+
+BASE = (
+    "# Acme Terms of Service\n"
+    "Last updated: 5 January 2026\n"
+    "1. We do not use your inputs to train our models.\n"
+    "2. We retain chat logs for 30 days, after which they are deleted.\n"
+    "3. You authorise us to process payments, refunds and invoices.\n"
+    "4. Either party may end these terms on written notice. We protect your privacy at all times.\n"
+)
+
+
+def edit(old: str, new: str) -> str:
+    assert old in BASE, old
+    return BASE.replace(old, new)
+
+
+EDITORIAL_EDITS = {
+    "case-only": edit("end these terms", "end these Terms"),
+    "punctuation": edit("after which they are deleted.", "after which they are deleted"),
+    "serial-comma": edit("payments, refunds and invoices", "payments, refunds, and invoices"),
+    "british-to-american-spelling": edit("You authorise us", "You authorize us"),
+    "list-renumbered": edit("2. We retain", "B. We retain"),
+    "date-stamp-only": edit("Last updated: 5 January 2026", "Last updated: March 3, 2026"),
+    "stamp-word-added": edit("Last updated: 5 January 2026", "Last updated: effective as of 5 January 2026"),
+    "words-joined": edit("written notice", "written-notice"),
+    "passage-moved": BASE.replace("4. Either party may end these terms on written notice. ", "")
+    + "Either party may end these terms on written notice.\n",
+}
+SUBSTANTIVE_EDITS = {
+    "digit": edit("for 30 days", "for 90 days"),
+    "negation-dropped": edit("We do not use", "We use"),
+    "modal-changed": edit("Either party may end", "Either party must end"),
+    "defined-term-renamed": edit("your inputs", "your prompts"),
+    "sentence-added": edit("deleted.\n", "deleted. We may keep backups longer.\n"),
+    "sentence-removed": edit(" We protect your privacy at all times.", ""),
+    "another-word-one-letter-apart": BASE.replace("privacy", "piracy"),
+    "date-outside-a-stamp": edit("for 30 days", "until 5 January 2026"),
+}
+
+
+@pytest.mark.parametrize("new", EDITORIAL_EDITS.values(), ids=EDITORIAL_EDITS.keys())
+def test_editorial_edits(new):
+    assert significance(BASE, new) == EDITORIAL
+
+
+@pytest.mark.parametrize("new", SUBSTANTIVE_EDITS.values(), ids=SUBSTANTIVE_EDITS.keys())
+def test_substantive_edits(new):
+    assert significance(BASE, new) == SUBSTANTIVE
+
+
+def test_a_typo_is_told_from_another_word_by_the_documents_own_words():
+    old = "A breach of these terms. We notify you of a breach within 72 hours."
+    assert significance(old, old.replace("We notify you of a breach", "We notify you of a breath")) == SUBSTANTIVE
+    typo = "A breach of these terms. We notify you of a braech within 72 hours."
+    assert significance(typo, typo.replace("braech", "breach")) == EDITORIAL
+
+
+def test_a_sentence_that_only_dates_the_document_is_editorial_but_one_with_terms_is_not():
+    body = "We keep data while your account is open.\n"
+    stamp = "This policy was published on June 8, 2026 with an effective date of July 8, 2026.\n"
+    assert significance(stamp + body, body) == EDITORIAL
+    assert significance(body, "Effective July 8, 2026 we will keep data for 30 days.\n" + body) == SUBSTANTIVE
+
+
+def test_a_changed_web_address_is_editorial_but_a_changed_phone_number_is_not():
+    old = "Contact us at https://example.com/help/contact-2025 or call +1 555 0100."
+    assert significance(old, old.replace("contact-2025", "support/contact")) == EDITORIAL
+    assert significance(old, old.replace("0100", "0199")) == SUBSTANTIVE
