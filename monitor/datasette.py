@@ -20,6 +20,7 @@ _CHANGE = {
     "from_version": "Version before the change (versions.id)",
     "to_version": "Version after the change (versions.id)",
     "detected_at": "When the fetch that found the new wording ran (ISO-8601 UTC)",
+    "significance": "substantive (a change of terms) or editorial (case, punctuation, spelling, a date stamp: never alerted)",
     **_FLAGS,
     "summary": "One-sentence description of what changed",
     "facts": 'JSON list of facts that changed: {"kind", "subject", "before", "after"}',
@@ -64,6 +65,7 @@ TABLES: dict[str, dict] = {
             "last_seen": "Latest fetch that showed this wording (ISO-8601 UTC)",
             "fetch_id": "The fetch that first showed it (fetches.id)",
             "page_sha256": "SHA-256 of the raw page kept as evidence (pages.sha256)",
+            "fallback": "1 when the document's select matched nothing and the text is the automatically found main content",
         },
         "facets": ["document"],
     },
@@ -180,7 +182,7 @@ _SORT_DESC = {"changes_with_flags": "detected_at", "changes": "detected_at", "ve
 QUERIES: dict[str, dict] = {
     "recent_training_retention_changes": {
         "title": "Training or retention changes in the last 90 days",
-        "sql": "select * from changes_with_flags where (training or retention) "
+        "sql": "select * from changes_with_flags where significance = 'substantive' and (training or retention) "
                "and detected_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-90 days') order by detected_at desc",
     },
     "vendor_clauses": {

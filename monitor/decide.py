@@ -54,15 +54,15 @@ class State:
     """What the store knows of a document before a fetch, read once.
 
     `current_text` is the current version's text and `current_fallback` whether it was read from the
-    automatically found main content because `select` matched nothing. When a fetch is read the other way,
-    the shell adds `same_way`: the current and the fetched page read by one extraction, so that the
-    switch itself is never taken for a change. `pending_suspect` is the text hash of the previous fetch
-    when it was judged suspect."""
+    automatically found main content because `select` matched nothing. When a fetch falls back while the
+    current version was read by its selector, the shell adds `current_automatic`: the current version's
+    page read the fallback way, so that the switch itself is never taken for a change.
+    `pending_suspect` is the text hash of the previous fetch when it was judged suspect."""
 
     known: tuple[Known, ...] = ()
     current_text: str = ""
     current_fallback: bool = False
-    same_way: tuple[Extracted, Extracted] | None = None
+    current_automatic: Extracted | None = None
     pending_suspect: str | None = None
 
 
@@ -74,14 +74,13 @@ class Decision:
     flapping page; no change announced), NEW (record a version), SUSPECT (most of the text vanished:
     a failed fetch with `reason` until the next fetch confirms) or FAILED (not the terms: `reason`).
     For NEW, `significance` is FIRST, SUBSTANTIVE, EDITORIAL or REEXTRACTED, and the change is described
-    from `base_text` to `new_text`."""
+    from `base_text` to the fetch's text."""
 
     kind: str
     version_id: int | None = None
     reason: str = ""
     significance: str = ""
     base_text: str = ""
-    new_text: str = ""
 
     @property
     def announced(self) -> bool:
@@ -102,12 +101,15 @@ def decide(state: State, seen: Extracted | Unusable | None, now: str) -> Decisio
         return Decision(NEW, significance=FIRST)
     if seen.sha256 == known[0].sha256:
         return Decision(UNCHANGED, known[0].id)
-    before, after, length = state.current_text, seen, known[0].length
-    if seen.fallback != state.current_fallback and state.same_way is not None:
-        # `select` stopped (or started) matching: both pages read one way tell whether the wording moved.
-        before, after = state.same_way[0].text, state.same_way[1]
-        length = len(before)
-        if state.same_way[0].sha256 == after.sha256:
+    before, length = state.current_text, known[0].length
+    if state.current_fallback and not seen.fallback:
+        # The selector matches again (fixed, or the redesign undone): its reading is the one to trust, and the
+        # main content found automatically moves with the page's layout, so it is no measure of the wording.
+        return Decision(NEW, significance=REEXTRACTED)
+    if seen.fallback and not state.current_fallback and state.current_automatic is not None:
+        # `select` stopped matching: the current version's page read the same way tells whether the wording moved.
+        before, length = state.current_automatic.text, len(state.current_automatic.text)
+        if state.current_automatic.sha256 == seen.sha256:
             return Decision(NEW, significance=REEXTRACTED)
     else:
         moment = _parse(now)
@@ -119,14 +121,14 @@ def decide(state: State, seen: Extracted | Unusable | None, now: str) -> Decisio
                 return Decision(KNOWN, earlier.id,
                                 f"same text as version {earlier.id} (last seen {earlier.last_seen}): the page alternates")
             break
-    size = len(after.text)
+    size = len(seen.text)
     if length and size < SUSPECT_SHARE * length and seen.sha256 != state.pending_suspect:
         return Decision(
             SUSPECT,
             reason=f"suspect: the text shrank to {size} characters, {round(100 * size / length)} % of the current "
             f"version's {length}; waiting for the next fetch to confirm",
         )
-    return Decision(NEW, significance=significance(before, after.text), base_text=before, new_text=after.text)
+    return Decision(NEW, significance=significance(before, seen.text), base_text=before)
 
 
 def _parse(stamp: str) -> datetime | None:

@@ -45,7 +45,8 @@ _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 _SR_ONLY = re.compile(
     r"(?:^|[\s_-])(?:sr[-_]?only|visually[-_]?hidden|visuallyhidden|screen[-_]?reader[-_\w]*|show[-_]for[-_]sr"
-    r"|element[-_]invisible|hidden[-_]visually|a11y[-_]?text|assistive[-_]?text|offscreen|off[-_]screen)(?:$|[\s_-])"
+    r"|element[-_]invisible|hidden[-_]visually|a11y[-_]?text|assistive[-_]?text|offscreen|off[-_]screen"
+    r"|aria[-_]?(?:description|desc|label|text))(?:$|[\s_-])"
     r"|a11yText",
     re.I,
 )
@@ -62,6 +63,7 @@ _BANNER_WORDS = frozenset("banner bar notice popup modal dialog overlay toast pr
 _LOCALE_WORDS = frozenset("lang language languages locale locales i18n translate translations".split())
 _TOC_WORDS = frozenset("toc contents outline breadcrumb breadcrumbs".split())
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+_CONTROL_ROLES = frozenset({"listbox", "menu", "menubar", "combobox", "toolbar", "tooltip"})
 # A link block: at least this many links, their text this share of the block's, this long on average.
 _LINK_BLOCK_LINKS = 5
 _LINK_BLOCK_SHARE = 0.9
@@ -72,6 +74,7 @@ _WIDGET_MAX = 600
 _WIDGET_TAGS = frozenset("div section form aside".split())
 _ENTRY_TYPES = frozenset(("text", "search", "email", "tel", "url"))
 _DOCUMENT_TAGS = frozenset(("main", "article", "h1"))
+_LEFT_OUT_PROSE = 300  # characters of prose beside a block that keep main-content detection from narrowing to it
 _DECORATION_MAX = 80  # aria-hidden with more text than this is collapsed content (an accordion), kept
 _SWITCHER_MAX = 200  # a locale switcher shows a language name or a short list of them
 
@@ -198,7 +201,8 @@ def _is_noise(el: Tag, total: int, in_article: bool, links: dict[int, _Stats]) -
     attrs = el.attrs
     classes = attrs.get("class")
     sr_only, class_words = _class_words(classes) if classes else (False, frozenset())
-    if sr_only or "data-sr-only" in attrs or attrs.get("role") == "img":
+    ident = attrs.get("id")
+    if sr_only or "data-sr-only" in attrs or attrs.get("role") == "img" or (ident and _SR_ONLY.search(ident)):
         return True  # screen-reader text, and the names of icons drawn as images
     style = attrs.get("style")
     if style and "position" in style and _CLIPPED_STYLE.search(style):
@@ -219,6 +223,8 @@ def _is_noise(el: Tag, total: int, in_article: bool, links: dict[int, _Stats]) -
         # A dialog floats over the page (consent, sign-up, chat): chrome however much it says, since it can
         # say more than an error page under it. Only one that holds the page's own title or article is content.
         return _first(el, _DOCUMENT_TAGS) is None
+    if role in _CONTROL_ROLES:
+        return True  # a drop-down, menu or tool bar: its entries are choices, not terms
     if role == "banner" or role == "navigation" or role == "contentinfo":
         return not in_article and _share(el, total) <= 0.5
     if name in _TEXT_LEVEL:
@@ -332,7 +338,8 @@ def _selected(soup: BeautifulSoup, patterns: list[soupsieve.SoupSieve], skip: se
 
 def _main_content(body: Tag, skip: set[int]) -> Tag:
     """<main> or [role=main], else <article>, when it holds at least half the page's prose; else the
-    smallest block that holds 80 % of it and leaves no heading out (chrome is already skipped)."""
+    smallest block that holds 80 % of it and leaves no heading and no paragraphs out (chrome is
+    already skipped)."""
     scores, mains, articles = _prose_scores(body, skip)
     total = scores.get(id(body), 0)
     if total == 0:
@@ -351,6 +358,8 @@ def _main_content(body: Tag, skip: set[int]) -> Tag:
             or scores.get(id(child), 0) < 0.8 * total
             # the title and effective date often sit just outside the clauses' own container
             or any(c is not child and (c.name in _HEADING_TAGS or _first(c, _HEADING_TAGS, skip)) for c in children)
+            # and so do opening paragraphs: prose left beside the container is part of the document
+            or scores.get(id(node), 0) - scores.get(id(child), 0) >= _LEFT_OUT_PROSE
         ):
             return node
         node = child

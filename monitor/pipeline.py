@@ -71,7 +71,7 @@ class Processor:
         else:
             seen = judged if judged is not None else judge(fetch, doc.select, doc.remove, doc.format)
         state = State(known_versions(rows), current.text if current else "", bool(current and current.fallback),
-                      _same_way(self.db, doc, fetch, current, seen), store.pending_suspect(self.db, doc.id))
+                      _current_automatic(self.db, doc, current, seen), store.pending_suspect(self.db, doc.id))
         decision = decide(state, seen, fetch.fetched_at)
         note, events = None, self._recovery(doc, fetch)
         if isinstance(seen, Extracted) and seen.fallback:
@@ -109,7 +109,7 @@ class Processor:
                      note: str | None, events: list) -> None:
         change = None
         if decision.significance in (SUBSTANTIVE, EDITORIAL):
-            change = describe_change(decision.base_text, decision.new_text, decision.significance) | {
+            change = describe_change(decision.base_text, seen.text, decision.significance) | {
                 "from_version": current.id}
             if decision.announced:
                 key = f"change:{doc.id}:{fetch.fetched_at}:{seen.sha256[:16]}"
@@ -183,14 +183,12 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
         return processor.summary(started_at, utc_now(), report)
 
 
-def _same_way(db: sqlite_utils.Database, doc: Document, fetch: FetchResult, current, seen) -> tuple | None:
-    """When `select` stopped or started matching: the current version's page and this fetch, both read from
-    the automatically found main content, so that the switch of extraction is not taken for a change."""
-    if not isinstance(seen, Extracted) or current is None or seen.fallback == current.fallback:
+def _current_automatic(db: sqlite_utils.Database, doc: Document, current, seen) -> Extracted | None:
+    """When `select` stopped matching: the current version's page read from its automatically found main
+    content too, so that the switch of extraction is not taken for a change."""
+    if not isinstance(seen, Extracted) or not seen.fallback or current is None or current.fallback:
         return None
-    if seen.fallback:
-        return fingerprint(extract_text(store.page_html(db, current.page_sha256), (), doc.remove)), seen
-    return fingerprint(current.text), fingerprint(extract_text(fetch.body, (), doc.remove))
+    return fingerprint(extract_text(store.page_html(db, current.page_sha256), (), doc.remove))
 
 
 def _fallback_note(doc: Document) -> str:

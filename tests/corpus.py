@@ -166,12 +166,11 @@ def replay(doc: Document, root: Path = FIXTURE_ROOT, with_selectors: bool = True
                             content_type="text/html; charset=utf-8", body=body)
         seen = judge(fetch, select, remove)
         current = stored[versions[0].id] if versions else None
-        same_way = None
-        if isinstance(seen, Extracted) and current and seen.fallback != current[0].fallback:
-            same_way = ((fingerprint(extract_text(current[1], (), remove)), seen) if seen.fallback
-                        else (fingerprint(current[0].text), fingerprint(extract_text(body, (), remove))))
+        automatic = None
+        if isinstance(seen, Extracted) and current and seen.fallback and not current[0].fallback:
+            automatic = fingerprint(extract_text(current[1], (), remove))
         state = State(tuple(versions), current[0].text if current else "", bool(current and current[0].fallback),
-                      same_way, pending)
+                      automatic, pending)
         decision = decide(state, seen, snap.date)
         result.outcomes[snap.seq] = decision.kind if decision.kind != "failed" else f"failed: {decision.reason}"
         pending = seen.sha256 if decision.kind == "suspect" else None
