@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from monitor.classify import classify_change  # noqa: E402
 from monitor.diff import diff_texts  # noqa: E402
 from monitor.extract import extract_text  # noqa: E402
+from monitor.ota import css_selectors  # noqa: E402
 
 
 # Rows whose labelled change sits on a page of the terms type that the corpus does not hold, although
@@ -40,7 +41,7 @@ OTHER_PAGE = {
 def _text(corpus: Path, doc: dict, snap: dict, cache: dict) -> str:
     if snap["file"] not in cache:
         html = gzip.decompress((corpus / snap["file"]).read_bytes()).decode("utf-8", "replace")
-        cache[snap["file"]] = extract_text(html, doc["declared_select"] or (), doc["declared_remove"] or ())
+        cache[snap["file"]] = extract_text(html, css_selectors(doc["declared_select"]), css_selectors(doc["declared_remove"]))
     return cache[snap["file"]]
 
 

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from monitor.classify import classify_change  # noqa: E402
 from monitor.diff import apply_hunks, diff_texts  # noqa: E402
 from monitor.extract import extract_text  # noqa: E402
+from monitor.ota import css_selectors  # noqa: E402
 
 
 def _timed(fn, runs: int) -> list[float]:
@@ -49,7 +50,7 @@ def main(argv: list[str]) -> int:
 
     def text(snap: dict) -> str:
         html = gzip.decompress((corpus / snap["file"]).read_bytes()).decode("utf-8", "replace")
-        return extract_text(html, doc["declared_select"] or (), doc["declared_remove"] or ())
+        return extract_text(html, css_selectors(doc["declared_select"]), css_selectors(doc["declared_remove"]))
 
     def report(label: str, a: dict, b: dict, old: str, new: str) -> None:
         hunks = diff_texts(old, new)

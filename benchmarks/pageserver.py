@@ -23,6 +23,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from monitor.ota import css_selectors  # noqa: E402
+
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 ROBOTS = b"User-agent: *\nAllow: /\n"
 
@@ -43,8 +47,8 @@ class PageServer:
         self.root = Path(corpus)
         manifest = json.loads((self.root / "manifest.json").read_text(encoding="utf-8"))
         self.documents = [sorted(d["snapshots"], key=lambda s: s["seq"]) for d in manifest["documents"]]
-        self.selectors = [d.get("declared_select") or [] for d in manifest["documents"]]
-        self.removes = [d.get("declared_remove") or [] for d in manifest["documents"]]
+        self.selectors = [css_selectors(d.get("declared_select")) for d in manifest["documents"]]
+        self.removes = [css_selectors(d.get("declared_remove")) for d in manifest["documents"]]
         self._bodies: dict[str, bytes] = {}  # decompressed once per snapshot file, shared by the pages using it
         self.pages: list[Page] = []
         for i in range(pages):

@@ -60,6 +60,12 @@ _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _COOKIE_WORDS = frozenset("cookie cookies consent gdpr ccpa cmp cookieconsent".split())
 _CONSENT_PLATFORMS = frozenset("onetrust cookiebot cybotcookiebot didomi usercentrics trustarc cookielaw quantcast".split())
 _BANNER_WORDS = frozenset("banner bar notice popup modal dialog overlay toast prompt sdk wall drawer".split())
+# A site-wide notice names itself with one of these and a banner word ("announcement-bar", "promo-banner").
+_NOTICE_WORDS = frozenset("announcement announcements promo promotion notification notifications alert".split())
+_LIVE_ROLES = frozenset({"alert", "status", "marquee", "timer"})
+# Icon fonts draw a glyph from a word: <span class="material-icons">arrow_forward</span>.
+_ICON_WORDS = frozenset("icon icons symbols glyphicon fa fas far fab".split())
+_ICON_NAME = re.compile(r"[a-z0-9]+(?:[_-][a-z0-9]+)*", re.I)
 _LOCALE_WORDS = frozenset("lang language languages locale locales i18n translate translations".split())
 _TOC_WORDS = frozenset("toc contents outline breadcrumb breadcrumbs".split())
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
@@ -227,6 +233,10 @@ def _is_noise(el: Tag, total: int, in_article: bool, links: dict[int, _Stats]) -
         return True  # a drop-down, menu or tool bar: its entries are choices, not terms
     if role == "banner" or role == "navigation" or role == "contentinfo":
         return not in_article and _share(el, total) <= 0.5
+    if role in _LIVE_ROLES:
+        return _share(el, total) <= 0.3  # a live notice over the page ("Our Privacy Notice was updated")
+    if class_words & _ICON_WORDS and _ICON_NAME.fullmatch(el.get_text().strip()):
+        return True  # an icon font's ligature ("arrow_forward"), text only to the font
     if name in _TEXT_LEVEL:
         return False
     words = class_words | _words(attrs.get("id"), attrs.get("aria-label"), attrs.get("aria-labelledby"),
@@ -240,7 +250,8 @@ def _is_noise(el: Tag, total: int, in_article: bool, links: dict[int, _Stats]) -
     if not words:
         return False
     cookie = words & _COOKIE_WORDS
-    if words & _CONSENT_PLATFORMS or (cookie and (len(cookie) > 1 or words & _BANNER_WORDS)):
+    if words & _CONSENT_PLATFORMS or (cookie and (len(cookie) > 1 or words & _BANNER_WORDS)) or (
+            words & _NOTICE_WORDS and words & _BANNER_WORDS):
         if _share(el, total) <= 0.3:
             return True
     return bool(words & _LOCALE_WORDS) and len(el.get_text(strip=True)) <= _SWITCHER_MAX
@@ -780,8 +791,9 @@ _ERROR_TEXT = re.compile(
     r"(?:this|the) page (?:isn'?t|is not|is no longer) available|page (?:could not|cannot|can'?t) be found"
     r"|page not found|the page you (?:are|were|'re) looking for|page (?:no longer exists|has been (?:re)?moved)"
     r"|something went wrong|internal server error|service (?:is )?(?:temporarily )?unavailable"
-    r"|an? (?:unexpected|unknown|internal) error (?:has )?occurred|(?:we|we'?re|we are) (?:sorry|unable),? (?:but )?"
-    r"(?:we )?(?:couldn'?t|could not|can'?t|cannot) (?:find|load|display)|page (?:you requested )?(?:does not|doesn'?t) exist"
+    r"|an? (?:unexpected|unknown|internal) error (?:has )?occurred|page (?:you requested )?(?:does not|doesn'?t) exist"
+    r"|\bwe (?:couldn'?t|could not|can'?t|cannot|were unable to|are unable to)(?: seem to)? (?:find|load|display|reach) "
+    r"(?:the|this|that) page|(?:content|document) (?:isn'?t|is not) available|(?:url|resource) was not found"
     r"|(?:is|are) (?:currently )?(?:down for|under(?:going)?) maintenance|^\W*oops\b"
     r"|application error: a (?:client|server)-side exception|^\W*(?:error\s*)?404\b",
     re.I | re.M,

@@ -49,10 +49,12 @@ class Imported:
         return HEADER + "\n" + "\n".join(blocks)
 
 
-def _selectors(value, key: str, where: str, warnings: list[str]) -> list[str]:
-    """CSS selectors kept from an OTA select/remove value (a string, a range object or a list of them)."""
+def css_selectors(value, key: str = "select", where: str = "", warnings: list[str] | None = None) -> list[str]:
+    """CSS selectors kept from an OTA select/remove value (a string, a range object or a list of them, or
+    None); what is skipped is said in `warnings`."""
+    warnings = [] if warnings is None else warnings
     kept = []
-    for item in value if isinstance(value, list) else [value]:
+    for item in () if value is None else value if isinstance(value, list) else [value]:
         if isinstance(item, dict):
             warnings.append(f"{where}: {key} range selector {json.dumps(item)} skipped (termwatch selects with "
                             "CSS selectors only); check the text with `termwatch extract`")
@@ -87,7 +89,7 @@ def _source(part: dict, where: str, warnings: list[str]) -> dict | None:
     if part.get("executeClientScripts"):
         fields["render"] = "browser"
     for key in ("select", "remove"):
-        kept = _selectors(part.get(key, []), key, where, warnings)
+        kept = css_selectors(part.get(key, []), key, where, warnings)
         if kept:
             fields[key] = kept
     return fields

@@ -31,7 +31,7 @@ _LIST_JOINS = frozenset(("and",))
 # Web addresses as normalise leaves them (host/path), ISO dates, then words.
 _TOKEN = re.compile(
     r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s,;]*[^\s,;.:!?)])?|/[a-z0-9_-]+(?:/[^\s,;]*[^\s,;.:!?)])?"
-    r"|\d{4}-\d{2}-\d{2}|\w+",
+    r"|\d{4}-\d{2}-\d{2}|\w+|[$€£¥%]",
     re.I,
 )
 _ADDRESS = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?:/.*)?$|^/", re.I)
@@ -42,17 +42,18 @@ _BUDGET = 4_000_000
 
 # British and American spellings of one word, folded to one form (the order of the rules matters).
 _SPELLING = (
-    (re.compile(r"([^aeiou])(?:ise|yse)(s|d|r|rs)?$"), r"\1ize\2"),
-    (re.compile(r"(?:is|ys)(ing|ation|ations|able)$"), r"iz\1"),
-    (re.compile(r"our(s|ed|ing|able|ite|ites)?$"), r"or\1"),
+    (re.compile(r"ys(e|es|ed|ing|er|ers)$"), r"yz\1"),
+    (re.compile(r"([^aeiou])is(e|es|ed|er|ers|ing|ation|ations|able)$"), r"\1iz\2"),
+    (re.compile(r"(\w{2,})our(s|ed|ing|able|ite|ites)?$"), r"\1or\2"),
     (re.compile(r"([^aeiou])re(s|d)?$"), r"\1er\2"),
     (re.compile(r"ll(ed|ing|er|ers|ation)$"), r"l\1"),
     (re.compile(r"ence(s)?$"), r"ense\1"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
     (re.compile(r"gement(s)?$"), r"gment\1"),
     (re.compile(r"amme(s)?$"), r"am\1"),
-    (re.compile(r"ae|oe"), "e"),
+    (re.compile(r"(\w)(?:ae|oe)"), r"\1e"),
 )
+_SPELLING_MIN_LENGTH = 5  # shorter words are too easily other words ("our", "or")
 # An evident typo: one letter added, dropped, changed or two swapped in a long word, and not the endings
 # by which English changes a word's number or tense.
 _TYPO_MIN_LENGTH = 6
@@ -158,7 +159,7 @@ def _variant(x: str, y: str, known: _Vocabulary) -> bool:
     not of the first letter nor an ending, in a long word whose old spelling is gone from the new text
     and whose new spelling the old text already used: the document's own words tell a misspelling
     ("priavcy" -> "privacy") from another word ("breach" -> "breath")."""
-    if _fold_spelling(x) == _fold_spelling(y):
+    if min(len(x), len(y)) >= _SPELLING_MIN_LENGTH and _fold_spelling(x) == _fold_spelling(y):
         return True
     if min(len(x), len(y)) < _TYPO_MIN_LENGTH or x[0] != y[0] or known.new[x] or not known.old[y]:
         return False

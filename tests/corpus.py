@@ -17,6 +17,7 @@ from pathlib import Path
 from monitor.decide import Known, State, decide
 from monitor.extract import extract_text, fingerprint, judge
 from monitor.models import Extracted, FetchResult
+from monitor.ota import css_selectors
 
 FIXTURE_ROOT = Path(__file__).resolve().parent / "fixtures" / "corpus"
 RECENT_VERSIONS = 10  # what store.recent_versions hands the pipeline
@@ -58,8 +59,8 @@ def documents(root: Path = FIXTURE_ROOT) -> list[Document]:
             source_document=d["source_document"],
             dir=d["dir"],
             url=d["url"],
-            select=css_selectors(d.get("declared_select")),
-            remove=css_selectors(d.get("declared_remove")),
+            select=tuple(css_selectors(d.get("declared_select"))),
+            remove=tuple(css_selectors(d.get("declared_remove"))),
             versions_file=d["versions_file"],
             snapshots=tuple(
                 Snapshot(s["seq"], s["date"], s["file"], s["role"], bool(s["ota_new_version"]),
@@ -69,14 +70,6 @@ def documents(root: Path = FIXTURE_ROOT) -> list[Document]:
         )
         for d in manifest["documents"]
     ]
-
-
-def css_selectors(declared: str | list | dict | None) -> tuple[str, ...]:
-    """The CSS selectors of an OTA declaration: one string, or a list of them; range selectors (objects
-    with startBefore/endBefore…) have no CSS form and are left out."""
-    if isinstance(declared, str):
-        return (declared,)
-    return tuple(s for s in declared or () if isinstance(s, str)) if isinstance(declared, list) else ()
 
 
 def html(root: Path, snapshot: Snapshot) -> str:

@@ -180,3 +180,40 @@ def test_a_bot_wall_is_still_unusable_when_the_selector_misses():
 def _fetch(body: str) -> FetchResult:
     return FetchResult(DOC.id, DOC.url, "2026-01-01T00:00:00+00:00", status=200, final_url=DOC.url,
                        content_type="text/html; charset=utf-8", body=body)
+
+
+@pytest.mark.parametrize("notice", [
+    '<div role="status">Our Privacy Notice was updated: we added a section on voice data.</div>',
+    '<div class="site-announcement-bar">Privacy Notice Updated — we added a section on voice data.</div>',
+], ids=["live-region", "announcement-bar"])
+def test_a_site_wide_notice_is_not_read(notice):
+    text = extract_text(site(terms(extra=notice)))
+    assert "voice data" not in text and CLAUSES[3] in text
+
+
+def test_icon_font_ligatures_are_not_read_but_a_one_word_clause_is():
+    clause = '<p>Read on <span class="material-icons">arrow_forward</span> <span class="term">Definitions</span></p>'
+    text = extract_text(site(terms(extra=clause)))
+    assert "arrow_forward" not in text and "Read on Definitions" in text
+
+
+def test_a_language_picker_is_not_read():
+    picker = ('<ul role="listbox" aria-label="Language">' + "".join(
+        f'<li role="option">{n}</li>' for n in ["Deutsch", "English", "Español", "Français", "Italiano", "Polski"]) + "</ul>")
+    text = extract_text(site(terms(extra=picker)))
+    assert "Deutsch" not in text and CLAUSES[0] in text
+
+
+def test_opening_paragraphs_beside_the_clauses_list_are_read():
+    intro = "".join(f"<p>Welcome to Acme. Please read these terms carefully before you use service number {i}.</p>"
+                    for i in range(4))
+    clauses = "<ol>" + "".join(f"<li>{c} {c}</li>" for c in CLAUSES * 6) + "</ol>"
+    text = extract_text(f"<html><body>{HEADER}<div><div class='doc'>{intro}{clauses}</div></div></body></html>")
+    assert "Welcome to Acme" in text and CLAUSES[2] in text
+
+
+@pytest.mark.parametrize("lead", ["<h1>Oops!</h1><p>We couldn't find that page.</p>",
+                                  "<h2>Sorry, we can't find the page you requested</h2>"])
+def test_placeholder_and_not_found_pages_are_judged_by_their_lead(lead):
+    judged = judge(_fetch(site("<div>" + lead + "</div>" + "<p>Acme helps teams build with AI every day.</p>" * 30)))
+    assert isinstance(judged, Unusable) and judged.reason.startswith("error page"), judged

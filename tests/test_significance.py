@@ -73,3 +73,15 @@ def test_a_changed_web_address_is_editorial_but_a_changed_phone_number_is_not():
     old = "Contact us at https://example.com/help/contact-2025 or call +1 555 0100."
     assert significance(old, old.replace("contact-2025", "support/contact")) == EDITORIAL
     assert significance(old, old.replace("0100", "0199")) == SUBSTANTIVE
+
+
+@pytest.mark.parametrize("gb, us", [("analyse", "analyze"), ("organisation", "organization"), ("behaviour", "behavior"),
+                                    ("centre", "center"), ("cancelled", "canceled"), ("licence", "license"),
+                                    ("judgement", "judgment"), ("catalogue", "catalog"), ("paediatric", "pediatric")])
+def test_the_same_page_served_in_british_and_american_english_is_editorial(gb, us):
+    assert significance(f"We {gb} this per our policy.", f"We {us} this per our policy.") == EDITORIAL
+
+
+def test_short_words_and_currencies_are_never_spelling_variants():
+    assert significance("We protect our data.", "We protect or data.") == SUBSTANTIVE
+    assert significance("You pay $10 a month.", "You pay €10 a month.") == SUBSTANTIVE
