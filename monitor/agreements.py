@@ -55,7 +55,7 @@ def finding_row(finding: Finding, now: str) -> dict:
         "key": finding.key, "agreement": finding.agreement, "document": finding.document,
         "baseline": finding.baseline.kind, "baseline_version": finding.baseline.version_id,
         "current_version": finding.current_version, "detected_at": now, "training": finding.training,
-        "retention": finding.retention, "summary": finding.summary, "facts": finding.facts,
+        "retention": finding.retention, "access": finding.access, "summary": finding.summary, "facts": finding.facts,
         "clauses": finding.clauses,
     }
 
@@ -75,7 +75,7 @@ def _agreement_drift(db: sqlite_utils.Database, agreement: Agreement, with_diff:
         finding = by_doc.get(doc_id)
         if finding is None:
             documents.append({"document": doc_id, "baseline": None, "current_version": None, "changed": None,
-                              "training": False, "retention": False,
+                              "training": False, "retention": False, "access": False,
                               "summary": "No version recorded yet; run `termwatch run`.", "facts": [], "clauses": []})
             continue
         entry = {
@@ -83,7 +83,8 @@ def _agreement_drift(db: sqlite_utils.Database, agreement: Agreement, with_diff:
             "baseline": {"kind": finding.baseline.kind, "version": finding.baseline.version_id,
                          "note": finding.baseline.note},
             "current_version": finding.current_version, "changed": finding.changed,
-            "training": finding.training, "retention": finding.retention, "summary": finding.summary,
+            "training": finding.training, "retention": finding.retention, "access": finding.access,
+            "summary": finding.summary,
             "facts": finding.facts, "clauses": finding.clauses,
         }
         if with_diff:

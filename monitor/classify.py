@@ -1,5 +1,6 @@
-"""Pure rules that find the clauses of a terms text about training on customer data and data retention,
-the facts they state (periods, training stance), and whether a change between two versions touches them."""
+"""Pure rules that find the clauses of a terms text about training on customer data, data retention and
+access to the data (human review, sharing, government requests), the facts they state (periods, training
+stance), and whether a change between two versions touches them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from functools import lru_cache
 from monitor.diff import Hunk, is_heading
 from monitor.fold import fold_typography
 
-TRAINING, RETENTION = "training", "retention"
+TRAINING, RETENTION, ACCESS = "training", "retention", "access"
+TOPICS = (TRAINING, RETENTION, ACCESS)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class ChangeClass:
 
     training: bool
     retention: bool
+    access: bool
     summary: str
     facts: list[dict] = field(default_factory=list)  # [{"kind","subject","before","after"}]
     clauses: list[dict] = field(default_factory=list)  # [{"op","heading","text","labels","evidence"}]
@@ -184,6 +187,59 @@ PERSONAL_DATA = re.compile(r"\bpersonal\s+(?:data|information)\b", re.I)
 RETENTION_HEADING = re.compile(r"\bretention\b|\bhow\s+long\b|\bdeletion\b", re.I)
 
 
+# Access: who besides the automated service can see, receive or use the data. Where data is stored is
+# not access by itself ("stored in Singapore"); a recipient or a reader must be named.
+HUMAN_REVIEW = re.compile(
+    r"\bhuman\s+(?:review\w*|moderat\w+|evaluat\w+|annotat\w+|raters?|oversight)\b"
+    r"|\b(?:reviewed|read|accessed|viewed|seen|inspected|examined|annotated|labell?ed)\s+by\s+(?:\w+\s+){0,3}?"
+    r"(?:humans?|people|persons?|staff|employees|personnel|reviewers|contractors|moderators|teams?)\b"
+    r"|\b(?:staff|employees|personnel|reviewers|moderators|contractors|humans?)\b[^.;]{0,50}?"
+    r"\b(?:review|read|access|view|see|look\s+at|inspect|examine|annotate)(?:s|ed|ing)?\b",
+    re.I,
+)
+_DISCLOSE = re.compile(
+    r"\b(?:shar(?:e|es|ed|ing)|disclos\w+|sell(?:s|ing)?|sold|sale\s+of|transfer\w*|provid\w+|mak\w+\s+available"
+    r"|pass\w*\s+on|rent(?:s|ed|ing)?|expos\w+|publish\w*|send(?:s|ing)?|sent|giv(?:e|es|en|ing)\s+access)\b",
+    re.I,
+)
+RECIPIENT = re.compile(
+    r"\bthird[-\s]part(?:y|ies)\b|\baffiliat\w+|\bgroup\s+(?:companies|entities|compan(?:y|ies))\b"
+    r"|\bservice\s+providers?\b|\bvendors?\b|\bpartners?\b|\badvertisers?\b|\bad(?:vertising)?\s+networks?\b"
+    r"|\bsub-?processors?\b"
+    r"|\bother\s+users\b|\bthe\s+public\b|\bpublicly\b|\blaw[-\s]enforcement\b|\bgovernment\w*"
+    r"|\b(?:public|governmental|competent|regulatory)\s+authorit\w+|\bregulators?\b|\bcourts?\b"
+    r"|\b(?:successors?|acquirers?|buyers?|purchasers?)\b",
+    re.I,
+)
+# Requests from authorities and the controls on who may look are about access on their own.
+ACCESS_PHRASES: dict[str, re.Pattern] = {
+    "government request": re.compile(
+        r"\blaw[-\s]enforcement\b|\bgovernment(?:al)?\s+(?:requests?|authorit\w+|agenc\w+|access)\b"
+        r"|\bsubpoenas?\b|\bcourt\s+orders?\b|\blegal\s+process\b|\bsearch\s+warrants?\b",
+        re.I,
+    ),
+    "access controls": re.compile(
+        r"\baccess\s+controls?\b|\brole[-\s]based\s+access\b|\bleast[-\s]privilege\b|\bneed[-\s]to[-\s]know\b"
+        r"|\bauthori[sz]ed\s+(?:personnel|employees|staff)\b|\bsub-?processors?\b",
+        re.I,
+    ),
+}
+# A row naming a company and where it works is a recipient of the data (a list of subprocessors).
+_LEGAL_ENTITY = re.compile(
+    r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|S\.A\.S|SAS|S\.A|B\.V|AG|PLC|Pty|S\.r\.l|SE|Co)\b\.?"
+)
+_DISCLOSE_REACH = 120
+_BY_THE_USER = re.compile(r"\b(?:you|users?)\s+$", re.I)
+# A rendered table row: at least this many cells, this short on average.
+_ROW_CELLS = 3
+_ROW_CELL_CHARS = 60
+ACCESS_HEADING = re.compile(
+    r"\bsub-?processors?\b|\bshar(?:e|ing)\b|\bdisclos\w+|\bthird[-\s]part(?:y|ies)\b|\brecipients?\b"
+    r"|\bwho\s+(?:can\s+|may\s+)?(?:see|access)\b|\bhuman\s+review\b",
+    re.I,
+)
+
+
 # --- labelling ----------------------------------------------------------------------------------
 
 
@@ -245,6 +301,37 @@ def _near(verbs: re.Pattern, times: re.Pattern, text: str) -> list[str]:
     return []
 
 
+_ACCESS_HINT = re.compile(
+    r"human|review|read|access|view|see|shar|disclos|sell|sold|sale|transfer|provid|availab|pass|rent|expos|publish"
+    r"|send|sent|giv|enforcement|government|subpoena|court|legal\s+process|warrant|privilege|need|authori|processor"
+    r"|\b(?:Inc|LLC|Ltd|Limited|Corp|GmbH|SAS|AG|PLC)\b",
+    re.I,
+)
+
+
+def _access_evidence(text: str, heading: str = "") -> list[str]:
+    if not _ACCESS_HINT.search(text):
+        return []
+    found = [m.group(0) for p in ACCESS_PHRASES.values() if (m := p.search(text))]
+    has_data = DATA_NOUN.search(text) is not None or bool(ACCESS_HEADING.search(heading))
+    if has_data and (m := HUMAN_REVIEW.search(text)):
+        found.append(m.group(0))
+    if has_data:
+        recipients = list(RECIPIENT.finditer(text))
+        for verb in _DISCLOSE.finditer(text):
+            if _BY_THE_USER.search(text, max(0, verb.start() - 12), verb.start()):
+                continue  # "the information you provide": the user hands it over, nobody receives it
+            near = next((r for r in recipients if abs(r.start() - verb.start()) <= _DISCLOSE_REACH), None)
+            if near is not None:
+                found += [verb.group(0), near.group(0)]
+                break
+    cells = re.split(r"; | \| ", text)
+    if len(cells) >= _ROW_CELLS and sum(map(len, cells)) <= _ROW_CELL_CHARS * len(cells) and (
+            m := _LEGAL_ENTITY.search(cells[0])):
+        found.append(m.group(0))  # a table row that names a company: a recipient of the data
+    return found
+
+
 def _evidence(text: str, heading: str = "") -> dict[str, list[str]]:
     flat = fold_typography(text)
     out = {}
@@ -252,11 +339,13 @@ def _evidence(text: str, heading: str = "") -> dict[str, list[str]]:
         out[TRAINING] = ev
     if ev := _retention_evidence(flat, heading):
         out[RETENTION] = ev
+    if ev := _access_evidence(flat, heading):
+        out[ACCESS] = ev
     return out
 
 
 def label(text: str) -> frozenset[str]:
-    """The labels ("training", "retention") of one clause or sentence."""
+    """The labels ("training", "retention", "access") of one clause or sentence."""
     return frozenset(_evidence(text))
 
 
@@ -353,7 +442,7 @@ def segment(text: str) -> list[Clause]:
 
 def current_clauses(text: str, only: set[str] | None = None) -> list[Clause]:
     """The labelled clauses of a version ("what do the terms say today"), optionally of some labels."""
-    wanted = set(only) if only else {TRAINING, RETENTION}
+    wanted = set(only) if only else set(TOPICS)
     return [c for c in segment(text) if c.labels & wanted]
 
 
@@ -605,19 +694,16 @@ def classify_change(old: str, new: str, hunks: list[Hunk]) -> ChangeClass:
     removed = [x for x in old_located if x.line in old_lines and _comparable(x.clause.text) not in new_keys]
     added = [x for x in new_located if x.line in new_lines and _comparable(x.clause.text) not in old_keys]
     changed_facts = _changed_facts(removed, added, old_located, new_located)
-    changed = [x.clause for x in removed + added]
-    training = any(TRAINING in c.labels for c in changed) or any(
-        f["kind"] == "training_stance" for f in changed_facts
-    )
-    retention = any(RETENTION in c.labels for c in changed) or any(
-        f["kind"] == "retention_period" for f in changed_facts
-    )
+    moved_topics = {label for x in removed + added for label in x.clause.labels}
+    training = TRAINING in moved_topics or any(f["kind"] == "training_stance" for f in changed_facts)
+    retention = RETENTION in moved_topics or any(f["kind"] == "retention_period" for f in changed_facts)
+    access = ACCESS in moved_topics
     clauses = [_clause_dict("delete", x.clause) for x in removed if x.clause.labels] + [
         _clause_dict("insert", x.clause) for x in added if x.clause.labels
     ]
-    summary = _summary(hunks, [x.clause for x in removed], [x.clause for x in added], changed_facts, training,
-                       retention)
-    return ChangeClass(training, retention, summary, changed_facts, clauses)
+    summary = _summary(hunks, [x.clause for x in removed], [x.clause for x in added], changed_facts,
+                       {TRAINING: training, RETENTION: retention, ACCESS: access})
+    return ChangeClass(training, retention, access, summary, changed_facts, clauses)
 
 
 # --- summary ------------------------------------------------------------------------------------
@@ -636,7 +722,7 @@ def _quote_headings(headings: list[str]) -> str:
 
 
 def _summary(hunks: list[Hunk], removed: list[Clause], added: list[Clause], changed_facts: list[dict],
-             training: bool, retention: bool) -> str:
+             topics: dict[str, bool]) -> str:
     if changed_facts:
         f = changed_facts[0]
         title = _KIND_TITLES[f["kind"]].format(subject=f["subject"])
@@ -644,12 +730,12 @@ def _summary(hunks: list[Hunk], removed: list[Clause], added: list[Clause], chan
         more = len(changed_facts) - 1
         extra = f" (and {more} more fact{'s' if more > 1 else ''} changed)" if more else ""
         return f"{title}: {before} → {after}{extra}."
-    if training or retention:
-        names = [n for n, on in ((TRAINING, training), (RETENTION, retention)) if on]
+    if any(topics.values()):
+        names = [n for n, on in topics.items() if on]
         gone = [c for c in removed if c.labels & set(names)]
         came = [c for c in added if c.labels & set(names)]
         flagged = gone + came
-        topic = " and ".join(names).capitalize()
+        topic = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]).capitalize()
         # A reworded clause is one removed and one added sentence: count places, not sentences.
         count = max(len(gone), len(came))
         where = _quote_headings([c.heading for c in flagged])

@@ -172,15 +172,19 @@ def show(config: Config, document: str, version: str | None) -> None:
 @click.option("--audience", type=click.Choice(["commercial", "consumer"]), help="Only this audience.")
 @click.option("--training", is_flag=True, help="Only changes that touch training on customer data.")
 @click.option("--retention", is_flag=True, help="Only changes that touch data retention.")
+@click.option("--access", is_flag=True,
+              help="Only changes that touch who can see or receive the data (human review, sharing, government requests).")
 @click.option("--all", "editorial", is_flag=True,
               help="Include editorial edits (case, punctuation, spelling, a date stamp): stored, never alerted.")
 @json_option
 @needs_config
-def changes(config: Config, document, since, vendor, audience, training, retention, editorial, as_json) -> None:
-    """Every recorded change of terms, newest first, with its training / retention flags and summary.
+def changes(config: Config, document, since, vendor, audience, training, retention, access, editorial,
+            as_json) -> None:
+    """Every recorded change of terms, newest first, with its training / retention / access flags and summary.
 
     Each row's "significance" is "substantive" (a change of terms) or, with --all, "editorial"."""
-    rows = store.changes(open_existing(config), document, since, training, retention, vendor, audience, editorial)
+    rows = store.changes(open_existing(config), document, since, training, retention, vendor, audience, editorial,
+                         access)
     emit_json(rows) if as_json else click.echo(views.changes_table(rows))
 
 
@@ -407,7 +411,7 @@ def diff_command(config: Config, document: str, from_version, to_version, fmt: s
 @json_option
 @needs_config
 def history(config: Config, document: str, as_json: bool) -> None:
-    """A timeline of DOCUMENT: each version, and the change that led to it with its training/retention flags."""
+    """A timeline of DOCUMENT: each version, and the change that led to it with its training/retention/access flags."""
     config.document(document)
     rows = store.history(open_existing(config), document)
     emit_json(rows) if as_json else click.echo(views.history_table(rows))
@@ -417,15 +421,16 @@ def history(config: Config, document: str, as_json: bool) -> None:
 @click.argument("document")
 @click.option("--training", is_flag=True, help="Only clauses about training on customer data.")
 @click.option("--retention", is_flag=True, help="Only clauses about data retention and deletion.")
+@click.option("--access", is_flag=True, help="Only clauses about who can see or receive the data.")
 @json_option
 @needs_config
-def clauses(config: Config, document: str, training: bool, retention: bool, as_json: bool) -> None:
-    """What the current version of DOCUMENT says about training and retention, clause by clause, with facts."""
+def clauses(config: Config, document: str, training: bool, retention: bool, access: bool, as_json: bool) -> None:
+    """What the current version of DOCUMENT says about training, retention and access, clause by clause, with facts."""
     from monitor.classify import current_clauses, facts
 
     config.document(document)
     text = store.resolve_version(open_existing(config), document, None).text
-    only = {flag for flag, on in (("training", training), ("retention", retention)) if on} or None
+    only = {flag for flag, on in (("training", training), ("retention", retention), ("access", access)) if on} or None
     found = [{"heading": c.heading, "text": c.text, "labels": sorted(c.labels), "evidence": list(c.evidence)}
              for c in current_clauses(text, only)]
     flag_of = {"training_stance": "training", "retention_period": "retention"}

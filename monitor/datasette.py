@@ -8,6 +8,8 @@ from __future__ import annotations
 _FLAGS = {
     "training": "1 when the clause or change touches training on customer data",
     "retention": "1 when the clause or change touches data retention or deletion",
+    "access": "1 when the clause or change touches who can see or receive the data (human review, sharing, "
+              "government requests, access controls)",
 }
 _DOCUMENT = {
     "document": "Document id, as in [[documents]] of config.toml",
@@ -24,22 +26,22 @@ _CHANGE = {
     **_FLAGS,
     "summary": "One-sentence description of what changed",
     "facts": 'JSON list of facts that changed: {"kind", "subject", "before", "after"}',
-    "clauses": 'JSON list of changed training/retention clauses: {"op", "heading", "text", "labels", "evidence"}',
+    "clauses": 'JSON list of changed training/retention/access clauses: {"op", "heading", "text", "labels", "evidence"}',
 }
 
 TABLES: dict[str, dict] = {
     "changes_with_flags": {
-        "description": "Every recorded change, newest first, with its document, vendor and training/retention flags.",
+        "description": "Every recorded change, newest first, with its document, vendor and training/retention/access flags.",
         "columns": {"change_id": "Change id (changes.id)", **_DOCUMENT, **_CHANGE},
-        "facets": ["vendor", "audience", "training", "retention"],
+        "facets": ["vendor", "audience", "training", "retention", "access"],
     },
     "current_clauses": {
-        "description": "What each document says today about training on customer data and data retention: "
+        "description": "What each document says today about training on customer data, data retention and access: "
                        "one row per clause and label, from the version in force now.",
         "columns": {
             **{k: _DOCUMENT[k] for k in ("document", "vendor", "audience", "type")},
             "version_id": "The version in force now (versions.id)",
-            "label": "training or retention",
+            "label": "training, retention or access",
             "position": "Order of the clause among the labelled clauses of the version",
             "heading": "Section heading the clause sits under",
             "clause": "Text of the clause",
@@ -81,7 +83,7 @@ TABLES: dict[str, dict] = {
             **_FLAGS,
             "evidence": "JSON list of the words that made the classifier label it",
         },
-        "facets": ["document", "training", "retention"],
+        "facets": ["document", "training", "retention", "access"],
     },
     "fetches": {
         "description": "Every fetch attempt, usable or not. A failed fetch is never a version.",
@@ -106,7 +108,7 @@ TABLES: dict[str, dict] = {
     "changes": {
         "description": "Changes between consecutive versions of a document (see changes_with_flags for a joined view).",
         "columns": {"id": "Change id", "document": _DOCUMENT["document"], **_CHANGE},
-        "facets": ["document", "training", "retention"],
+        "facets": ["document", "training", "retention", "access"],
     },
     "findings": {
         "description": "Drift of a signed agreement's document: its baseline wording against a later version.",
@@ -124,7 +126,7 @@ TABLES: dict[str, dict] = {
             "facts": _CHANGE["facts"],
             "clauses": _CHANGE["clauses"],
         },
-        "facets": ["agreement", "training", "retention"],
+        "facets": ["agreement", "training", "retention", "access"],
     },
     "pins": {
         "description": "What was signed, pinned with `termwatch agreements pin`.",
@@ -181,12 +183,12 @@ _SORT_DESC = {"changes_with_flags": "detected_at", "changes": "detected_at", "ve
 
 QUERIES: dict[str, dict] = {
     "recent_training_retention_changes": {
-        "title": "Training or retention changes in the last 90 days",
-        "sql": "select * from changes_with_flags where significance = 'substantive' and (training or retention) "
+        "title": "Training, retention or access changes in the last 90 days",
+        "sql": "select * from changes_with_flags where significance = 'substantive' and (training or retention or access) "
                "and detected_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-90 days') order by detected_at desc",
     },
     "vendor_clauses": {
-        "title": "What a vendor says today about training and retention",
+        "title": "What a vendor says today about training, retention and access",
         "sql": "select document, type, label, heading, clause from current_clauses "
                "where vendor = :vendor collate nocase order by document, position, label",
     },

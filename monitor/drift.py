@@ -42,6 +42,7 @@ class Finding:
     changed: bool
     training: bool
     retention: bool
+    access: bool
     summary: str
     facts: list
     clauses: list
@@ -79,12 +80,12 @@ def choose_baseline(signed_on: dt.date, pin: dict | None, versions: Sequence[Sto
 def drift(agreement: str, document: str, baseline: Baseline, current_id: int, current_text: str) -> Finding:
     """Compare baseline and current wording; equal normalised text, or only editorial edits, mean no drift."""
     if normalise(baseline.text) == normalise(current_text):
-        return Finding(agreement, document, baseline, current_id, False, False, False,
+        return Finding(agreement, document, baseline, current_id, False, False, False, False,
                        "Unchanged since signing.", [], [])
     if significance(baseline.text, current_text) == EDITORIAL:
-        return Finding(agreement, document, baseline, current_id, False, False, False,
+        return Finding(agreement, document, baseline, current_id, False, False, False, False,
                        "Editorial only since signing: case, punctuation, spelling or a date stamp moved; "
                        "the terms read the same.", [], [])
     result = classify_change(baseline.text, current_text, diff_texts(baseline.text, current_text))
-    return Finding(agreement, document, baseline, current_id, True, result.training, result.retention,
+    return Finding(agreement, document, baseline, current_id, True, result.training, result.retention, result.access,
                    result.summary, result.facts, result.clauses)

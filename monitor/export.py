@@ -8,9 +8,9 @@ import json
 
 # The documented column orders; new columns are only ever added at the end.
 CHANGE_COLUMNS = ("id", "document", "vendor", "audience", "type", "detected_at", "from_version", "to_version",
-                  "training", "retention", "summary", "facts", "clauses")
+                  "training", "retention", "summary", "facts", "clauses", "significance", "access")
 DRIFT_COLUMNS = ("agreement", "vendor", "signed_on", "renews_on", "document", "baseline", "baseline_version",
-                 "current_version", "changed", "training", "retention", "summary", "facts", "clauses")
+                 "current_version", "changed", "training", "retention", "summary", "facts", "clauses", "access")
 
 
 def to_json(data: list[dict]) -> str:
@@ -56,7 +56,8 @@ def drift_csv(report: list[dict]) -> str:
             baseline = doc["baseline"] or {}
             rows.append({
                 **{k: agreement[k] for k in ("agreement", "vendor", "signed_on", "renews_on")},
-                **{k: doc[k] for k in ("document", "current_version", "changed", "training", "retention", "summary")},
+                **{k: doc[k] for k in ("document", "current_version", "changed", "training", "retention", "access",
+                                       "summary")},
                 "baseline": baseline.get("kind"), "baseline_version": baseline.get("version"),
                 "facts": facts_text(doc["facts"]), "clauses": clauses_text(doc["clauses"]),
             })

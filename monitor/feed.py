@@ -34,13 +34,13 @@ def entry_title(change: dict) -> str:
 
 
 def entry_content(change: dict) -> str:
-    """Plain text: the summary, the facts before → after, and the changed training/retention clauses."""
+    """Plain text: the summary, the facts before → after, and the changed training/retention/access clauses."""
     parts = [f"{change['document']}: version {change['from_version']} → {change['to_version']}. {change['summary']}"]
     if change["facts"]:
         parts.append("Facts, before → after:\n" + facts_text(change["facts"]))
     flagged = [c for c in change["clauses"] if c.get("labels")]
     if flagged:
-        parts.append("Changed clauses on training or retention:\n" + clauses_text(flagged))
+        parts.append("Changed clauses on training, retention or access:\n" + clauses_text(flagged))
     return "\n\n".join(parts)
 
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 import uuid
 from html import escape
 
+from monitor.models import flags
+
 PREFIX = "[termwatch]"
 
 
-def _flags(training: bool, retention: bool) -> str:
-    moved = [name for name, on in (("training", training), ("retention", retention)) if on]
-    return " and ".join(moved)
+def _flags(*rows) -> str:
+    """The topics moved in any of the rows (change dicts or drift findings), in words: "training and access"."""
+    moved = flags(*(r if isinstance(r, dict) else vars(r) for r in rows))
+    return ", ".join(moved[:-1]) + " and " + moved[-1] if len(moved) > 1 else "".join(moved)
 
 
 def _facts_text(facts: list[dict]) -> list[str]:
@@ -42,7 +45,7 @@ def _html(title: str, intro: str, facts: list[dict], clauses: list[dict], note: 
         parts.append("</ul>")
     flagged = [c for c in clauses if c.get("labels")][:8]
     if flagged:
-        parts.append("<h3>Changed clauses on training or retention</h3>")
+        parts.append("<h3>Changed clauses on training, retention or access</h3>")
         for clause in flagged:
             style = "background:#fdd" if clause.get("op") == "delete" else "background:#ffc"
             heading = f"<div><small>{escape(clause.get('heading') or '')}</small></div>" if clause.get("heading") else ""
@@ -56,23 +59,23 @@ def _html(title: str, intro: str, facts: list[dict], clauses: list[dict], note: 
 def _event(kind: str, key: str, now: str, subject: str, text: list[str], html: str, short: str, **fields) -> dict:
     return {"kind": kind, "key": key, "created_at": now, "subject": subject, "text": "\n".join(text), "html": html,
             "short": short, "document": None, "vendor": None, "agreement": None, "training": False,
-            "retention": False} | fields
+            "retention": False, "access": False} | fields
 
 
 def change_event(doc, change: dict, key: str, now: str) -> dict:
-    flags = _flags(change["training"], change["retention"])
-    subject = f"{PREFIX} {doc.vendor} {doc.type} changed" + (f": {flags} language moved" if flags else "")
+    moved = _flags(change)
+    subject = f"{PREFIX} {doc.vendor} {doc.type} changed" + (f": {moved} language moved" if moved else "")
     intro = f"{doc.vendor} changed its {doc.type} ({doc.url}), detected {now}. {change['summary']}"
     text = [intro, ""] + _facts_text(change["facts"]) + _clauses_text(change["clauses"])
     return _event("change", key, now, subject, text, _html(subject, intro, change["facts"], change["clauses"]),
                   change["summary"], document=doc.id, vendor=doc.vendor,
-                  training=change["training"], retention=change["retention"])
+                  training=change["training"], retention=change["retention"], access=change["access"])
 
 
 def drift_event(agreement, doc, finding, now: str) -> dict:
-    flags = _flags(finding.training, finding.retention)
+    moved = _flags(finding)
     subject = (f"{PREFIX} Drift: {doc.vendor} {doc.type} no longer matches agreement {agreement.id}"
-               + (f" ({flags})" if flags else ""))
+               + (f" ({moved})" if moved else ""))
     intro = (f"The {doc.type} of {doc.vendor} has changed since agreement {agreement.id} was signed on "
              f"{agreement.signed_on}. {finding.summary}")
     note = f"Baseline: {finding.baseline.note}."
@@ -80,7 +83,7 @@ def drift_event(agreement, doc, finding, now: str) -> dict:
     return _event("drift", f"drift:{finding.key}", now, subject, text,
                   _html(subject, intro, finding.facts, finding.clauses, note), finding.summary,
                   document=doc.id, vendor=doc.vendor, agreement=agreement.id,
-                  training=finding.training, retention=finding.retention)
+                  training=finding.training, retention=finding.retention, access=finding.access)
 
 
 def failure_event(doc, failures: int, reason: str, key: str, now: str) -> dict:
@@ -106,11 +109,10 @@ def recovery_event(doc, failures: int, key: str, now: str) -> dict:
 
 
 def renewal_event(agreement, days_left: int, findings: list, now: str) -> dict:
-    training = any(f.training for f in findings)
-    retention = any(f.retention for f in findings)
     drifted = [f for f in findings if f.changed]
+    moved = _flags(*findings)
     subject = (f"{PREFIX} Renewal of {agreement.id} ({agreement.vendor}) in {days_left} days: re-confirm the terms"
-               + (f"; {_flags(training, retention)} language moved since signing" if training or retention else ""))
+               + (f"; {moved} language moved since signing" if moved else ""))
     intro = (f"Agreement {agreement.id} with {agreement.vendor}, signed on {agreement.signed_on}, renews on "
              f"{agreement.renews_on}. {len(drifted)} of {len(findings)} documents changed since signing.")
     text = [intro, ""] + [f"- {f.document}: {f.summary}" for f in findings]
@@ -118,12 +120,13 @@ def renewal_event(agreement, days_left: int, findings: list, now: str) -> dict:
     clauses = [c for f in drifted for c in f.clauses]
     return _event("renewal", f"renewal:{agreement.id}:{agreement.renews_on}", now, subject, text,
                   _html(subject, intro, facts, clauses), intro, agreement=agreement.id, vendor=agreement.vendor,
-                  training=training, retention=retention)
+                  training=any(f.training for f in findings), retention=any(f.retention for f in findings),
+                  access=any(f.access for f in findings))
 
 
 def test_event(channel_id: str, now: str) -> dict:
     subject = f"{PREFIX} Test alert for channel {channel_id}"
-    intro = "termwatch can reach this destination. Real alerts name the vendor, the document and whether training or retention moved."
+    intro = "termwatch can reach this destination. Real alerts name the vendor, the document and whether training, retention or access moved."
     # Every test is its own event, even two in the same second.
     key = f"test:{channel_id}:{now}:{uuid.uuid4().hex}"
     return _event("test", key, now, subject, [intro], _html(subject, intro, [], []), intro)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 AUDIENCES = ("commercial", "consumer")
-FLAGS = ("training", "retention")
+FLAGS = ("training", "retention", "access")
 
 
 def flags(*rows: dict) -> list[str]:

@@ -34,6 +34,7 @@ def describe_change(old: str, new: str, significance: str) -> dict:
         "significance": significance,
         "training": result.training,
         "retention": result.retention,
+        "access": result.access,
         "summary": result.summary,
         "facts": result.facts,
         "clauses": result.clauses,
@@ -129,6 +130,7 @@ class Processor:
                     "to_version": version_id,
                     "training": change["training"],
                     "retention": change["retention"],
+                    "access": change["access"],
                     "summary": change["summary"],
                 }
             )

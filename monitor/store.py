@@ -191,10 +191,6 @@ order by d.vendor collate nocase, d.id, k.position, l.label
 @migrations()
 def m003_clauses_views_and_search(db: sqlite_utils.Database) -> None:
     """What Datasette needs to be pleasant: links between tables, stored clauses, two views, full-text search."""
-    # The classifier runs in Python, so SQL cannot ask what a version says about training; its clauses are
-    # stored with each version. Imported here only: the rest of this module stays free of classification.
-    from monitor.classify import current_clauses
-
     db.add_foreign_keys([
         ("versions", "fetch_id", "fetches", "id"),
         ("findings", "document", "documents", "id"),
@@ -210,8 +206,7 @@ def m003_clauses_views_and_search(db: sqlite_utils.Database) -> None:
         foreign_keys=[("version_id", "versions", "id"), ("document", "documents", "id")],
     )
     db["version_clauses"].create_index(["version_id", "position"])
-    for row in db.query("select id, document, text from versions"):
-        db["version_clauses"].insert_all(clause_rows(row["id"], row["document"], current_clauses(row["text"])))
+    # Existing versions' clauses are found by m005, with the columns the classifier fills today.
     db["versions"].enable_fts(["text"], tokenize="porter", create_triggers=True)
     db.create_view("changes_with_flags", CHANGES_WITH_FLAGS_SQL)
     db.create_view("current_clauses", CURRENT_CLAUSES_SQL)
@@ -229,29 +224,52 @@ def m004_search_index_follows_text_only(db: sqlite_utils.Database) -> None:
     )
 
 
-CHANGES_WITH_SIGNIFICANCE_SQL = """
+CHANGES_WITH_ACCESS_SQL = """
 select c.id as change_id, c.document, d.vendor, d.audience, d.type, d.url, c.detected_at,
-  c.from_version, c.to_version, c.significance, c.training, c.retention, c.summary, c.facts, c.clauses
+  c.from_version, c.to_version, c.significance, c.training, c.retention, c.access, c.summary, c.facts, c.clauses
 from changes c join documents d on d.id = c.document
 order by c.detected_at desc, c.id desc
 """
 
+CURRENT_CLAUSES_WITH_ACCESS_SQL = f"""
+select d.id as document, d.vendor, d.audience, d.type, k.version_id, l.label, k.position, k.heading,
+  k.text as clause, k.evidence
+from documents d
+join version_clauses k on k.version_id = ({_CURRENT_VERSION_SQL})
+join (select 'training' as label union all select 'retention' union all select 'access') l
+  on (l.label = 'training' and k.training) or (l.label = 'retention' and k.retention)
+  or (l.label = 'access' and k.access)
+order by d.vendor collate nocase, d.id, k.position, l.label
+"""
+
 
 @migrations()
-def m005_significance_and_fallback(db: sqlite_utils.Database) -> None:
+def m005_significance_fallback_and_access(db: sqlite_utils.Database) -> None:
     """Editorial edits are kept as changes that are not changes of terms; a version read from the automatically
-    found main content, because `select` matched nothing, says so."""
+    found main content, because `select` matched nothing, says so; access is the third topic beside training
+    and retention. Stored clauses are found again, since access adds clauses."""
+    # The classifier runs in Python, so SQL cannot ask what a version says about training; its clauses are
+    # stored with each version. Imported here only: the rest of this module stays free of classification.
+    from monitor.classify import current_clauses
+
     db["changes"].add_column("significance", str, not_null_default="substantive")
     db["versions"].add_column("fallback", int, not_null_default=0)
+    for table in ("changes", "findings", "events", "version_clauses"):
+        db[table].add_column("access", int, not_null_default=0)
+    db["version_clauses"].delete_where()
+    for row in db.query("select id, document, text from versions"):
+        db["version_clauses"].insert_all(clause_rows(row["id"], row["document"], current_clauses(row["text"])))
     db.execute("drop view if exists changes_with_flags")
-    db.create_view("changes_with_flags", CHANGES_WITH_SIGNIFICANCE_SQL)
+    db.create_view("changes_with_flags", CHANGES_WITH_ACCESS_SQL)
+    db.execute("drop view if exists current_clauses")
+    db.create_view("current_clauses", CURRENT_CLAUSES_WITH_ACCESS_SQL)
 
 
 def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]:
-    """Rows of version_clauses for the training/retention clauses (classify.Clause) of one version."""
+    """Rows of version_clauses for the training/retention/access clauses (classify.Clause) of one version."""
     return [
         {"version_id": version_id, "document": document, "position": i, "heading": c.heading, "text": c.text,
-         "training": "training" in c.labels, "retention": "retention" in c.labels,
+         "training": "training" in c.labels, "retention": "retention" in c.labels, "access": "access" in c.labels,
          "evidence": json.dumps(list(c.evidence), ensure_ascii=False)}
         for i, c in enumerate(clauses)
     ]
@@ -464,6 +482,7 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
                     "significance": change["significance"],
                     "training": change["training"],
                     "retention": change["retention"],
+                    "access": change["access"],
                     "summary": change["summary"],
                     "facts": json.dumps(change["facts"]),
                     "clauses": json.dumps(change["clauses"]),
@@ -532,7 +551,7 @@ def validators(db: sqlite_utils.Database) -> dict[str, tuple[str | None, str | N
 
 def changes(db: sqlite_utils.Database, document: str | None = None, since: str | None = None,
             training: bool = False, retention: bool = False, vendor: str | None = None,
-            audience: str | None = None, editorial: bool = False) -> list[dict]:
+            audience: str | None = None, editorial: bool = False, access: bool = False) -> list[dict]:
     """Recorded changes of terms, newest first, joined with their document; with editorial, editorial edits too."""
     where, params = ["1 = 1" if editorial else "c.significance = 'substantive'"], []
     for clause, value in (("c.document = ?", document), ("c.detected_at >= ?", since),
@@ -544,15 +563,19 @@ def changes(db: sqlite_utils.Database, document: str | None = None, since: str |
         where.append("c.training")
     if retention:
         where.append("c.retention")
+    if access:
+        where.append("c.access")
     sql = (
         "select c.id, c.document, d.vendor, d.audience, d.type, c.detected_at, c.from_version, c.to_version, "
-        "c.significance, c.training, c.retention, c.summary, c.facts, c.clauses from changes c join documents d on d.id = c.document "
+        "c.significance, c.training, c.retention, c.access, c.summary, c.facts, c.clauses "
+        "from changes c join documents d on d.id = c.document "
         f"where {' and '.join(where)} order by c.detected_at desc, c.id desc"
     )
     rows = []
     for row in db.query(sql, params):
         row["training"] = bool(row["training"])
         row["retention"] = bool(row["retention"])
+        row["access"] = bool(row["access"])
         row["facts"] = json.loads(row["facts"] or "[]")
         row["clauses"] = json.loads(row["clauses"] or "[]")
         rows.append(row)
@@ -624,6 +647,7 @@ def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], chan
         for row in change_updates:
             db["changes"].update(row["id"], {
                 "significance": row["significance"], "training": row["training"], "retention": row["retention"],
+                "access": row["access"],
                 "summary": row["summary"],
                 "facts": json.dumps(row["facts"]), "clauses": json.dumps(row["clauses"]),
             })
@@ -712,13 +736,14 @@ def retry_failed(db: sqlite_utils.Database, now: str) -> int:
 def outbox(db: sqlite_utils.Database, status: str | None = None) -> list[dict]:
     sql = (
         "select e.id as event, e.kind, e.key, e.created_at, e.document, e.vendor, e.agreement, e.training, "
-        "e.retention, e.subject, d.channel, d.destination, d.target, d.status, d.attempts, d.last_error, "
+        "e.retention, e.access, e.subject, d.channel, d.destination, d.target, d.status, d.attempts, d.last_error, "
         "d.next_attempt_at, d.sent_at from events e join deliveries d on d.event = e.id"
         + (" where d.status = ?" if status else "") + " order by e.id desc, d.channel, d.destination"
     )
     rows = list(db.query(sql, [status] if status else []))
     for row in rows:
-        row["training"], row["retention"] = bool(row["training"]), bool(row["retention"])
+        row["training"], row["retention"], row["access"] = (bool(row["training"]), bool(row["retention"]),
+                                                            bool(row["access"]))
     return rows
 
 
@@ -726,7 +751,8 @@ def findings(db: sqlite_utils.Database, agreement: str | None = None) -> list[di
     where, params = ("where agreement = ?", [agreement]) if agreement else ("", [])
     rows = list(db.query(f"select * from findings {where} order by id", params))
     for row in rows:
-        row["training"], row["retention"] = bool(row["training"]), bool(row["retention"])
+        row["training"], row["retention"], row["access"] = (bool(row["training"]), bool(row["retention"]),
+                                                            bool(row["access"]))
         row["facts"], row["clauses"] = json.loads(row["facts"] or "[]"), json.loads(row["clauses"] or "[]")
     return rows
 
@@ -753,7 +779,8 @@ def history(db: sqlite_utils.Database, document: str) -> list[dict]:
             "change": None if change is None else {
                 "id": change["id"], "from_version": change["from_version"], "significance": change["significance"],
                 "training": change["training"],
-                "retention": change["retention"], "summary": change["summary"], "facts": change["facts"],
+                "retention": change["retention"], "access": change["access"], "summary": change["summary"],
+                "facts": change["facts"],
             },
         })
     return rows

@@ -156,7 +156,7 @@ def history_table(rows: list[dict]) -> str:
 
 def clauses_text(result: dict) -> str:
     if not result["clauses"] and not result["facts"]:
-        return f"{result['document']}: no clause about training or retention found in the current version."
+        return f"{result['document']}: no clause about training, retention or access found in the current version."
     lines = []
     for fact in result["facts"]:
         lines.append(f"FACT  {fact['subject']}: {fact['value']}")

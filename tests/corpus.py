@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from monitor.classify import TOPICS
 from monitor.decide import Known, State, decide
 from monitor.extract import extract_text, fingerprint, judge
 from monitor.models import Extracted, FetchResult
 from monitor.ota import css_selectors
+from monitor.pipeline import describe_change
 
 FIXTURE_ROOT = Path(__file__).resolve().parent / "fixtures" / "corpus"
 RECENT_VERSIONS = 10  # what store.recent_versions hands the pipeline
@@ -119,6 +121,7 @@ class Replay:
     document: Document
     with_selectors: bool
     changes: list[int] = field(default_factory=list)  # seqs where a change was recorded
+    flags: dict[int, dict[str, bool]] = field(default_factory=dict)  # seq -> the topics its change touches
     outcomes: dict[int, str] = field(default_factory=dict)  # seq -> unchanged/known/new/suspect/failed: reason
     expected: dict[int, dict] = field(default_factory=dict)
     matched: dict[int, int] = field(default_factory=dict)  # expected seq -> seq where it was recorded
@@ -173,6 +176,8 @@ def replay(doc: Document, root: Path = FIXTURE_ROOT, with_selectors: bool = True
         elif decision.kind == "new":
             if decision.announced:
                 result.changes.append(snap.seq)
+                described = describe_change(decision.base_text, seen.text, decision.significance)
+                result.flags[snap.seq] = {topic: described[topic] for topic in TOPICS}
             created = len(stored) + 1
             stored[created] = (seen, body)
             versions = [Known(created, seen.sha256, len(seen.text), snap.date), *versions]

@@ -28,7 +28,7 @@ HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 HOSTILE_LINK = '<a href="javascript:alert(1)">read the new terms</a>'
 
 OUTBOX_KEYS = {
-    "event", "kind", "key", "created_at", "document", "vendor", "agreement", "training", "retention", "subject",
+    "event", "kind", "key", "created_at", "document", "vendor", "agreement", "training", "retention", "access", "subject",
     "channel", "destination", "target", "status", "attempts", "last_error", "next_attempt_at", "sent_at",
 }
 
@@ -53,6 +53,7 @@ def hostile_change(training: bool = True, retention: bool = False) -> dict:
     return {
         "training": training,
         "retention": retention,
+        "access": False,
         "summary": "Customer content may now be used to train models.",
         "facts": [{"kind": "training", "subject": "Training on customer content",
                    "before": "never without opt-in", "after": f"by default {HOSTILE_IMG}"}],
@@ -156,8 +157,9 @@ def test_secrets_from_env_are_resolved_into_urls_and_collected(tmp_path):
 
 
 def event(kind: str, document: str | None = "acme-terms", vendor: str | None = "Acme AI",
-          training: bool = False, retention: bool = False) -> dict:
-    return {"kind": kind, "document": document, "vendor": vendor, "training": training, "retention": retention}
+          training: bool = False, retention: bool = False, access: bool = False) -> dict:
+    return {"kind": kind, "document": document, "vendor": vendor, "training": training, "retention": retention,
+            "access": access}
 
 
 WANTS = [
@@ -467,7 +469,7 @@ def test_cli_outbox_json_shape(write_config, hook):
     assert set(row) == OUTBOX_KEYS
     assert row | {"event": None, "target": None} == {
         "event": None, "kind": "change", "key": "change:acme-terms:1", "created_at": NOW, "document": "acme-terms",
-        "vendor": "Acme AI", "agreement": None, "training": True, "retention": False,
+        "vendor": "Acme AI", "agreement": None, "training": True, "retention": False, "access": False,
         "subject": change()["subject"], "channel": "hook", "destination": 0, "target": None, "status": "sent",
         "attempts": 1, "last_error": None, "next_attempt_at": None, "sent_at": NOW,
     }

@@ -125,7 +125,7 @@ def test_datasette_shows_flagged_changes_current_clauses_search_and_canned_queri
     with urllib.request.urlopen(datasette + "/termwatch/current_clauses", timeout=10) as response:
         page = response.read().decode()
     assert "What each document says today about training" in page
-    assert "<dt>label</dt><dd>training or retention</dd>" in page
+    assert "<dt>label</dt><dd>training, retention or access</dd>" in page
     tables = {t["name"]: t for t in get_json(datasette + "/termwatch.json")["tables"]}
     assert tables["pages"]["hidden"] and not tables["versions"]["hidden"]
     assert tables["versions"]["fts_table"] == "versions_fts"
@@ -195,7 +195,8 @@ def test_migration_upgrades_an_m002_database_keeping_every_row(tmp_path, write_c
 
     db = store.open_db(path)
     assert "m003_clauses_views_and_search" in [m.name for m in store.migrations.applied(db)]
-    added = {"versions": {"fallback": 0}, "changes": {"significance": "substantive"}}  # m005's columns, defaulted
+    added = {"versions": {"fallback": 0}, "changes": {"significance": "substantive", "access": 0},
+             "findings": {"access": 0}, "events": {"access": 0}}  # m005's columns, defaulted
     for table, rows in before.items():
         assert list(db[table].rows) == [row | added.get(table, {}) for row in rows], table
     # The clauses of the versions already there are found and stored, and the views read them.

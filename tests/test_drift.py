@@ -378,7 +378,7 @@ def test_cli_drift_agreements_show_and_pin(two_versions, tmp_path):
         assert set(agreement) == {"agreement", "vendor", "signed_on", "renews_on", "notes", "documents"}
         [doc] = agreement["documents"]
         assert set(doc) == {"document", "baseline", "current_version", "changed", "training", "retention",
-                            "summary", "facts", "clauses"}
+                            "access", "summary", "facts", "clauses"}
         assert set(doc["baseline"]) == {"kind", "version", "note"}
     feb = report[1]
     assert (feb["signed_on"], feb["renews_on"], feb["vendor"]) == ("2026-02-01", None, "Acme AI")

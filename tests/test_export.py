@@ -81,7 +81,8 @@ def test_export_changes_and_drift_as_json_and_csv(pages, write_config, termwatch
 def test_csv_cells_survive_commas_quotes_newlines_and_missing_values():
     change = {"id": 7, "document": "acme-terms", "vendor": 'Acme, "AI"', "audience": "consumer",
               "type": "Privacy Policy", "detected_at": "2026-06-01T00:00:00+00:00", "from_version": 3,
-              "to_version": 4, "training": True, "retention": False, "summary": "Line one,\nline two",
+              "to_version": 4, "significance": "substantive", "training": True, "retention": False, "access": False,
+              "summary": "Line one,\nline two",
               "facts": [{"kind": "training_stance", "subject": "conversations", "before": None, "after": "used"}],
               "clauses": [{"op": "delete", "heading": "", "text": "We never train.", "labels": ["training"],
                            "evidence": ["train"]}]}
@@ -95,7 +96,8 @@ def test_csv_cells_survive_commas_quotes_newlines_and_missing_values():
 def test_drift_csv_of_a_document_without_versions_has_empty_cells():
     report = [{"agreement": "a", "vendor": "V", "signed_on": "2026-01-01", "renews_on": None, "notes": "",
                "documents": [{"document": "d", "baseline": None, "current_version": None, "changed": None,
-                              "training": False, "retention": False, "summary": "No version recorded yet.",
+                              "training": False, "retention": False, "access": False,
+                              "summary": "No version recorded yet.",
                               "facts": [], "clauses": []}]}]
     [row] = rows(drift_csv(report))
     assert (row["renews_on"], row["baseline"], row["baseline_version"], row["changed"]) == ("", "", "", "")

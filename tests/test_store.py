@@ -54,7 +54,8 @@ def test_open_corrupt_file_is_a_clear_error(tmp_path):
 def test_versions_changes_and_current(db):
     v1, c1 = store.record_version(db, fetch("2026-01-01T00:00:00+00:00", "<p>a</p>"), "A", "sha-a", "x1", None)
     assert c1 is None
-    change = {"from_version": v1, "significance": "substantive", "training": True, "retention": False, "summary": "s",
+    change = {"from_version": v1, "significance": "substantive", "training": True, "retention": False, "access": False,
+              "summary": "s",
               "facts": [], "clauses": []}
     v2, c2 = store.record_version(db, fetch("2026-01-02T00:00:00+00:00", "<p>b</p>"), "B", "sha-b", "x1", change)
     assert store.current_version(db, DOC.id).id == v2

@@ -1,0 +1,69 @@
+"""Access, the third topic: who besides the automated service can see, receive or use the customer's data.
+Table-driven on sentences written for each pattern, then end to end through a change and `changes --access`."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.classify import ACCESS, classify_change, label
+from monitor.diff import diff_texts
+
+ACCESS_SENTENCES = {
+    "human-review": "Conversations flagged by our classifiers may be subject to human review.",
+    "read-by-staff": "Your prompts may be read by trained reviewers to improve safety.",
+    "employees-access": "Only a small number of employees can access your chat history, under strict controls.",
+    "shared-with-affiliates": "We share your personal data with our affiliates and service providers.",
+    "disclosed-to-advertisers": "We do not sell or disclose your information to advertisers.",
+    "government-request": "We may disclose Customer Data in response to a subpoena or other legal process.",
+    "law-enforcement": "We notify customers of law enforcement requests for their content where permitted.",
+    "access-controls": "Customer Data is protected by role-based access controls and least privilege.",
+    "subprocessors": "We engage subprocessors to host Customer Data and list them on our website.",
+    "subprocessor-row": "Acme Cloud Inc.; Hosting; United States; All Products",
+    "public-sharing": "Shared links make your conversation visible to the public.",
+}
+NOT_ACCESS = {
+    "data-location-alone": "Your data is stored in data centres in the European Union and Singapore.",
+    "you-provide": "The information you provide to the assistant is not used for advertising purposes.",
+    "represent-and-warrant": "You represent and warrant that you have all rights in the content you upload.",
+    "your-own-access-right": "You may download a copy of your conversations at any time.",
+    "notice-address-with-a-company": "Notices must be sent to Acme, LLC, 1 Main Street; or by email to legal.",
+    "staff-training": "Our staff complete security training every year.",
+}
+
+
+@pytest.mark.parametrize("sentence", ACCESS_SENTENCES.values(), ids=ACCESS_SENTENCES.keys())
+def test_sentences_about_access_are_labelled(sentence):
+    assert ACCESS in label(sentence)
+
+
+@pytest.mark.parametrize("sentence", NOT_ACCESS.values(), ids=NOT_ACCESS.keys())
+def test_sentences_that_are_not_about_access_are_not(sentence):
+    assert ACCESS not in label(sentence)
+
+
+def test_a_change_that_widens_sharing_is_flagged_access_and_nothing_else():
+    old = "# Sharing\n\nWe share your personal data with service providers.\n\nWe keep logs for 30 days.\n"
+    new = "# Sharing\n\nWe share your personal data with service providers and advertisers.\n\nWe keep logs for 30 days.\n"
+    result = classify_change(old, new, diff_texts(old, new))
+    assert (result.training, result.retention, result.access) == (False, False, True)
+    assert "Access" in result.summary
+
+
+def test_changes_access_lists_only_access_changes(tmp_path):
+    from monitor import store
+    from test_pipeline import DOC, Replay, page
+
+    db = store.open_db(tmp_path / "tw.db")
+    store.sync_documents(db, (DOC,))
+    replay = Replay(db)
+    base = ["These Terms govern your use of the Acme services and every workspace you create with them.",
+            "We do not use Customer Content to train our models unless you opt in to share it with us.",
+            "We share Customer Content with service providers who host the services on our behalf."]
+    replay.fetch(page(base))
+    wider = base[2].replace("service providers", "service providers and advertisers")
+    replay.fetch(page(base[:2] + [wider]))
+    replay.fetch(page([base[0], base[1].replace("do not use", "use"), wider]))
+    assert [c["access"] for c in store.changes(db)] == [False, True]
+    assert [c["training"] for c in store.changes(db, access=True)] == [False]
+    clauses = [r["label"] for r in db.query("select label from current_clauses")]
+    assert "access" in clauses
