@@ -1,4 +1,4 @@
-"""Evaluate the training / retention classifier on the hand-labelled transitions of the replay corpus.
+"""Evaluate the training / retention / access classifier on the hand-labelled transitions of the replay corpus.
 
 Usage: python benchmarks/classify_eval.py [CORPUS] [--all]   (CORPUS defaults to ../shared/corpus)
 
@@ -8,7 +8,7 @@ version cited (`previous_snapshot` of that version) when the corpus keeps it, el
 before in the manifest: labels compare OTA versions, and on flapping pages the snapshot just before
 can already show the new wording. A row whose change sits in another page of a combined terms type
 (`ota_page_text_changed: false`) is expected to flag nothing on this page. Prints one line per row
-that has a text change or a label (all rows with --all), then precision / recall per flag.
+that has a text change or a label (all rows with --all), then precision / recall per flag (T, R, A).
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from monitor.classify import classify_change  # noqa: E402
+from monitor.classify import TOPICS, classify_change  # noqa: E402
 from monitor.diff import diff_texts  # noqa: E402
-from monitor.extract import extract_text  # noqa: E402
+from monitor.extract import judge, normalise  # noqa: E402
+from monitor.models import Extracted, FetchResult  # noqa: E402
 from monitor.ota import css_selectors  # noqa: E402
+from monitor.significance import SUBSTANTIVE, significance  # noqa: E402
 
 
 # Rows whose labelled change sits on a page of the terms type that the corpus does not hold, although
@@ -38,10 +40,13 @@ OTHER_PAGE = {
 }
 
 
-def _text(corpus: Path, doc: dict, snap: dict, cache: dict) -> str:
+def _text(corpus: Path, doc: dict, snap: dict, cache: dict) -> str | None:
+    """The page's text as termwatch reads it, or None when it judges the fetch unusable."""
     if snap["file"] not in cache:
         html = gzip.decompress((corpus / snap["file"]).read_bytes()).decode("utf-8", "replace")
-        cache[snap["file"]] = extract_text(html, css_selectors(doc["declared_select"]), css_selectors(doc["declared_remove"]))
+        fetch = FetchResult(doc["dir"], doc["url"], snap["date"], status=200, content_type="text/html", body=html)
+        judged = judge(fetch, css_selectors(doc["declared_select"]), css_selectors(doc["declared_remove"]))
+        cache[snap["file"]] = judged.text if isinstance(judged, Extracted) else None
     return cache[snap["file"]]
 
 
@@ -61,9 +66,12 @@ def _pairs(corpus: Path):
                 by_commit = {s["snapshot_commit"]: s for s in snaps}
                 before = by_commit.get(version.get("previous_snapshot") or "", snaps[i - 1])
                 here = snap["ota_page_text_changed"] is not False and row["to_version_commit"] not in OTHER_PAGE
-                training = row["training"] == "yes" and here
-                retention = row["retention"] == "yes" and here
-                yield row, doc, before, snap, training, retention, "this page" if here else "other page"
+                # Combined terms types: `<topic>_pages` (else `pages`) names where the topic's change sits.
+                expected = {}
+                for topic in TOPICS:
+                    pages = [p for p in (row.get(f"{topic}_pages") or row.get("pages") or "").split(";") if p]
+                    expected[topic] = row.get(topic) == "yes" and here and (not pages or doc["source_document"] in pages)
+                yield row, doc, before, snap, expected, "this page" if here else "other page"
 
 
 def _ratio(a: int, b: int) -> str:
@@ -75,27 +83,32 @@ def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     corpus = Path(args[0]) if args else Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
     cache: dict[str, str] = {}
-    counts = {k: {"tp": 0, "fp": 0, "fn": 0, "tn": 0} for k in ("training", "retention")}
+    counts = {k: {"tp": 0, "fp": 0, "fn": 0, "tn": 0} for k in TOPICS}
     failures = []
-    joined = 0
+    joined = unusable = 0
     print(f"{'document':<44} {'from':>5} {'to':>5} {'kind':<12} {'where':<10} label   predicted  summary")
-    for row, doc, before, snap, exp_t, exp_r, where in _pairs(corpus):
+    for row, doc, before, snap, expected, where in _pairs(corpus):
         joined += 1
         old, new = _text(corpus, doc, before, cache), _text(corpus, doc, snap, cache)
+        if old is None or new is None:
+            unusable += 1  # an error page or other failed fetch: termwatch records no change to classify
+            continue
         result = classify_change(old, new, diff_texts(old, new))
-        for name, expected, got in (("training", exp_t, result.training), ("retention", exp_r, result.retention)):
-            key = ("tp" if got else "fn") if expected else ("fp" if got else "tn")
+        # termwatch announces, and so flags, only substantive changes
+        announced = normalise(old) != normalise(new) and significance(old, new) == SUBSTANTIVE
+        got = {topic: announced and getattr(result, topic) for topic in TOPICS}
+        for name in TOPICS:
+            key = ("tp" if got[name] else "fn") if expected[name] else ("fp" if got[name] else "tn")
             counts[name][key] += 1
-        wrong = (exp_t, exp_r) != (result.training, result.retention)
+        wrong = expected != got
         if wrong:
             failures.append((row, before, snap, result))
         if show_all or wrong or row["kind"] == "substantive" or old != new:
-            label = f"{'T' if exp_t else '-'}{'R' if exp_r else '-'}"
-            got = f"{'T' if result.training else '-'}{'R' if result.retention else '-'}"
+            letters = lambda flags: "".join(t[0].upper() if flags[t] else "-" for t in TOPICS)  # noqa: E731
             mark = "  MISS" if wrong else ""
             print(f"{doc['dir']:<44} {before['seq']:>5} {snap['seq']:>5} {row['kind']:<12} {where:<10} "
-                  f"{label:<7} {got:<9}  {result.summary[:90]}{mark}")
-    print(f"\nrows joined: {joined}")
+                  f"{letters(expected):<7} {letters(got):<9}  {result.summary[:90]}{mark}")
+    print(f"\nrows joined: {joined}, of which {unusable} with a page that is not the terms (not classified)")
     for name, c in counts.items():
         print(f"{name:<9}  tp={c['tp']} fp={c['fp']} fn={c['fn']} tn={c['tn']}  "
               f"precision {_ratio(c['tp'], c['tp'] + c['fp'])}  recall {_ratio(c['tp'], c['tp'] + c['fn'])}")
@@ -103,7 +116,7 @@ def main(argv: list[str]) -> int:
         print(f"expected nothing on this page for {commit[:8]}: {reason}")
     for row, before, snap, result in failures:
         print(f"\nMISS {row['terms_type_file']} seq {before['seq']}->{snap['seq']}: labelled "
-              f"training={row['training']} retention={row['retention']} ({row['summary']})")
+              f"training={row['training']} retention={row['retention']} access={row.get('access')} ({row['summary']})")
         for clause in result.clauses[:6]:
             print(f"   {clause['op']:<7} {clause['labels']} {clause['evidence']} {clause['text'][:140]}")
     return 0

@@ -98,8 +98,8 @@ def cli(config_path: str) -> None:
     """Watch AI vendors' terms pages and record every real change of their wording.
 
     termwatch fetches the documents in config.toml, keeps each new wording as a version in SQLite
-    (with the raw page as evidence), and says whether a change touches training on customer data
-    or data retention.
+    (with the raw page as evidence), and says whether a change touches training on customer data,
+    data retention or access to the data. Editorial edits are kept but not announced.
     """
 
 

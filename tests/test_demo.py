@@ -16,9 +16,9 @@ def test_demo_records_the_real_change_and_delivers_the_drift_alert(tmp_path):
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "Open Terms Archive, ODC-By 1.0" in out
-    assert out.count("CHANGE [training,retention]") == 1
+    assert out.count("CHANGE [training,retention,access]") == 1
     assert out.count("unchanged (noise only)") == 3
-    assert "DRIFTED [training,retention]" in out
+    assert "DRIFTED [training,retention,access]" in out
     assert "the earliest recorded version (1) stands in for the signed wording" in out
     assert "Alerts delivered to the local webhook: 1" in out
     assert "Drift: Anthropic Privacy Policy no longer matches agreement demo-claude-pro" in out
