@@ -163,34 +163,16 @@ def m002_agreements_and_outbox(db: sqlite_utils.Database) -> None:
     db["deliveries"].create_index(["status", "next_attempt_at"])
 
 
-# The views as m003 creates them; changing one later takes a migration that drops and recreates it.
 # The version each document's latest usable fetch showed: the wording in force now (see current_version).
 _CURRENT_VERSION_SQL = (
     "select f.version_id from fetches f where f.document = d.id and f.version_id is not null "
     "order by f.fetched_at desc, f.id desc limit 1"
 )
 
-CHANGES_WITH_FLAGS_SQL = """
-select c.id as change_id, c.document, d.vendor, d.audience, d.type, d.url, c.detected_at,
-  c.from_version, c.to_version, c.training, c.retention, c.summary, c.facts, c.clauses
-from changes c join documents d on d.id = c.document
-order by c.detected_at desc, c.id desc
-"""
-
-CURRENT_CLAUSES_SQL = f"""
-select d.id as document, d.vendor, d.audience, d.type, k.version_id, l.label, k.position, k.heading,
-  k.text as clause, k.evidence
-from documents d
-join version_clauses k on k.version_id = ({_CURRENT_VERSION_SQL})
-join (select 'training' as label union all select 'retention') l
-  on (l.label = 'training' and k.training) or (l.label = 'retention' and k.retention)
-order by d.vendor collate nocase, d.id, k.position, l.label
-"""
-
 
 @migrations()
 def m003_clauses_views_and_search(db: sqlite_utils.Database) -> None:
-    """What Datasette needs to be pleasant: links between tables, stored clauses, two views, full-text search."""
+    """What Datasette needs to be pleasant: links between tables, stored clauses, full-text search."""
     db.add_foreign_keys([
         ("versions", "fetch_id", "fetches", "id"),
         ("findings", "document", "documents", "id"),
@@ -208,8 +190,7 @@ def m003_clauses_views_and_search(db: sqlite_utils.Database) -> None:
     db["version_clauses"].create_index(["version_id", "position"])
     # Existing versions' clauses are found by m005, with the columns the classifier fills today.
     db["versions"].enable_fts(["text"], tokenize="porter", create_triggers=True)
-    db.create_view("changes_with_flags", CHANGES_WITH_FLAGS_SQL)
-    db.create_view("current_clauses", CURRENT_CLAUSES_SQL)
+    # Its two views, changes_with_flags and current_clauses, are (re)created by m005 with the access column.
 
 
 @migrations()
@@ -224,14 +205,15 @@ def m004_search_index_follows_text_only(db: sqlite_utils.Database) -> None:
     )
 
 
-CHANGES_WITH_ACCESS_SQL = """
+# The views as m005 creates them; changing one later takes a migration that drops and recreates it.
+CHANGES_WITH_FLAGS_SQL = """
 select c.id as change_id, c.document, d.vendor, d.audience, d.type, d.url, c.detected_at,
   c.from_version, c.to_version, c.significance, c.training, c.retention, c.access, c.summary, c.facts, c.clauses
 from changes c join documents d on d.id = c.document
 order by c.detected_at desc, c.id desc
 """
 
-CURRENT_CLAUSES_WITH_ACCESS_SQL = f"""
+CURRENT_CLAUSES_SQL = f"""
 select d.id as document, d.vendor, d.audience, d.type, k.version_id, l.label, k.position, k.heading,
   k.text as clause, k.evidence
 from documents d
@@ -260,9 +242,9 @@ def m005_significance_fallback_and_access(db: sqlite_utils.Database) -> None:
     for row in db.query("select id, document, text from versions"):
         db["version_clauses"].insert_all(clause_rows(row["id"], row["document"], current_clauses(row["text"])))
     db.execute("drop view if exists changes_with_flags")
-    db.create_view("changes_with_flags", CHANGES_WITH_ACCESS_SQL)
+    db.create_view("changes_with_flags", CHANGES_WITH_FLAGS_SQL)
     db.execute("drop view if exists current_clauses")
-    db.create_view("current_clauses", CURRENT_CLAUSES_WITH_ACCESS_SQL)
+    db.create_view("current_clauses", CURRENT_CLAUSES_SQL)
 
 
 def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]:
