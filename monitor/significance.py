@@ -21,7 +21,9 @@ _PROTECTED = frozenset(
 )
 # Words that introduce a date stamp ("Last updated", "Effective as of"): a date after them is the page's
 # edition, not a term of the agreement.
-_STAMP_WORDS = frozenset("last updated update revised revision modified effective dated published release released".split())
+_STAMP_WORDS = frozenset(
+    "last updated update revised revision modified effective dated published release released copyright ©".split()
+)
 # Words that may come and go inside a stamp without changing it ("Effective as of", "Release Date:").
 _STAMP_FILLER = _STAMP_WORDS | frozenset("date version as of on from since recently".split())
 _STAMP_REACH = 4  # how many words before a date may name it a stamp
@@ -31,11 +33,12 @@ _LIST_JOINS = frozenset(("and",))
 # Web addresses as normalise leaves them (host/path), ISO dates, then words.
 _TOKEN = re.compile(
     r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s,;]*[^\s,;.:!?)])?|/[a-z0-9_-]+(?:/[^\s,;]*[^\s,;.:!?)])?"
-    r"|\d{4}-\d{2}-\d{2}|\w+|[$€£¥%]",
+    r"|\d{4}-\d{2}-\d{2}|\w+|[$€£¥%©]",
     re.I,
 )
 _ADDRESS = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?:/.*)?$|^/", re.I)
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A date as normalise leaves it, or a year alone ("© 2017-2026"), which only a stamp word makes editorial.
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^(?:19|20)\d{2}$")
 _DIGIT = re.compile(r"\d")
 # Past this much work the texts are largely rewritten, which is substance; it also bounds the diff's time.
 _BUDGET = 4_000_000

@@ -85,3 +85,11 @@ def test_the_same_page_served_in_british_and_american_english_is_editorial(gb, u
 def test_short_words_and_currencies_are_never_spelling_variants():
     assert significance("We protect our data.", "We protect or data.") == SUBSTANTIVE
     assert significance("You pay $10 a month.", "You pay €10 a month.") == SUBSTANTIVE
+
+
+def test_a_copyright_year_bumped_is_editorial_but_a_year_in_a_clause_is_not():
+    body = "We keep invoices for seven years.\n"
+    assert significance(body + "© 2017-2025 Acme Inc.\n", body + "© 2017-2026 Acme Inc.\n") == EDITORIAL
+    assert significance(body + "Copyright 2025 Acme\n", body + "Copyright 2026 Acme\n") == EDITORIAL
+    old = "Logs created before 2025 are deleted.\n"
+    assert significance(old, old.replace("2025", "2026")) == SUBSTANTIVE
