@@ -251,8 +251,8 @@ _RETENTION_HINT = re.compile(
 )
 
 
-def _training_evidence(text: str) -> list[str]:
-    if not _TRAINING_HINT.search(text):
+def _training_evidence(text: str, products: re.Pattern | None = None) -> list[str]:
+    if not (_TRAINING_HINT.search(text) or (products and products.search(text))):
         return []
     if not DATA_NOUN.search(text) or CUSTOMER_SIDE_TRAINING.search(text):
         return []
@@ -263,7 +263,37 @@ def _training_evidence(text: str) -> list[str]:
         if m is None or (name == "train" and people):
             continue
         found.append(m.group(0))
+    if not found and products and (m := products.search(text)):
+        found.append(m.group(0))
     return found
+
+
+# How a document names its own AI: "Gemini is our AI assistant", "Acme AI", "our AI model, Nova".
+_NAMED_AI = re.compile(
+    r"\b((?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))\s+(?:is|are)\s+(?:an?\s+|our\s+|the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:AI|artificial\s+intelligence|models?|assistants?|chatbots?|LLMs?)\b"
+    r"|\b(?:AI|models?|assistants?|chatbots?|LLMs?),?\s+(?:called\s+|named\s+|known\s+as\s+)?"
+    r"((?-i:[A-Z][\w-]+))\b(?=\s*[,)(]|\s+(?:is|are)\b)"
+    r"|\b((?-i:[A-Z][\w-]+))\s+AI\b",
+    re.I,
+)
+_NOT_NAMES = frozenset("the our your this these that its their a an we you it in to for of and or such if when".split())
+
+
+def products(text: str) -> re.Pattern | None:
+    """A pattern for improving or developing what the document itself calls an AI, by its own names ("used
+    to improve Gemini", "not used to improve Google AI"), so that training is found whatever the product
+    is called; None when the document names no AI of its own."""
+    names = {n for m in _NAMED_AI.finditer(fold_typography(text)) for n in m.groups() if n}
+    names = {n for n in names if n.split()[0].lower() not in _NOT_NAMES and len(n) > 2}
+    if not names:
+        return None
+    alternation = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:improv|develop|enhanc|build|refin|train)\w*\s+(?:(?:and|or|the|our|its|\w+['’]s|AI|new|future)[\s,]+){{0,3}}"
+        rf"(?-i:(?:{alternation}))(?:\s+AI)?\b",
+        re.I,
+    )
 
 
 def _retention_evidence(text: str, heading: str = "") -> list[str]:
@@ -332,10 +362,10 @@ def _access_evidence(text: str, heading: str = "") -> list[str]:
     return found
 
 
-def _evidence(text: str, heading: str = "") -> dict[str, list[str]]:
+def _evidence(text: str, heading: str = "", named: re.Pattern | None = None) -> dict[str, list[str]]:
     flat = fold_typography(text)
     out = {}
-    if ev := _training_evidence(flat):
+    if ev := _training_evidence(flat, named):
         out[TRAINING] = ev
     if ev := _retention_evidence(flat, heading):
         out[RETENTION] = ev
@@ -403,6 +433,7 @@ def _segment(text: str) -> tuple[_Located, ...]:
 
 def _segment_uncached(text: str) -> list[_Located]:
     out: list[_Located] = []
+    named = products(text)
     heading = lead_in = table_subject = ""
     for number, raw in enumerate(text.split("\n")):
         line = raw.strip()
@@ -425,7 +456,7 @@ def _segment_uncached(text: str) -> list[_Located]:
             lead_in = sentences[-1] if sentences and line.endswith(":") else ""
         for sentence in sentences:
             combined = f"{context} {sentence}" if context else sentence
-            ev = _evidence(combined, heading)
+            ev = _evidence(combined, heading, named)
             clause = Clause(sentence, heading, frozenset(ev), tuple(p for k in sorted(ev) for p in ev[k]))
             out.append(_Located(number, clause, table_subject))
     return out

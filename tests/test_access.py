@@ -67,3 +67,29 @@ def test_changes_access_lists_only_access_changes(tmp_path):
     assert [c["training"] for c in store.changes(db, access=True)] == [False]
     clauses = [r["label"] for r in db.query("select label from current_clauses")]
     assert "access" in clauses
+
+
+# Training named by the product, not the word "model": the document's own names for its AI are learnt from it.
+NAMED_PRODUCT_DOCS = {
+    "assistant-named": ("Nova is our AI assistant for teams.",
+                        "Transcripts of your chats are used to improve Nova, with human reviewers."),
+    "company-ai": ("Acme AI answers questions about your files.",
+                   "Your content is not used to improve Acme AI."),
+    "model-called": ("We offer a language model called Orion, which runs in our cloud.",
+                     "We may use your prompts to develop Orion and future versions of it."),
+}
+
+
+@pytest.mark.parametrize("intro, sentence", NAMED_PRODUCT_DOCS.values(), ids=NAMED_PRODUCT_DOCS.keys())
+def test_training_on_an_ai_the_document_names_is_training(intro, sentence):
+    from monitor.classify import TRAINING, segment
+
+    clauses = {c.text: c.labels for c in segment(f"{intro}\n\n{sentence}\n")}
+    assert TRAINING in clauses[sentence]
+
+
+def test_a_product_name_the_document_does_not_call_an_ai_is_not_training():
+    from monitor.classify import TRAINING, segment
+
+    doc = "Atlas is our billing portal.\n\nWe use your payment details to improve Atlas.\n"
+    assert all(TRAINING not in c.labels for c in segment(doc))
