@@ -31,12 +31,15 @@ class RedactingFilter(logging.Filter):
 
 
 def install_log_redaction(secrets: Iterable[str], verbose: bool = False) -> None:
-    """Send all logging (Scrapy's, apprise's, ours) to stderr through one handler that hides secrets."""
+    """With `verbose`, send all logging (Scrapy's, apprise's) to stderr through one handler that hides secrets;
+    without it, none: termwatch says what failed in its own lines (one per failed document or undelivered
+    alert), and cron mails only those, never a library's error lines or tracebacks."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s: %(message)s"))
     handler.addFilter(RedactingFilter(secrets))
     # On the handler too: Scrapy sets its own loggers to DEBUG, which the root logger's level does not stop.
-    handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    handler.setLevel(logging.DEBUG if verbose else logging.CRITICAL + 1)
     root = logging.getLogger()
     root.handlers[:] = [handler]
+    # Warnings are still made: the alert deliverer reads apprise's to say why a delivery failed.
     root.setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -26,9 +26,32 @@ def run_summary(summary: RunSummary) -> str:
         lines.append(f"  changed  {change['document']} [{_flags(change)}]: {change['summary']}")
     for failure in summary.failures:
         lines.append(f"  failed   {failure['document']}: {failure['reason']}")
+    if cause := common_cause(summary):
+        lines.append(f"  {cause}")
     for error in summary.alerts["errors"]:
         lines.append(f"  alert    {error['channel']} → {error['target']} not delivered: {error['error']}")
     return "\n".join(lines)
+
+
+# Transport failures that usually share one cause on the machine running termwatch, with the likely fix.
+_CAUSES = (
+    ("DNS lookup failed", "DNS errors", "offline, or behind a proxy? set https_proxy (and http_proxy, no_proxy)"),
+    ("connection refused", "refused connections", "behind a firewall or proxy? set https_proxy"),
+    ("timed out", "time-outs", "a slow or filtered network? check the proxy, or raise crawl.timeout"),
+)
+_COMMON_SHARE = 0.8  # this share of the fetches failing alike is a cause on this side, not at the vendors
+
+
+def common_cause(summary: RunSummary) -> str | None:
+    """One line naming the cause most failures share, when they share one."""
+    if summary.fetched < 2 or len(summary.failures) < _COMMON_SHARE * summary.fetched:
+        return None
+    for marker, name, fix in _CAUSES:
+        alike = sum(marker in f["reason"] for f in summary.failures)
+        if alike >= _COMMON_SHARE * summary.fetched:
+            share = "all" if alike == summary.fetched else f"{alike} of {summary.fetched}"
+            return f"{share} fetches failed with {name}: {fix}"
+    return None
 
 
 def status_table(rows: list[dict]) -> str:

@@ -1,13 +1,17 @@
-"""Scrapy's retry, with exponential backoff and Retry-After honoured, so a struggling server is not hammered."""
+"""Scrapy's retry, with exponential backoff and Retry-After honoured, so a struggling server is not hammered;
+a name that does not resolve or a port that refuses is not retried within the run."""
 
 from __future__ import annotations
 
 import asyncio
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError
 from scrapy.http import Request, Response
 
 MAX_WAIT = 120.0
+# Failures that retrying within the same run cannot mend.
+_FINAL = (CannotResolveHostError, DownloadConnectionRefusedError)
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -30,6 +34,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return result
 
     async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
+        if isinstance(exception, _FINAL):
+            return None  # the same name or port will not answer a second later: fail fast, say why once
         result = super().process_exception(request, exception)
         if isinstance(result, Request):
             await asyncio.sleep(self._wait(result, None))

@@ -1,0 +1,46 @@
+"""Running from cron: no library log lines or tracebacks on stderr without -v, no retries of a name that does
+not resolve or a port that refuses, and a summary that names the cause most failures share."""
+
+from __future__ import annotations
+
+from conftest import document_toml
+from test_run import closed_port
+
+
+def test_a_failing_run_keeps_stderr_for_termwatch_and_says_each_failure_once(write_config, termwatch):
+    config = write_config(*(document_toml(f"doc{i}", f"http://127.0.0.1:{closed_port()}/terms") for i in range(3)))
+    for flags in ((), ("-q",)):
+        result = termwatch(config, "run", *flags)
+        assert result.code == 3
+        assert result.stderr == ""  # no Scrapy ERROR lines, no traceback
+        lines = result.stdout.splitlines()
+        assert sum(line.strip().startswith("failed") for line in lines) == 3
+        assert "all fetches failed with refused connections" in result.stdout
+
+
+def test_a_refused_connection_is_not_retried_and_verbose_shows_the_crawl_log(write_config, termwatch):
+    config = write_config(document_toml("down", f"http://127.0.0.1:{closed_port()}/terms"))
+    config.write_text(config.read_text().replace("retries = 0", "retries = 3"))
+    result = termwatch(config, "run", "-v")
+    assert result.code == 3
+    assert "scrapy" in result.stderr  # -v: the crawl's own log
+    assert "Retrying" not in result.stderr and "Gave up retrying" not in result.stderr
+
+
+def test_an_unresolvable_host_fails_once_with_a_dns_reason(write_config, termwatch):
+    config = write_config(document_toml("nowhere", "http://termwatch-test.invalid/terms"),
+                          document_toml("nowhere2", "http://termwatch-test-2.invalid/terms"))
+    result = termwatch(config, "run", "--json")
+    reasons = [f["reason"] for f in result.json()["failures"]]
+    assert len(reasons) == 2 and all(r.startswith("fetch failed: DNS lookup failed") for r in reasons)
+    verbose = termwatch(config, "run", "-v")
+    assert "Retrying" not in verbose.stderr
+    assert "all fetches failed with DNS errors: offline, or behind a proxy? set https_proxy" in verbose.stdout
+
+
+def test_failures_of_different_causes_name_no_common_cause(pages, write_config, termwatch):
+    pages.set("/gone", "<h1>Not here</h1>", status=404)
+    config = write_config(document_toml("gone", pages.url("/gone")),
+                          document_toml("down", f"http://127.0.0.1:{closed_port()}/terms"))
+    result = termwatch(config, "run")
+    assert result.code == 3 and "fetches failed with" not in result.stdout
