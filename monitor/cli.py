@@ -183,6 +183,8 @@ def changes(config: Config, document, since, vendor, audience, training, retenti
     """Every recorded change of terms, newest first, with its training / retention / access flags and summary.
 
     Each row's "significance" is "substantive" (a change of terms) or, with --all, "editorial"."""
+    if document is not None:
+        config.document(document)  # an unknown id is an error, not "no changes"
     rows = store.changes(open_existing(config), document, since, training, retention, vendor, audience, editorial,
                          access)
     emit_json(rows) if as_json else click.echo(views.changes_table(rows))
@@ -214,6 +216,9 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
     if isinstance(result, Unusable):
         click.echo(redact(f"{doc.url}: not usable: {result.reason}", ctx.obj.secrets if ctx.obj else ()), err=True)
         sys.exit(EXIT_INCOMPLETE)
+    if result.fallback:
+        click.echo(f"{doc.url}: select {', '.join(doc.select)} matched nothing; this is the automatically found "
+                   "main content", err=True)
     click.echo(result.normalised if normalised else result.text)
 
 
@@ -359,7 +364,7 @@ def outbox(ctx: click.Context, status: str | None, as_json: bool) -> None:
     if ctx.invoked_subcommand is None:
         config = load_config(ctx)
         rows = store.outbox(open_existing(config), status)
-        emit_json(rows) if as_json else click.echo(views.outbox_table(rows))
+        emit_json(rows) if as_json else click.echo(views.outbox_table(rows, status))
 
 
 @outbox.command("retry")

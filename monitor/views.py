@@ -151,9 +151,9 @@ def delivery_text(report) -> str:
     return "\n".join(lines)
 
 
-def outbox_table(rows: list[dict]) -> str:
+def outbox_table(rows: list[dict], status: str | None = None) -> str:
     if not rows:
-        return "The outbox is empty."
+        return f"No {status} deliveries." if status else "The outbox is empty."
     return _table(["EVENT", "KIND", "CREATED", "CHANNEL", "TARGET", "STATUS", "TRIES", "SUBJECT / ERROR"],
                   [[r["event"], r["kind"], r["created_at"], r["channel"], r["target"], r["status"], r["attempts"],
                     r["last_error"] if r["status"] == "failed" else r["subject"]] for r in rows])

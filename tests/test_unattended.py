@@ -44,3 +44,16 @@ def test_failures_of_different_causes_name_no_common_cause(pages, write_config, 
                           document_toml("down", f"http://127.0.0.1:{closed_port()}/terms"))
     result = termwatch(config, "run")
     assert result.code == 3 and "fetches failed with" not in result.stdout
+
+
+def test_small_things_say_what_is_true(pages, write_config, termwatch):
+    pages.set("/terms", "<html><body><main><h1>Terms</h1>" + "<p>We keep your data safe and never sell it.</p>" * 20
+              + "</main></body></html>")
+    config = write_config(document_toml("terms", pages.url("/terms")))
+    assert termwatch(config, "run").code == 0
+    unknown = termwatch(config, "changes", "--document", "nope")
+    assert unknown.code == 1 and "no document with id 'nope'" in unknown.stderr
+    assert termwatch(config, "outbox", "--status", "pending").stdout.strip() == "No pending deliveries."
+    missed = termwatch(config, "extract", "terms", "--select", "article.terms")
+    assert missed.code == 0 and "We keep your data safe" in missed.stdout
+    assert "select article.terms matched nothing" in missed.stderr
