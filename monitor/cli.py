@@ -137,6 +137,20 @@ def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, as_js
 
 @cli.command()
 @json_option
+@needs_config(check=True)
+def check(config: Config, as_json: bool) -> None:
+    """Validate the config completely (keys, CSS selectors, alert URLs, agreements) without fetching or sending.
+
+    Exit 0 when it is ready to run, 1 with a line naming the problem otherwise."""
+    result = {"config": str(config.path), "documents": len(config.documents), "agreements": len(config.agreements),
+              "channels": len(config.channels), "ok": True}
+    emit_json(result) if as_json else click.echo(
+        f"{config.path}: ready: {result['documents']} documents, {result['agreements']} agreements, "
+        f"{result['channels']} alert channels")
+
+
+@cli.command()
+@json_option
 @needs_config
 def status(config: Config, as_json: bool) -> None:
     """Per document: last fetch and its outcome, number of versions, last change."""

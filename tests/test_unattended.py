@@ -57,3 +57,15 @@ def test_small_things_say_what_is_true(pages, write_config, termwatch):
     missed = termwatch(config, "extract", "terms", "--select", "article.terms")
     assert missed.code == 0 and "We keep your data safe" in missed.stdout
     assert "select article.terms matched nothing" in missed.stderr
+
+
+def test_check_validates_selectors_and_alert_urls_without_a_request(pages, write_config, termwatch):
+    good = write_config(document_toml("terms", pages.url("/terms")))
+    result = termwatch(good, "check")
+    assert result.code == 0 and "ready: 1 documents, 0 agreements, 0 alert channels" in result.stdout
+    assert termwatch(good, "check", "--json").json()["ok"] is True
+    bad = write_config(document_toml("terms", pages.url("/terms"), select=["main >"]))
+    result = termwatch(bad, "check")
+    assert result.code == 1 and "main >" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert pages.requests == []  # nothing was fetched
