@@ -23,6 +23,8 @@ FLAGGED_KINDS = ("change", "drift", "renewal")
 WEBHOOK_SCHEMES = ("json", "jsons", "form", "forms", "xml", "xmls")
 FIRST_BACKOFF = timedelta(minutes=5)
 MAX_BACKOFF = timedelta(hours=6)
+# Attempts before a delivery is given up as undeliverable: with the backoff capped at 6 h, about four days.
+MAX_ATTEMPTS = 20
 
 
 def wants(channel: Channel, event: dict) -> bool:
@@ -98,19 +100,29 @@ def _send(url: str, row: dict) -> tuple[bool, str | None]:
     return False, (problems[-1] if problems else result.status.name)
 
 
-def deliver(db: sqlite_utils.Database, config: Config, now: str, events: Sequence[int] | None = None) -> DeliveryReport:
-    """Send every due delivery (or those of some events); record each result. A sent delivery is never sent again."""
+def deliver(db: sqlite_utils.Database, config: Config, now: str, events: Sequence[int] | None = None,
+            once: bool = False) -> DeliveryReport:
+    """Send every due delivery (or those of some events); record each result. A sent delivery is never sent again.
+
+    A delivery whose channel or destination left the config is closed as "dropped", and one that failed
+    MAX_ATTEMPTS times (or any, with `once`: a test) as "undeliverable": each is reported on the run that
+    closes it, and never tried again, so one broken channel cannot keep every later run failing."""
     channels = {c.id: c for c in config.channels}
     sent, errors = 0, []
     for row in store.due_deliveries(db, now, events):
         target = channels.get(row["channel"])
         if target is None or row["destination"] >= len(target.urls):
-            ok, error = False, f"channel {row['channel']!r} or its destination {row['destination']} is no longer in the config"
+            ok, status = False, "dropped"
+            error = f"dropped: channel {row['channel']!r} or its destination {row['destination']} left the config"
         else:
             ok, error = _send(target.urls[row["destination"]], row)
+            status = "sent" if ok else ("undeliverable" if once or row["attempts"] + 1 >= MAX_ATTEMPTS else "failed")
+            if status == "undeliverable":
+                error = f"undeliverable after {row['attempts'] + 1} attempts: {error}"
         error = redact(error, config.secrets) if error else None
-        retry_at = None if ok else (datetime.fromisoformat(now) + backoff(row["attempts"] + 1)).isoformat(timespec="seconds")
-        store.mark_delivery(db, row["id"], ok, error, now, retry_at)
+        retry_at = None if status != "failed" else (
+            datetime.fromisoformat(now) + backoff(row["attempts"] + 1)).isoformat(timespec="seconds")
+        store.mark_delivery(db, row["id"], status, error, now, retry_at)
         if ok:
             sent += 1
         else:
@@ -126,4 +138,4 @@ def send_test(db: sqlite_utils.Database, config: Config, channel_id: str | None)
     now = utc_now()
     events = [route(messages.test_event(channel.id, now), [channel], config.secrets) for channel in channels]
     # Only the sample: real alerts that are due wait for the next run or `outbox retry`.
-    return deliver(db, config, now, store.add_events(db, events))
+    return deliver(db, config, now, store.add_events(db, events), once=True)

@@ -370,7 +370,8 @@ def alerts_test(config: Config, channel: str | None, as_json: bool) -> None:
 
 
 @cli.group(invoke_without_command=True)
-@click.option("--status", type=click.Choice(["pending", "failed", "sent"]), help="Only deliveries in this state.")
+@click.option("--status", type=click.Choice(["pending", "failed", "sent", "dropped", "undeliverable"]),
+              help="Only deliveries in this state (dropped: its channel left the config; undeliverable: given up).")
 @json_option
 @click.pass_context
 def outbox(ctx: click.Context, status: str | None, as_json: bool) -> None:

@@ -695,18 +695,20 @@ def due_deliveries(db: sqlite_utils.Database, now: str, events: Sequence[int] | 
     only = "" if events is None else f" and d.event in ({', '.join('?' * len(events))})"
     sql = (
         "select d.*, e.key, e.kind, e.subject, e.text, e.html, e.short from deliveries d join events e on e.id = d.event "
-        f"where d.status != 'sent' and (d.next_attempt_at is null or d.next_attempt_at <= ?){only} order by e.id, d.id"
+        f"where d.status in ('pending', 'failed') and (d.next_attempt_at is null or d.next_attempt_at <= ?){only} "
+        "order by e.id, d.id"
     )
     return list(db.query(sql, [now, *(events or [])]))
 
 
-def mark_delivery(db: sqlite_utils.Database, delivery_id: int, sent: bool, error: str | None, now: str,
+def mark_delivery(db: sqlite_utils.Database, delivery_id: int, status: str, error: str | None, now: str,
                   next_attempt_at: str | None) -> None:
+    """Record an attempt: status is sent, failed (tried again later), dropped or undeliverable (closed)."""
     with db.atomic():
         db.execute(
             "update deliveries set status = ?, attempts = attempts + 1, last_error = ?, sent_at = ?, "
             "next_attempt_at = ? where id = ?",
-            ["sent" if sent else "failed", error, now if sent else None, next_attempt_at, delivery_id],
+            [status, error, now if status == "sent" else None, next_attempt_at, delivery_id],
         )
 
 

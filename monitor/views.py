@@ -156,7 +156,7 @@ def outbox_table(rows: list[dict], status: str | None = None) -> str:
         return f"No {status} deliveries." if status else "The outbox is empty."
     return _table(["EVENT", "KIND", "CREATED", "CHANNEL", "TARGET", "STATUS", "TRIES", "SUBJECT / ERROR"],
                   [[r["event"], r["kind"], r["created_at"], r["channel"], r["target"], r["status"], r["attempts"],
-                    r["last_error"] if r["status"] == "failed" else r["subject"]] for r in rows])
+                    r["subject"] if r["status"] in ("pending", "sent") else r["last_error"]] for r in rows])
 
 
 def history_table(rows: list[dict]) -> str:

@@ -69,3 +69,33 @@ def test_check_validates_selectors_and_alert_urls_without_a_request(pages, write
     assert result.code == 1 and "main >" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert pages.requests == []  # nothing was fetched
+
+
+def test_an_outbox_cannot_jam_on_a_removed_channel_or_a_failed_test(write_config, termwatch, pages):
+    import json
+
+    from receivers import WebhookReceiver
+
+    pages.set("/terms", "<html><body><main><h1>Terms</h1>" + "<p>We keep your data safe and never sell it.</p>" * 20
+              + "</main></body></html>")
+    with WebhookReceiver() as hook:
+        channel = f'[[alerts]]\nid = "hook"\nurls = {json.dumps([f"json://{hook.base}/hook"])}\n'
+        config = write_config(document_toml("terms", pages.url("/terms")), extra=channel)
+        hook.down = True
+        tested = termwatch(config, "alerts", "test", "hook")
+        assert tested.code == 3
+        assert termwatch(config, "outbox", "--status", "undeliverable", "--json").json()[0]["kind"] == "test"
+        hook.down = False
+        first = termwatch(config, "run")
+        assert first.code == 0, first.stdout  # the failed test is not retried by every run after it
+        assert hook.requests == [] and len(hook.refused) == 1
+    # A queued alert whose channel then leaves the config is dropped once, with its reason, then forgotten.
+    from conftest import db_at
+    from monitor import store
+    db = db_at(config)
+    db["deliveries"].update(1, {"status": "failed", "next_attempt_at": None})
+    config.write_text(config.read_text().split("[[alerts]]")[0])
+    dropped = termwatch(config, "run")
+    assert dropped.code == 3 and "dropped: channel 'hook'" in dropped.stdout
+    assert termwatch(config, "run").code == 0
+    assert [r["status"] for r in store.outbox(db)] == ["dropped"]
