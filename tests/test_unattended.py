@@ -99,3 +99,60 @@ def test_an_outbox_cannot_jam_on_a_removed_channel_or_a_failed_test(write_config
     assert dropped.code == 3 and "dropped: channel 'hook'" in dropped.stdout
     assert termwatch(config, "run").code == 0
     assert [r["status"] for r in store.outbox(db)] == ["dropped"]
+
+
+class ForwardProxy:
+    """A forward HTTP proxy on 127.0.0.1 that sends every request, whatever its host, to one loopback server:
+    a fetch of a name that resolves nowhere succeeds only through it."""
+
+    def __init__(self, upstream_port: int):
+        import http.client
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from urllib.parse import urlsplit
+
+        proxy = self
+        self.seen: list[str] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                proxy.seen.append(self.path)  # a forward proxy gets the absolute URL
+                conn = http.client.HTTPConnection("127.0.0.1", upstream_port, timeout=10)
+                conn.request("GET", urlsplit(self.path).path or "/")
+                answer = conn.getresponse()
+                body = answer.read()
+                self.send_response(answer.status)
+                self.send_header("Content-Type", answer.getheader("Content-Type") or "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_a_run_goes_through_the_proxy_named_in_the_environment(pages, write_config):
+    from conftest import run_termwatch
+
+    pages.set("/terms", "<html><body><main><h1>Terms</h1>" + "<p>We keep your data safe and never sell it.</p>" * 20
+              + "</main></body></html>")
+    proxy = ForwardProxy(pages.httpd.server_port)
+    try:
+        config = write_config(document_toml("terms", "http://terms.termwatch-test.invalid/terms"))
+        env = {"http_proxy": proxy.url, "https_proxy": proxy.url, "no_proxy": ""}
+        result = run_termwatch(config, "run", "--json", env=env)
+        assert result.code == 0, result.stdout + result.stderr
+        assert result.json()["new_versions"] == 1
+        assert proxy.seen == ["http://terms.termwatch-test.invalid/terms"]
+        offline = run_termwatch(config, "run", "--json", env={"http_proxy": "", "https_proxy": "", "no_proxy": ""})
+        assert offline.json()["failures"][0]["reason"].startswith("fetch failed: DNS lookup failed")
+    finally:
+        proxy.close()
