@@ -536,12 +536,15 @@ def import_ota(ctx: click.Context, files: tuple[Path, ...], vendor: str | None) 
 @needs_config(check=True)
 def schedule(config: Config, every: str) -> None:
     """Print a crontab line and a systemd service + timer that run `termwatch run --quiet` with this config."""
-    from monitor.schedule import installed_command, parse_every, schedule_text
+    import socket
+
+    from monitor.schedule import installed_command, parse_every, schedule_text, spread_minute
 
     interval = parse_every(every)
     command = [*installed_command(sys.executable), "--config", str(config.path), "run", "--quiet"]
     log = config.path.with_name("termwatch.log")  # beside the config: the shell opens it before termwatch runs
-    click.echo(schedule_text(interval, command, config.path, config.path.parent, log), nl=False)
+    minute = spread_minute(f"{socket.gethostname()}:{config.path.resolve()}")
+    click.echo(schedule_text(interval, command, config.path, config.path.parent, log, minute), nl=False)
 
 
 # --- the static report and Atom feeds -----------------------------------------------------------

@@ -5,6 +5,7 @@ Pure but for installed_command, which looks at the install; cron and the timer f
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shlex
@@ -23,8 +24,9 @@ _EVEN = "minutes that divide 60 (15m, 20m, 30m), hours that divide 24 (1h, 2h, 3
 @dataclass(frozen=True)
 class Interval:
     text: str  # as the user wrote it, e.g. "6h"
-    cron: str  # the five time fields of a crontab line
+    cron: str  # the five time fields of a crontab line, at minute 0
     calendar: str  # systemd OnCalendar= expression
+    minutes: int
 
 
 def parse_every(text: str) -> Interval:
@@ -38,12 +40,12 @@ def parse_every(text: str) -> Interval:
                              f"use {MIN_MINUTES}m or more")
     hours = minutes // 60
     if minutes < 60 and 60 % minutes == 0:
-        return Interval(text, f"*/{minutes} * * * *", f"*-*-* *:00/{minutes}:00")
+        return Interval(text, f"*/{minutes} * * * *", f"*-*-* *:00/{minutes}:00", minutes)
     if minutes % 60 == 0 and hours < 24 and 24 % hours == 0:
         return Interval(text, "0 * * * *" if hours == 1 else f"0 */{hours} * * *",
-                        "*-*-* *:00:00" if hours == 1 else f"*-*-* 00/{hours}:00:00")
+                        "*-*-* *:00:00" if hours == 1 else f"*-*-* 00/{hours}:00:00", minutes)
     if minutes == 1440:
-        return Interval(text, "0 0 * * *", "*-*-* 00:00:00")
+        return Interval(text, "0 0 * * *", "*-*-* 00:00:00", minutes)
     raise TermwatchError(f"--every {text}: cron cannot run that evenly (it restarts its count every hour and "
                          f"every day); use {_EVEN}")
 
@@ -71,9 +73,24 @@ def _systemd_quote(arg: str) -> str:
     return '"' + escaped.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def crontab_line(interval: Interval, command: list[str], workdir: Path, log: Path) -> str:
+def spread_minute(seed: str) -> int:
+    """A minute of the hour that stays the same for one installation (seeded by its host and folder) and
+    differs between installations, so that they do not all fetch a vendor's pages at :00 sharp."""
+    return int(hashlib.sha256(seed.encode("utf-8")).hexdigest(), 16) % 60
+
+
+def _spread_cron(cron: str, minute: int) -> str:
+    """The crontab fields with the minute moved: "0 */6 …" -> "17 */6 …", "*/15 …" -> "2-59/15 …"."""
+    first, rest = cron.split(" ", 1)
+    if first.startswith("*/"):
+        step = int(first[2:])
+        return f"{minute % step}-59/{step} {rest}"
+    return f"{minute} {rest}"
+
+
+def crontab_line(interval: Interval, command: list[str], workdir: Path, log: Path, minute: int = 0) -> str:
     run = " ".join(_cron_quote(a) for a in command)
-    return f"{interval.cron} cd {_cron_quote(str(workdir))} && {run} >> {_cron_quote(str(log))} 2>&1"
+    return f"{_spread_cron(interval.cron, minute)} cd {_cron_quote(str(workdir))} && {run} >> {_cron_quote(str(log))} 2>&1"
 
 
 def service_unit(command: list[str], workdir: Path) -> str:
@@ -101,6 +118,10 @@ def timer_unit(interval: Interval) -> str:
         f"OnCalendar={interval.calendar}",
         # A run missed while the machine was off happens at the next boot.
         "Persistent=true",
+        # Each machine waits its own fixed part of the interval (up to an hour), so that installations do
+        # not all hit a vendor at the same second.
+        f"RandomizedDelaySec={min(interval.minutes, 60)}min",
+        "FixedRandomDelay=true",
         "",
         "[Install]",
         "WantedBy=timers.target",
@@ -108,13 +129,14 @@ def timer_unit(interval: Interval) -> str:
     ])
 
 
-def schedule_text(interval: Interval, command: list[str], config: Path, workdir: Path, log: Path) -> str:
-    """The crontab line and the two systemd user units, with how to install each."""
+def schedule_text(interval: Interval, command: list[str], config: Path, workdir: Path, log: Path,
+                  minute: int = 0) -> str:
+    """The crontab line (at `minute` past the hour) and the two systemd user units, with how to install each."""
     return "\n".join([
         f"# termwatch every {interval.text} for {config}",
         "",
         f"# cron: run `crontab -e` and add this line (output, only when something changed or failed, goes to {log}):",
-        crontab_line(interval, command, workdir, log),
+        crontab_line(interval, command, workdir, log, minute),
         "",
         "# systemd: save the two files below, then run",
         "#   systemctl --user daemon-reload && systemctl --user enable --now termwatch.timer",

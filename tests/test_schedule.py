@@ -57,7 +57,10 @@ def test_schedule_output_verifies_and_its_commands_run(pages, tmp_path):
     log = home / "termwatch.log"
     assert f"output, only when something changed or failed, goes to {log}" in result.output
 
-    assert cron.split(None, 5)[:5] == ["0", "*/6", "*", "*", "*"]
+    minute = cron.split(None, 5)[0]
+    assert minute.isdigit() and 0 <= int(minute) < 60  # this installation's own minute, not :00 for everyone
+    assert cron.split(None, 5)[1:5] == ["*/6", "*", "*", "*"]
+    assert sections(CliRunner().invoke(cli, ["--config", str(config), "schedule", "--every", "6h"]).output)[0] == cron
     termwatch = str(Path(sys.executable).parent / "termwatch")
     service, timer = unit(service_text), unit(timer_text)
     exec_start = shlex.split(service["Service"]["ExecStart"].replace("%%", "%").replace("$$", "$"))
@@ -65,6 +68,7 @@ def test_schedule_output_verifies_and_its_commands_run(pages, tmp_path):
     assert service["Service"]["WorkingDirectory"].replace("%%", "%") == str(home)
     assert service["Service"]["Type"] == "oneshot"
     assert timer["Timer"]["OnCalendar"] == "*-*-* 00/6:00:00" and timer["Timer"]["Persistent"] == "true"
+    assert timer["Timer"]["RandomizedDelaySec"] == "60min" and timer["Timer"]["FixedRandomDelay"] == "true"
     assert timer["Install"]["WantedBy"] == "timers.target"
 
     if shutil.which("systemd-analyze"):  # present on Debian with systemd; the checks above hold regardless
@@ -150,3 +154,14 @@ def test_without_the_script_it_falls_back_to_python_dash_m(tmp_path):
     # The fallback form runs termwatch from any folder.
     fallback = subprocess.run([sys.executable, "-m", "monitor", "--version"], cwd=tmp_path, capture_output=True, text=True)
     assert fallback.returncode == 0 and fallback.stdout.startswith("termwatch")
+
+
+@pytest.mark.parametrize("cron, minute, spread", [("0 */6 * * *", 17, "17 */6 * * *"),
+                                                  ("*/15 * * * *", 17, "2-59/15 * * * *"),
+                                                  ("0 0 * * *", 59, "59 0 * * *")])
+def test_installations_spread_over_the_hour(cron, minute, spread):
+    from monitor.schedule import _spread_cron, spread_minute
+
+    assert _spread_cron(cron, minute) == spread
+    assert spread_minute("host-a:/srv/termwatch/config.toml") == spread_minute("host-a:/srv/termwatch/config.toml")
+    assert len({spread_minute(f"host-{i}:/config.toml") for i in range(50)}) > 20
