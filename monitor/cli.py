@@ -93,7 +93,7 @@ def open_existing(config: Config):
 @click.group(cls=TermwatchGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="termwatch")
 @click.option("--config", "config_path", envvar="TERMWATCH_CONFIG", default="config.toml", show_default=True,
-              type=click.Path(dir_okay=False), help="Config file (or set TERMWATCH_CONFIG).")
+              type=click.Path(), help="Config file (or set TERMWATCH_CONFIG).")
 def cli(config_path: str) -> None:
     """Watch AI vendors' terms pages and record every real change of their wording.
 

@@ -265,6 +265,8 @@ def _render_and_format(reader: _Reader, where: str, d: dict, selectors: bool) ->
 def _documents(reader: _Reader, raw: Any) -> tuple[Document, ...]:
     if not isinstance(raw, list):
         raise reader.fail("documents", "must be an array of tables ([[documents]])")
+    if not raw:
+        raise reader.fail("documents", "is empty: there is nothing to watch; add a [[documents]] table")
     seen: set[str] = set()
     docs = []
     for i, item in enumerate(raw):
@@ -403,6 +405,8 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: b
 def load(path: str | Path | None = None, environ: dict[str, str] | None = None, check: bool = True) -> Config:
     """Load the config from `path` (default ./config.toml); relative paths inside resolve against its folder."""
     path = Path(path or DEFAULT_PATH).expanduser().absolute()
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder; pass the config file itself, e.g. --config {path / 'config.toml'}")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -1,17 +1,19 @@
 """Scrapy's retry, with exponential backoff and Retry-After honoured, so a struggling server is not hammered;
-a name that does not resolve or a port that refuses is not retried within the run."""
+a name that does not resolve, a port that refuses or a host that does not answer in time is not retried
+within the run."""
 
 from __future__ import annotations
 
 import asyncio
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError
+from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError
 from scrapy.http import Request, Response
 
 MAX_WAIT = 120.0
-# Failures that retrying within the same run cannot mend.
-_FINAL = (CannotResolveHostError, DownloadConnectionRefusedError)
+# Failures that retrying within the same run cannot mend, or would mend only after minutes: a host that
+# does not answer within the timeout costs one timeout, not one per retry.
+_FINAL = (CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError)
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -35,7 +37,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
         if isinstance(exception, _FINAL):
-            return None  # the same name or port will not answer a second later: fail fast, say why once
+            return None  # the same name, port or silent host will not answer a second later: fail fast, say why once
         result = super().process_exception(request, exception)
         if isinstance(result, Request):
             await asyncio.sleep(self._wait(result, None))

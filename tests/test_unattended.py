@@ -156,3 +156,14 @@ def test_a_run_goes_through_the_proxy_named_in_the_environment(pages, write_conf
         assert offline.json()["failures"][0]["reason"].startswith("fetch failed: DNS lookup failed")
     finally:
         proxy.close()
+
+
+def test_a_folder_as_config_and_an_empty_document_list_are_one_line_errors(tmp_path, termwatch):
+    folder = termwatch(tmp_path, "status")
+    assert folder.code == 1 and folder.stderr.strip() == (
+        f"Error: {tmp_path}: is a folder; pass the config file itself, e.g. --config {tmp_path / 'config.toml'}")
+    empty = tmp_path / "empty.toml"
+    empty.write_text('documents = []\n[storage]\ndatabase = "tw.db"\n')
+    result = termwatch(empty, "run")
+    assert result.code == 1 and "documents: is empty: there is nothing to watch" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
