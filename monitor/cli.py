@@ -216,6 +216,7 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
 
     Use it to tune `select` / `remove`. Exit code 3 when the page is not usable (the reason is printed).
     """
+    from monitor.extract import normalise
     from monitor.pipeline import preview
 
     config_path = Path(ctx.find_root().params["config_path"])
@@ -226,8 +227,10 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
     doc = (Document("extract", "", "commercial", "", target, format=default_format(target)) if is_url
            else ctx.obj.document(target))
     doc = replace(doc, select=select or doc.select, remove=remove or doc.remove)
-    result = preview(doc, crawl, verbose)
+    result, text = preview(doc, crawl, verbose)
     if isinstance(result, Unusable):
+        if text:
+            click.echo(normalise(text) if normalised else text)
         click.echo(redact(f"{doc.url}: not usable: {result.reason}", ctx.obj.secrets if ctx.obj else ()), err=True)
         sys.exit(EXIT_INCOMPLETE)
     if result.fallback:

@@ -209,16 +209,25 @@ def _masked(item: Document | FetchResult, secrets: frozenset[str]) -> Document |
     return replace(item, **fields)
 
 
-def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> Extracted | Unusable:
-    """Fetch one document and judge it without storing anything: what `termwatch extract` shows."""
+def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> tuple[Extracted | Unusable, str]:
+    """Fetch one document and judge it without storing anything: what `termwatch extract` shows, with the
+    text an HTML page had even when it is judged unusable (an error page read as the terms is what
+    selectors are tuned on)."""
     from monitor.crawl import fetch_all
 
     results: list[FetchResult] = []
     fetch_all([document], crawl, results.append, verbose=verbose)
+    fetch = results[0]
     try:
-        return judge(results[0], document.select, document.remove, document.format)
+        judged = judge(fetch, document.select, document.remove, document.format)
     except ValueError as err:  # an invalid --select / --remove selector
         raise TermwatchError(f"{err}; fix the selector") from None
+    if isinstance(judged, Extracted):
+        return judged, judged.text
+    if document.format == "pdf" or not fetch.body:
+        return judged, ""
+    return judged, extract_text(fetch.body, document.select, document.remove) or extract_text(fetch.body, (),
+                                                                                              document.remove)
 
 
 def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] = ()) -> dict:

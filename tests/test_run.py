@@ -175,6 +175,7 @@ def test_extract_prints_text_and_stores_nothing(site, pages, termwatch):
     assert "1. Customer Content" not in by_url.stdout and "We retain API inputs" in by_url.stdout
     too_little = termwatch(site, "extract", pages.url("/terms"), "--select", "h2")
     assert too_little.code == 3 and "not usable" in too_little.stderr
+    assert too_little.stdout.strip()  # what the selector found is shown all the same, to tune it
     normalised = termwatch(site, "extract", "acme-terms", "--normalised")
     assert normalised.code == 0 and normalised.stdout != result.stdout
     bad = termwatch(site, "extract", pages.url("/nowhere"))
