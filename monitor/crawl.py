@@ -55,6 +55,8 @@ def settings_for(crawl: CrawlConfig, verbose: bool = False) -> dict:
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "spiders.retry.BackoffRetryMiddleware": 550,
+            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "spiders.robots.ReachableRobotsTxtMiddleware": 100,
         },
         # Components termwatch never uses are left out of Scrapy's own lists, not switched off: Scrapy
         # imports every listed component, even one set to None, and cookies' tldextract and requests

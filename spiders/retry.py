@@ -13,7 +13,7 @@ from scrapy.http import Request, Response
 MAX_WAIT = 120.0
 # Failures that retrying within the same run cannot mend, or would mend only after minutes: a host that
 # does not answer within the timeout costs one timeout, not one per retry.
-_FINAL = (CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError)
+FINAL = (CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError)
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -36,7 +36,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return result
 
     async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
-        if isinstance(exception, _FINAL):
+        if isinstance(exception, FINAL):
             return None  # the same name, port or silent host will not answer a second later: fail fast, say why once
         result = super().process_exception(request, exception)
         if isinstance(result, Request):

@@ -167,3 +167,35 @@ def test_a_folder_as_config_and_an_empty_document_list_are_one_line_errors(tmp_p
     result = termwatch(empty, "run")
     assert result.code == 1 and "documents: is empty: there is nothing to watch" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_host_whose_robots_txt_never_answers_is_not_asked_for_its_pages(write_config, termwatch):
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted = []
+
+    def hold() -> None:  # accepts every connection and never answers
+        while True:
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=hold, daemon=True).start()
+    base = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    config = write_config(document_toml("one", f"{base}/one"), document_toml("two", f"{base}/two"))
+    config.write_text(config.read_text().replace("obey_robots = false", "obey_robots = true")
+                      .replace("timeout = 10", "timeout = 1").replace("retries = 0", "retries = 2"))
+    try:
+        result = termwatch(config, "run", "--json")
+    finally:
+        listener.close()
+        for conn in accepted:
+            conn.close()
+    reasons = [f["reason"] for f in result.json()["failures"]]
+    assert len(reasons) == 2 and all("timed out" in r for r in reasons), reasons
+    assert len(accepted) == 1  # robots.txt once; neither page, and no retry
