@@ -199,3 +199,18 @@ def test_a_host_whose_robots_txt_never_answers_is_not_asked_for_its_pages(write_
     reasons = [f["reason"] for f in result.json()["failures"]]
     assert len(reasons) == 2 and all("timed out" in r for r in reasons), reasons
     assert len(accepted) == 1  # robots.txt once; neither page, and no retry
+
+
+def test_a_binary_file_is_not_a_signed_copy(tmp_path):
+    import pytest
+
+    from monitor.errors import TermwatchError
+    from monitor.signed import read_signed_copy
+
+    garbage = tmp_path / "signed.bin"
+    garbage.write_bytes(bytes(range(32)) * 40)  # valid UTF-8, but control bytes, not text
+    with pytest.raises(TermwatchError, match="a binary file, not UTF-8 text, HTML or PDF"):
+        read_signed_copy(garbage)
+    text = tmp_path / "signed.txt"
+    text.write_text("We keep your data for 30 days.\n\tThen it is deleted.\n")
+    assert read_signed_copy(text).startswith("We keep")
