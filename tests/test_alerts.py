@@ -186,6 +186,9 @@ WANTS = [
      event("drift", retention=True), True),
     ("filters combine", Channel("c", ("json://x",), events=("change",), vendors=("Acme AI",), only=("retention",)),
      event("change", training=True), False),
+    ("only access: change with it", Channel("c", ("json://x",), only=("access",)), event("change", access=True), True),
+    ("only access: change with training only", Channel("c", ("json://x",), only=("access",)),
+     event("change", training=True), False),
 ]
 
 

@@ -23,6 +23,9 @@ url = "https://example.com/terms"
 """
 
 BAD = [
+    ("alert on an unknown topic", DOC + '[[alerts]]\nid = "c"\nurls = ["json://127.0.0.1/x"]\nonly = ["privacy"]\n',
+     "alerts[0].only[0]: 'privacy' must be one of: training, retention, access"),
+    ("no documents", "documents = []\n", "documents: is empty: there is nothing to watch; add a [[documents]] table"),
     ("unknown top-level section", "[storag]\n" + DOC, "storag: unknown section; allowed: storage, crawl, documents"),
     ("unknown key in crawl", "[crawl]\ndelay_s = 1\n" + DOC, "crawl.delay_s: unknown key; allowed keys here:"),
     ("unknown key in a document", DOC + 'colour = "red"\n', "documents[0].colour: unknown key"),
