@@ -19,7 +19,7 @@ from monitor import __version__, store, views
 from monitor.config import Config, CrawlConfig, default_format, load
 from monitor.errors import TermwatchError
 from monitor.models import Document, Unusable
-from monitor.redact import install_log_redaction, redact
+from monitor.redact import install_log_redaction, log_to_file, redact
 
 EXIT_INCOMPLETE = 3
 
@@ -105,12 +105,15 @@ def cli(config_path: str) -> None:
 
 @cli.command(epilog=EPILOG)
 @click.option("--only", multiple=True, metavar="ID", help="Fetch only this document (repeatable).")
-@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's and apprise's log on stderr.")
 @click.option("-q", "--quiet", is_flag=True,
               help="Print nothing unless something changed or failed (for cron, which mails any output).")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Append Scrapy's and apprise's whole log to FILE (secrets hidden); stderr stays quiet.")
 @json_option
 @needs_config(check=True)
-def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, as_json: bool) -> None:
+def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, log_file: Path | None,
+        as_json: bool) -> None:
     """Fetch every document once, store new versions and print a summary.
 
     Run it from cron; exit code 3 means some fetches failed or some alerts could not be delivered
@@ -119,6 +122,8 @@ def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, as_js
     """
     from monitor.pipeline import run as run_pipeline
 
+    if log_file is not None:
+        log_to_file(log_file, config.secrets)
     if quiet or verbose or as_json or not sys.stderr.isatty():
         summary = run_pipeline(config, only, verbose)
     else:

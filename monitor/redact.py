@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
-from urllib.parse import quote, quote_plus
 from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+from monitor.errors import TermwatchError
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
@@ -43,3 +46,17 @@ def install_log_redaction(secrets: Iterable[str], verbose: bool = False) -> None
     root.handlers[:] = [handler]
     # Warnings are still made: the alert deliverer reads apprise's to say why a delivery failed.
     root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+def log_to_file(path: Path, secrets: Iterable[str]) -> None:
+    """Also write the whole log (Scrapy's and apprise's, at every level) to `path`, secrets hidden, while
+    stderr stays as quiet as without it."""
+    try:
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError as err:
+        raise TermwatchError(f"{path}: cannot write the log ({err.strerror}); check the folder exists") from None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s: %(message)s"))
+    handler.addFilter(RedactingFilter(secrets))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)

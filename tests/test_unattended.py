@@ -214,3 +214,13 @@ def test_a_binary_file_is_not_a_signed_copy(tmp_path):
     text = tmp_path / "signed.txt"
     text.write_text("We keep your data for 30 days.\n\tThen it is deleted.\n")
     assert read_signed_copy(text).startswith("We keep")
+
+
+def test_run_log_keeps_the_crawl_log_in_a_file_and_stderr_quiet(write_config, termwatch, tmp_path):
+    config = write_config(document_toml("down", f"http://127.0.0.1:{closed_port()}/terms"))
+    log = tmp_path / "crawl.log"
+    result = termwatch(config, "run", "-q", "--log", str(log))
+    assert result.code == 3 and result.stderr == ""
+    assert "scrapy" in log.read_text()
+    bad = termwatch(config, "run", "--log", str(tmp_path / "no-such-folder" / "crawl.log"))
+    assert bad.code == 1 and "cannot write the log" in bad.stderr
