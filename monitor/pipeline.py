@@ -66,6 +66,11 @@ class Processor:
         self.fetched += 1
         doc = self.documents[fetch.document_id]
         rows = store.recent_versions(self.db, doc.id)
+        if rows and rows[0].extractor_version != EXTRACTOR_VERSION:
+            # Read by an older termwatch: the current version is read again from its kept page first, so that
+            # an upgrade of the extractor is never announced as a change of the vendor's terms.
+            _reread(self.db, doc, rows[0])
+            rows = store.recent_versions(self.db, doc.id)
         current = rows[0] if rows else None
         if fetch.status == 304 and current is not None:
             seen = None
@@ -183,6 +188,14 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
         check_agreements(db, config, utc_now())
         report = deliver(db, config, utc_now())
         return processor.summary(started_at, utc_now(), report)
+
+
+def _reread(db: sqlite_utils.Database, doc: Document, version) -> None:
+    """Re-derive one stored version's text, hash and clauses from its kept page with the current extractor."""
+    found = _page_fingerprint(db, doc, version.page_sha256, version.fallback)
+    update = {"id": version.id, "text": found.text, "text_sha256": found.sha256, "length": len(found.text),
+              "extractor_version": EXTRACTOR_VERSION}
+    store.rewrite_derived(db, [update], [], [], {version.id: (doc.id, current_clauses(found.text))})
 
 
 def _current_automatic(db: sqlite_utils.Database, doc: Document, current, seen) -> Extracted | None:

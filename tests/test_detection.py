@@ -217,3 +217,17 @@ def test_opening_paragraphs_beside_the_clauses_list_are_read():
 def test_placeholder_and_not_found_pages_are_judged_by_their_lead(lead):
     judged = judge(_fetch(site("<div>" + lead + "</div>" + "<p>Acme helps teams build with AI every day.</p>" * 30)))
     assert isinstance(judged, Unusable) and judged.reason.startswith("error page"), judged
+
+
+def test_an_upgraded_extractor_is_not_announced_as_a_change(db):
+    replay = Replay(db)
+    page = site(terms(extra="<div role='status'>Our Privacy Notice was updated.</div>"))
+    replay.fetch(page)
+    [version] = store.versions(db, DOC.id)
+    # As an older termwatch stored it: with the notice it did not yet know to leave out.
+    db["versions"].update(version.id, {"text": version.text + "\n\nOur Privacy Notice was updated.",
+                                       "text_sha256": "0" * 64, "extractor_version": "2020.1.1"})
+    assert replay.fetch(page) == "unchanged"
+    assert replay.changes(editorial=True) == []
+    [version] = store.versions(db, DOC.id)
+    assert version.extractor_version != "2020.1.1" and "Privacy Notice" not in version.text
