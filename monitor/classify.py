@@ -696,11 +696,28 @@ def _changed_facts(removed: list[_Located], added: list[_Located], old: list[_Lo
         before, after = before_all.get(key, set()), after_all.get(key, set())
         if before == after:
             continue
+        # A subject reworded ("your Inputs and Outputs" -> "Inputs") that keeps its values is the same fact:
+        # only what neither version states of it under any wording is gone or new.
+        before |= set().union(*(v for k, v in before_all.items() if k != key and _same_subject(k, key)))
+        after |= set().union(*(v for k, v in after_all.items() if k != key and _same_subject(k, key)))
         # Values present in both versions did not change; show only what went and what came.
         gone, came = sorted(before - after), sorted(after - before)
-        out.append({"kind": key[0], "subject": names[key], "before": "; ".join(gone) or None,
-                    "after": "; ".join(came) or None})
+        fact = {"kind": key[0], "subject": names[key], "before": "; ".join(gone) or None,
+                "after": "; ".join(came) or None}
+        if (gone or came) and fact not in out:
+            out.append(fact)
     return out
+
+
+_SUBJECT_FILLER = frozenset("and or of the your our any all data information".split())
+
+
+def _same_subject(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two fact keys of one kind whose subjects share a word that names the data ("inputs", "conversations")."""
+    if a[0] != b[0]:
+        return False
+    words = lambda subject: set(re.findall(r"\w+", subject)) - _SUBJECT_FILLER  # noqa: E731
+    return bool(words(a[1]) & words(b[1]))
 
 
 def _clause_dict(op: str, clause: Clause) -> dict:

@@ -186,3 +186,29 @@ def test_every_rendering_works_and_lets_no_markup_through(old, new, title):
         shown = render.diff_text(hunks, colour)
         assert "\x07" not in shown and "\x1b]" not in shown
     assert json.loads(json.dumps(render.diff_json(hunks))) == [hunk_to_dict(h) for h in hunks]
+
+
+_FACT_SENTENCES = [
+    "We retain your Inputs and Outputs for 30 days.",
+    "We retain Inputs for 30 days.",
+    "We keep chat logs for up to 2 years, after which they are deleted.",
+    "Conversations you delete are removed from our systems within 30 days.",
+    "We store account data for as long as your account is open.",
+    "We do not use your Inputs to train our models.",
+    "We may use your conversations to train our models unless you opt out.",
+    "Backups are deleted within 90 days.",
+]
+
+
+@given(st.lists(st.sampled_from(_FACT_SENTENCES), max_size=5), st.lists(st.sampled_from(_FACT_SENTENCES), max_size=5))
+def test_no_fact_is_no_longer_stated_while_the_new_version_states_it(old_sentences, new_sentences):
+    old, new = "\n\n".join(old_sentences) + "\n", "\n\n".join(new_sentences) + "\n"
+    stated = {(f.kind, f.value) for f in facts(new)}
+    reported = classify_change(old, new, diff_texts(old, new)).facts
+    for fact in reported:
+        if fact["after"] is None:
+            for value in fact["before"].split("; "):
+                assert (fact["kind"], value) not in stated or all(
+                    not set(f.subject.lower().split()) & set(fact["subject"].lower().split()) - {"and", "your", "data"}
+                    for f in facts(new) if (f.kind, f.value) == (fact["kind"], value)), (fact, new)
+    assert len(reported) == len({json.dumps(f, sort_keys=True) for f in reported})  # each fact once
