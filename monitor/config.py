@@ -38,6 +38,7 @@ class CrawlConfig:
     delay: float = 2.0
     obey_robots: bool = True
     chromium: str = ""  # the browser for render = "browser" documents; found on PATH when empty
+    deadline: float = 0.0  # seconds the whole crawl may take; 0: derived from the documents and the values above
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ _CRAWL_KEYS = {
     "delay": ((int, float), False, 2.0),
     "obey_robots": ((bool,), False, True),
     "chromium": ((str,), False, ""),
+    "deadline": ((int, float), False, 0.0),
 }
 _DOCUMENT_KEYS = {
     "id": ((str,), True, None),
@@ -371,7 +373,7 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: b
             raise reader.fail(key, f"unknown section; allowed: {', '.join(_TOP_KEYS)}")
     storage = reader.table("storage", raw.get("storage", {}), _STORAGE_KEYS)
     crawl = reader.table("crawl", raw.get("crawl", {}), _CRAWL_KEYS)
-    for key in ("timeout", "delay"):
+    for key in ("timeout", "delay", "deadline"):
         if crawl[key] < 0 or (key == "timeout" and crawl[key] == 0):
             raise reader.fail(f"crawl.{key}", f"must be a positive number of seconds, not {crawl[key]!r}")
     for key, low in (("retries", 0), ("concurrency", 1)):

@@ -112,6 +112,24 @@ def browser_settings(browser_docs: Sequence[Document], crawl: CrawlConfig) -> di
     }
 
 
+# Seconds a run may add on top of its fetches (start-up, robots.txt, the browser).
+_DEADLINE_SLACK = 60.0
+_STOP_GRACE = 2.0  # seconds between asking the crawl to stop at the deadline and stopping it
+
+
+def run_deadline(crawl: CrawlConfig, documents: int) -> float:
+    """How long a whole crawl may take: crawl.deadline, else the worst a healthy crawl takes (every request
+    timing out or waiting out Retry-After on every retry, in rounds of `concurrency`), robots.txt included,
+    plus some slack. A hung run ends there instead of blocking the next cron run."""
+    from spiders.retry import MAX_WAIT
+
+    if crawl.deadline:
+        return crawl.deadline
+    rounds = -(-documents // crawl.concurrency)
+    per_request = max(crawl.timeout, crawl.delay) + crawl.retries * (crawl.timeout + MAX_WAIT)
+    return 2 * rounds * per_request + _DEADLINE_SLACK
+
+
 def fetch_all(documents: Iterable[Document], crawl: CrawlConfig,
               on_result: Callable[[FetchResult], Awaitable[None] | None],
               validators: dict[str, tuple[str | None, str | None]] | None = None, verbose: bool = False) -> None:
@@ -161,6 +179,17 @@ def fetch_all(documents: Iterable[Document], crawl: CrawlConfig,
 
     crawler.signals.connect(collect, signal=signals.item_scraped)
     process.crawl(crawler, documents=documents, validators=validators or {})
+    from twisted.internet import reactor
+
+    def out_of_time() -> None:
+        # A graceful stop waits for every download and Retry-After pause in flight; the reactor is stopped
+        # after a short grace, and the pages not reached are recorded as such by the caller.
+        deferred_from_coro(process.stop())
+        reactor.callLater(_STOP_GRACE, lambda: reactor.running and reactor.stop())
+
+    deadline = reactor.callLater(run_deadline(crawl, len(documents)), out_of_time)
     process.start()
+    if deadline.active():
+        deadline.cancel()
     if errors:
         raise errors[0]

@@ -57,6 +57,7 @@ class Processor:
     new_versions: int = 0
     changes: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)
+    handled: set[str] = field(default_factory=set)
 
     def _route(self, *events: dict) -> list:
         return [route(e, self.config.channels, self.config.secrets) for e in events]
@@ -64,6 +65,7 @@ class Processor:
     def handle(self, fetch: FetchResult, judged: Extracted | Unusable | None = None) -> None:
         """Record one fetch; `judged` is what it shows when that was already worked out (in the worker)."""
         self.fetched += 1
+        self.handled.add(fetch.document_id)
         doc = self.documents[fetch.document_id]
         rows = store.recent_versions(self.db, doc.id)
         if rows and rows[0].extractor_version != EXTRACTOR_VERSION:
@@ -161,7 +163,7 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
 
     progress, if given, is called with each document id once its fetch has been recorded.
     """
-    from monitor.crawl import fetch_all
+    from monitor.crawl import fetch_all, run_deadline
 
     documents = tuple(config.document(i) for i in only) if only else config.documents
     return_freed_pages()
@@ -185,6 +187,12 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
                     progress(fetch.document_id)
 
             fetch_all(documents, config.crawl, handle, store.validators(db), verbose)
+        # Documents the crawl did not reach before the run's deadline are failed fetches, said so.
+        deadline = run_deadline(config.crawl, len(documents))
+        for doc in documents:
+            if doc.id not in processor.handled:
+                processor.handle(FetchResult(doc.id, processor.documents[doc.id].url, utc_now(),
+                                             error=f"the run's deadline of {deadline:g} s passed before this page was fetched"))
         check_agreements(db, config, utc_now())
         report = deliver(db, config, utc_now())
         return processor.summary(started_at, utc_now(), report)

@@ -224,3 +224,33 @@ def test_run_log_keeps_the_crawl_log_in_a_file_and_stderr_quiet(write_config, te
     assert "scrapy" in log.read_text()
     bad = termwatch(config, "run", "--log", str(tmp_path / "no-such-folder" / "crawl.log"))
     assert bad.code == 1 and "cannot write the log" in bad.stderr
+
+
+def test_a_run_ends_at_its_deadline_and_says_which_pages_it_did_not_reach(pages, write_config, termwatch):
+    import time
+
+    from conftest import Route
+
+    pages.set("/terms", "<html><body><main><h1>Terms</h1>" + "<p>We keep your data safe and never sell it.</p>" * 20
+              + "</main></body></html>")
+    busy = Route(503, b"<h1>Busy</h1>", {"Content-Type": "text/html", "Retry-After": "60"})
+    pages.sequence("/busy", busy)
+    config = write_config(document_toml("ok", pages.url("/terms")), document_toml("busy", pages.url("/busy")))
+    config.write_text(config.read_text().replace("retries = 0", "retries = 2\ndeadline = 3"))
+    started = time.monotonic()
+    result = termwatch(config, "run", "--json")
+    assert time.monotonic() - started < 50  # not the two minutes Retry-After asks for
+    summary = result.json()
+    assert result.code == 3 and summary["new_versions"] == 1 and result.stderr == ""
+    [failure] = summary["failures"]
+    assert failure == {"document": "busy",
+                       "reason": "fetch failed: the run's deadline of 3 s passed before this page was fetched"}
+
+
+def test_the_default_deadline_grows_with_the_documents_and_the_crawl_settings():
+    from monitor.config import CrawlConfig
+    from monitor.crawl import run_deadline
+
+    crawl = CrawlConfig(timeout=30, retries=2, concurrency=4, delay=2)
+    assert run_deadline(crawl, 4) < run_deadline(crawl, 62) < run_deadline(CrawlConfig(timeout=60), 62)
+    assert run_deadline(CrawlConfig(deadline=600), 62) == 600
