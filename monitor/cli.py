@@ -135,7 +135,10 @@ def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, log_f
     if as_json:
         emit_json(asdict(summary))
     elif not quiet or incomplete or summary.changes:
-        click.echo(views.run_summary(summary))
+        done, problems = views.run_summary(summary)
+        click.echo(done)
+        if problems:
+            click.echo(problems, err=True)
     if incomplete:
         sys.exit(EXIT_INCOMPLETE)
 
@@ -406,6 +409,24 @@ def outbox_retry(config: Config, as_json: bool) -> None:
     emit_json(asdict(report)) if as_json else click.echo(views.delivery_text(report))
     if report.failed:
         sys.exit(EXIT_INCOMPLETE)
+
+
+@outbox.command("drop")
+@click.argument("events", nargs=-1, type=int, metavar="[EVENT]...")
+@click.option("--channel", metavar="ID", help="Every undelivered alert of this channel.")
+@json_option
+@needs_config
+def outbox_drop(config: Config, events: tuple[int, ...], channel: str | None, as_json: bool) -> None:
+    """Give up undelivered alerts: the deliveries of these EVENT ids (see `termwatch outbox`), or of a channel.
+
+    They are closed as "dropped" and never tried again; sent ones are left as they are."""
+    if not events and channel is None:
+        raise TermwatchError("name the alerts to drop: EVENT ids from `termwatch outbox`, or --channel ID")
+    from monitor.timeutil import utc_now
+
+    with store.run_lock(config.storage.database):  # a run delivering meanwhile would send what is being dropped
+        dropped = store.drop_deliveries(open_existing(config), events, channel, utc_now())
+    emit_json({"dropped": dropped}) if as_json else click.echo(f"{dropped} undelivered alert deliveries dropped.")
 
 
 @cli.command("diff")

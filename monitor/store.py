@@ -712,6 +712,23 @@ def mark_delivery(db: sqlite_utils.Database, delivery_id: int, status: str, erro
         )
 
 
+def drop_deliveries(db: sqlite_utils.Database, events: Sequence[int], channel: str | None, now: str) -> int:
+    """Close the undelivered deliveries of some events, or of a channel, as dropped by the operator."""
+    where = ["status in ('pending', 'failed')"]
+    params: list = []
+    if events:
+        where.append(f"event in ({', '.join('?' * len(events))})")
+        params += list(events)
+    if channel is not None:
+        where.append("channel = ?")
+        params.append(channel)
+    with db.atomic():
+        return db.execute(
+            f"update deliveries set status = 'dropped', last_error = ?, next_attempt_at = null where {' and '.join(where)}",
+            [f"dropped by the operator at {now}", *params],
+        ).rowcount
+
+
 def retry_failed(db: sqlite_utils.Database, now: str) -> int:
     with db.atomic():
         return db.execute("update deliveries set next_attempt_at = ? where status = 'failed'", [now]).rowcount

@@ -17,20 +17,21 @@ def _flags(*rows: dict) -> str:
     return ",".join(flags(*rows)) or "-"
 
 
-def run_summary(summary: RunSummary) -> str:
+def run_summary(summary: RunSummary) -> tuple[str, str]:
+    """What a run did, for stdout, and what went wrong, for stderr: one line per failed document and per
+    undelivered alert, and the cause most failures share."""
     lines = [
         f"{summary.documents} documents: {summary.fetched} fetched, {summary.unchanged} unchanged, "
         f"{summary.new_versions} new versions, {len(summary.changes)} changes, {summary.failed} failed"
     ]
     for change in summary.changes:
         lines.append(f"  changed  {change['document']} [{_flags(change)}]: {change['summary']}")
-    for failure in summary.failures:
-        lines.append(f"  failed   {failure['document']}: {failure['reason']}")
+    problems = [f"failed   {failure['document']}: {failure['reason']}" for failure in summary.failures]
+    problems += [f"alert    {error['channel']} → {error['target']} not delivered: {error['error']}"
+                 for error in summary.alerts["errors"]]
     if cause := common_cause(summary):
-        lines.append(f"  {cause}")
-    for error in summary.alerts["errors"]:
-        lines.append(f"  alert    {error['channel']} → {error['target']} not delivered: {error['error']}")
-    return "\n".join(lines)
+        problems.append(cause)
+    return "\n".join(lines), "\n".join(problems)
 
 
 # Transport failures that usually share one cause on the machine running termwatch, with the likely fix.

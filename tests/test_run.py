@@ -248,7 +248,7 @@ def test_quiet_prints_only_when_something_changed_or_failed(site, pages, termwat
 
     pages.set("/terms", "<html><body></body></html>")
     failed = termwatch(site, "run", "-q")
-    assert failed.code == 3 and "failed   acme-terms" in failed.stdout
+    assert failed.code == 3 and "failed   acme-terms" in failed.stderr
 
 
 def test_progress_goes_to_stderr_on_a_terminal_only(site, termwatch):

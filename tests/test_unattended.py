@@ -12,10 +12,11 @@ def test_a_failing_run_keeps_stderr_for_termwatch_and_says_each_failure_once(wri
     for flags in ((), ("-q",)):
         result = termwatch(config, "run", *flags)
         assert result.code == 3
-        assert result.stderr == ""  # no Scrapy ERROR lines, no traceback
-        lines = result.stdout.splitlines()
-        assert sum(line.strip().startswith("failed") for line in lines) == 3
-        assert "all fetches failed with refused connections" in result.stdout
+        # stderr: one line per failed document and the common cause; no Scrapy ERROR lines, no traceback
+        lines = result.stderr.splitlines()
+        assert sorted(line.split(":")[0] for line in lines[:3]) == [f"failed   doc{i}" for i in range(3)]
+        assert lines[3:] == ["all fetches failed with refused connections: behind a firewall or proxy? set https_proxy"]
+        assert "documents: 3 fetched" in result.stdout
 
 
 def test_a_refused_connection_is_not_retried_and_verbose_shows_the_crawl_log(write_config, termwatch):
@@ -35,7 +36,7 @@ def test_an_unresolvable_host_fails_once_with_a_dns_reason(write_config, termwat
     assert len(reasons) == 2 and all(r.startswith("fetch failed: DNS lookup failed") for r in reasons)
     verbose = termwatch(config, "run", "-v")
     assert "Retrying" not in verbose.stderr
-    assert "all fetches failed with DNS errors: offline, or behind a proxy? set https_proxy" in verbose.stdout
+    assert "all fetches failed with DNS errors: offline, or behind a proxy? set https_proxy" in verbose.stderr
 
 
 def test_failures_of_different_causes_name_no_common_cause(pages, write_config, termwatch):
@@ -43,7 +44,7 @@ def test_failures_of_different_causes_name_no_common_cause(pages, write_config, 
     config = write_config(document_toml("gone", pages.url("/gone")),
                           document_toml("down", f"http://127.0.0.1:{closed_port()}/terms"))
     result = termwatch(config, "run")
-    assert result.code == 3 and "fetches failed with" not in result.stdout
+    assert result.code == 3 and "fetches failed with" not in result.stderr
 
 
 def test_small_things_say_what_is_true(pages, write_config, termwatch):
@@ -96,7 +97,7 @@ def test_an_outbox_cannot_jam_on_a_removed_channel_or_a_failed_test(write_config
     db["deliveries"].update(1, {"status": "failed", "next_attempt_at": None})
     config.write_text(config.read_text().split("[[alerts]]")[0])
     dropped = termwatch(config, "run")
-    assert dropped.code == 3 and "dropped: channel 'hook'" in dropped.stdout
+    assert dropped.code == 3 and "dropped: channel 'hook'" in dropped.stderr
     assert termwatch(config, "run").code == 0
     assert [r["status"] for r in store.outbox(db)] == ["dropped"]
 
@@ -220,7 +221,8 @@ def test_run_log_keeps_the_crawl_log_in_a_file_and_stderr_quiet(write_config, te
     config = write_config(document_toml("down", f"http://127.0.0.1:{closed_port()}/terms"))
     log = tmp_path / "crawl.log"
     result = termwatch(config, "run", "-q", "--log", str(log))
-    assert result.code == 3 and result.stderr == ""
+    assert result.code == 3 and result.stderr.startswith("failed   down: fetch failed: connection refused")
+    assert len(result.stderr.splitlines()) == 1  # termwatch's own line; the crawl's log went to the file
     assert "scrapy" in log.read_text()
     bad = termwatch(config, "run", "--log", str(tmp_path / "no-such-folder" / "crawl.log"))
     assert bad.code == 1 and "cannot write the log" in bad.stderr
@@ -254,3 +256,28 @@ def test_the_default_deadline_grows_with_the_documents_and_the_crawl_settings():
     crawl = CrawlConfig(timeout=30, retries=2, concurrency=4, delay=2)
     assert run_deadline(crawl, 4) < run_deadline(crawl, 62) < run_deadline(CrawlConfig(timeout=60), 62)
     assert run_deadline(CrawlConfig(deadline=600), 62) == 600
+
+
+def test_the_operator_can_drop_undelivered_alerts(write_config, termwatch, pages):
+    import json
+
+    from conftest import db_at
+    from monitor import store
+
+    pages.set("/terms", "<html><body><main><h1>Terms</h1>" + "<p>We keep your data safe and never sell it.</p>" * 20
+              + "</main></body></html>")
+    channel = f'[[alerts]]\nid = "hook"\nurls = {json.dumps([f"json://127.0.0.1:{closed_port()}/hook"])}\n'
+    config = write_config(document_toml("terms", pages.url("/terms")), extra=channel)
+    assert termwatch(config, "run").code == 0
+    db = db_at(config)
+    for key in ("a", "b"):
+        store.add_events(db, [({"key": key, "kind": "change", "created_at": "2026-01-01T00:00:00+00:00",
+                                "subject": key, "text": key, "html": key, "short": key},
+                               [{"channel": "hook", "destination": 0, "target": "json://x"}])])
+    nothing = termwatch(config, "outbox", "drop")
+    assert nothing.code == 1 and "name the alerts to drop" in nothing.stderr
+    first = termwatch(config, "outbox", "drop", "1", "--json")
+    assert first.code == 0 and first.json() == {"dropped": 1}
+    assert termwatch(config, "outbox", "drop", "--channel", "hook").stdout.strip() == "1 undelivered alert deliveries dropped."
+    assert [r["status"] for r in store.outbox(db)] == ["dropped", "dropped"]
+    assert termwatch(config, "run").code == 0  # nothing left to send, nothing failing
