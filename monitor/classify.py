@@ -268,7 +268,7 @@ def _training_evidence(text: str, products: re.Pattern | None = None) -> list[st
     return found
 
 
-# How a document names its own AI: "Gemini is our AI assistant", "Acme AI", "our AI model, Nova".
+# How a document names its own AI: "Nova is our AI assistant", "Acme AI", "our AI model, Orion".
 _NAMED_AI = re.compile(
     r"\b((?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))\s+(?:is|are)\s+(?:an?\s+|our\s+|the\s+)?(?:\w+\s+){0,2}?"
     r"(?:AI|artificial\s+intelligence|models?|assistants?|chatbots?|LLMs?)\b"
@@ -282,8 +282,8 @@ _NOT_NAMES = frozenset("the our your this these that its their a an we you it in
 
 def products(text: str) -> re.Pattern | None:
     """A pattern for improving or developing what the document itself calls an AI, by its own names ("used
-    to improve Gemini", "not used to improve Google AI"), so that training is found whatever the product
-    is called; None when the document names no AI of its own."""
+    to improve Nova", "not used to improve Acme AI"), so that training is found whatever the product is
+    called; None when the document names no AI of its own."""
     names = {n for m in _NAMED_AI.finditer(fold_typography(text)) for n in m.groups() if n}
     names = {n for n in names if n.split()[0].lower() not in _NOT_NAMES and len(n) > 2}
     if not names:

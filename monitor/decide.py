@@ -1,7 +1,7 @@
 """Pure: what one fetch means for a document, given what the store knows of it: not modified, failed,
 suspect, unchanged, a recent earlier version again (known), or a new version, editorial or substantive.
 
-`termwatch run`, `reextract` and the corpus benchmarks all call `decide`; the store applies its answer."""
+`termwatch run` and the corpus replay of the tests and benchmarks call `decide`; the store applies its answer."""
 
 from __future__ import annotations
 

@@ -176,7 +176,7 @@ def _mark_noise(roots: list[Tag], skip: set[int]) -> None:
     """Skip page chrome, hidden decoration, banners, switchers and tables of contents under the roots."""
     total = max(sum(len(root.get_text()) for root in roots), 1)
     for root in roots:
-        links = _block_stats(root, skip)
+        stats = _block_stats(root, skip)
         in_article = any(el.name in ("main", "article") for el in (root, *root.parents))
         stack = [(root, in_article)]
         while stack:  # not recursive: pages nest thousands of elements deep
@@ -184,7 +184,7 @@ def _mark_noise(roots: list[Tag], skip: set[int]) -> None:
             for child in node.contents:
                 if not isinstance(child, Tag) or id(child) in skip:
                     continue
-                if _is_noise(child, total, in_article, links):
+                if _is_noise(child, total, in_article, stats):
                     skip.add(id(child))
                 else:
                     stack.append((child, in_article or child.name in ("main", "article")))
@@ -202,7 +202,7 @@ def _class_words(classes: str) -> tuple[bool, frozenset[str]]:
     return bool(_SR_ONLY.search(classes)), frozenset(_words(classes))
 
 
-def _is_noise(el: Tag, total: int, in_article: bool, links: dict[int, _Stats]) -> bool:
+def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -> bool:
     name = el.name
     attrs = el.attrs
     classes = attrs.get("class")
@@ -243,9 +243,9 @@ def _is_noise(el: Tag, total: int, in_article: bool, links: dict[int, _Stats]) -
                                  attrs.get("data-testid"))
     if (name in ("ul", "ol") or words & _TOC_WORDS) and _is_toc(el, words):
         return True
-    if name in _LINK_BLOCK_TAGS and _is_link_block(links[id(el)]):
+    if name in _LINK_BLOCK_TAGS and _is_link_block(stats[id(el)]):
         return True
-    if name in _WIDGET_TAGS and _is_widget(links[id(el)]):
+    if name in _WIDGET_TAGS and _is_widget(stats[id(el)]):
         return True
     if not words:
         return False
@@ -706,8 +706,8 @@ def normalise(text: str) -> str:
     """Comparison form of extracted text, used only to decide whether the wording changed.
 
     Folds typography (quotes, dashes, spaces, invisible characters), whitespace, heading marks,
-    bullets and clause numbering, renderings of the same date, relative times ("3 weeks ago"), and visible addresses' query strings
-    and language prefixes. Case is kept: capitals mark defined terms in contracts."""
+    bullets and clause numbering, renderings of the same date, relative times ("3 weeks ago"), and
+    visible addresses' query strings and language prefixes. Case is kept: capitals mark defined terms in contracts."""
     text = fold_typography(text)
     # whole-text passes rather than a loop over lines: long pages have tens of thousands of lines
     text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))

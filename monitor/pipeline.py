@@ -211,7 +211,7 @@ def _current_automatic(db: sqlite_utils.Database, doc: Document, current, seen) 
     content too, so that the switch of extraction is not taken for a change."""
     if not isinstance(seen, Extracted) or not seen.fallback or current is None or current.fallback:
         return None
-    return fingerprint(extract_text(store.page_html(db, current.page_sha256), (), doc.remove))
+    return _page_fingerprint(db, doc, current.page_sha256, fallback=True)
 
 
 def _fallback_note(doc: Document) -> str:
