@@ -943,6 +943,13 @@ def _login_redirect(url: str, final_url: str | None) -> str | None:
 
 # C0 controls other than whitespace never occur in text: a few are stray bytes, more mean the body is not text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_SNIFF = 10_000  # characters looked at for control bytes
+
+
+def looks_binary(text: str) -> bool:
+    """Whether decoded bytes are not text at all: a NUL anywhere, or control bytes in more than 1 % of the start."""
+    head = text[:_SNIFF]
+    return "\x00" in text or len(_CONTROL.findall(head)) > len(head) // 100
 
 
 def decode_page(body: bytes, encoding: str) -> str | Unusable:
@@ -957,8 +964,7 @@ def decode_page(body: bytes, encoding: str) -> str | Unusable:
     if wide.startswith(("utf-16", "utf-32")):
         candidates = [wide]
     else:
-        head = body[:10_000].decode("latin-1")
-        if "\x00" in head or len(_CONTROL.findall(head)) > len(head) // 100:
+        if looks_binary(body[:_SNIFF].decode("latin-1")):
             return Unusable("binary content served as a web page: control bytes where text should be")
         candidates = ["utf-8", wide, html_body_declared_encoding(body)]
     for candidate in filter(None, candidates):

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from monitor.errors import TermwatchError
-from monitor.extract import extract_text
+from monitor.extract import extract_text, looks_binary
 from monitor.pdf import PdfError, looks_like_pdf, pdf_text
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # never in text; more than a few mean it is not text
 
 
 def read_signed_copy(path: Path) -> str:
@@ -29,7 +25,7 @@ def read_signed_copy(path: Path) -> str:
             decoded = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise TermwatchError(f"{path}: not UTF-8 text, HTML or PDF; save it as one of those") from None
-        if "\x00" in decoded or len(_CONTROL.findall(decoded[:10_000])) > len(decoded[:10_000]) // 100:
+        if looks_binary(decoded):
             raise TermwatchError(f"{path}: a binary file, not UTF-8 text, HTML or PDF; save the signed terms as one of those")
         head = decoded.lstrip()[:500].lower()
         text = extract_text(decoded) if head.startswith(("<!doctype html", "<html")) or "<body" in head else decoded
