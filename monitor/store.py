@@ -21,7 +21,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from monitor.errors import StoreError
-from monitor.models import Document, FetchResult
+from monitor.models import FLAGS, Document, FetchResult
 
 migrations = Migrations("termwatch")
 
@@ -555,9 +555,7 @@ def changes(db: sqlite_utils.Database, document: str | None = None, since: str |
     )
     rows = []
     for row in db.query(sql, params):
-        row["training"] = bool(row["training"])
-        row["retention"] = bool(row["retention"])
-        row["access"] = bool(row["access"])
+        _flags_as_bools(row)
         row["facts"] = json.loads(row["facts"] or "[]")
         row["clauses"] = json.loads(row["clauses"] or "[]")
         rows.append(row)
@@ -743,17 +741,21 @@ def outbox(db: sqlite_utils.Database, status: str | None = None) -> list[dict]:
     )
     rows = list(db.query(sql, [status] if status else []))
     for row in rows:
-        row["training"], row["retention"], row["access"] = (bool(row["training"]), bool(row["retention"]),
-                                                            bool(row["access"]))
+        _flags_as_bools(row)
     return rows
+
+
+def _flags_as_bools(row: dict) -> None:
+    """SQLite keeps the topic flags as 0/1; rows leave the store with them as booleans."""
+    for flag in FLAGS:
+        row[flag] = bool(row[flag])
 
 
 def findings(db: sqlite_utils.Database, agreement: str | None = None) -> list[dict]:
     where, params = ("where agreement = ?", [agreement]) if agreement else ("", [])
     rows = list(db.query(f"select * from findings {where} order by id", params))
     for row in rows:
-        row["training"], row["retention"], row["access"] = (bool(row["training"]), bool(row["retention"]),
-                                                            bool(row["access"]))
+        _flags_as_bools(row)
         row["facts"], row["clauses"] = json.loads(row["facts"] or "[]"), json.loads(row["clauses"] or "[]")
     return rows
 
