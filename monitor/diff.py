@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -39,7 +40,7 @@ class Hunk:
     words: tuple[tuple[int, str], ...] = ()
 
 
-def _matcher() -> diff_match_patch:
+def matcher() -> diff_match_patch:
     dmp = diff_match_patch()
     # The default 1 s budget can cut a diff short depending on machine load; 0 means "no limit",
     # which also disables the half-match shortcut, so the same texts always give the same diff.
@@ -163,7 +164,7 @@ class _Region:
 def _chunk_regions(old: list[_Chunk], new: list[_Chunk]) -> list[_Region]:
     """Line-mode diff-match-patch over the chunk keys: one key per line, so diff_linesToChars turns
     each chunk into one character and diff_main aligns them."""
-    dmp = _matcher()
+    dmp = matcher()
     chars1, chars2, _ = dmp.diff_linesToChars(
         "".join(c.key + "\n" for c in old), "".join(c.key + "\n" for c in new)
     )
@@ -287,13 +288,19 @@ def _tokens_to_chars(a: str, b: str) -> tuple[str, str, list[str]]:
     return encode(a), encode(b), array
 
 
+def diff_cost(a: Sequence, b: Sequence) -> int:
+    """A bound on Myers' work to diff two token sequences: (n + m) times the tokens they cannot share.
+    It depends only on the input, so a budget on it keeps output deterministic (a time limit would not)."""
+    size = len(a) + len(b)
+    shared = sum((Counter(a) & Counter(b)).values())
+    return size * (size - 2 * shared)
+
+
 def word_diff(old: str, new: str) -> tuple[tuple[int, str], ...]:
     """Word-level diff of two paragraphs: (-1|0|1, text) with words kept whole."""
-    dmp = _matcher()
+    dmp = matcher()
     chars1, chars2, array = _tokens_to_chars(old, new)
-    size = len(chars1) + len(chars2)
-    shared = sum((Counter(chars1) & Counter(chars2)).values())
-    if size * (size - 2 * shared) > WORD_DIFF_BUDGET:
+    if diff_cost(chars1, chars2) > WORD_DIFF_BUDGET:
         return tuple(d for d in ((DELETE, old), (INSERT, new)) if d[1])
     diffs = dmp.diff_main(chars1, chars2, False)
     # Semantic cleanup folds the single spaces and commas left equal between changed words into

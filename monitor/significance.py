@@ -7,8 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from diff_match_patch import diff_match_patch
-
+from monitor.diff import diff_cost, matcher
 from monitor.extract import normalise
 
 SUBSTANTIVE = "substantive"
@@ -71,9 +70,7 @@ def significance(old: str, new: str) -> str:
     a, b = _tokens(normalise(old)), _tokens(normalise(new))
     if a == b:
         return EDITORIAL
-    size = len(a) + len(b)
-    shared = sum((Counter(a) & Counter(b)).values())
-    if size * (size - 2 * shared) > _BUDGET:
+    if diff_cost(a, b) > _BUDGET:
         return SUBSTANTIVE
     known = _Vocabulary(Counter(a), Counter(b))
     hunks = _hunks(a, b)
@@ -96,9 +93,7 @@ def _hunks(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], list[
     few words before the run and the one after it."""
     index: dict[str, str] = {}
     encode = lambda words: "".join(index.setdefault(w, chr(len(index) + 1)) for w in words)  # noqa: E731
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # no time limit: the same texts always give the same answer
-    diffs = dmp.diff_main(encode(a), encode(b), False)
+    diffs = matcher().diff_main(encode(a), encode(b), False)
     words = {c: w for w, c in index.items()}
     hunks, deleted, inserted, position, start = [], [], [], 0, 0
     for op, chars in (*diffs, (0, "")):

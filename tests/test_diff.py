@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.diff import Hunk, _matcher, apply_hunks, diff_texts, hunk_to_dict, is_heading, word_diff
+from monitor.diff import Hunk, apply_hunks, diff_texts, hunk_to_dict, is_heading, matcher, word_diff
 
 TERMS = """# Services Agreement
 
@@ -98,7 +98,7 @@ def test_apply_hunks_refuses_hunks_of_another_text():
 
 
 def test_timeout_is_disabled_on_purpose():
-    assert _matcher().Diff_Timeout == 0
+    assert matcher().Diff_Timeout == 0
 
 
 def test_same_texts_give_the_same_hunks():
