@@ -81,20 +81,21 @@ class Processor:
         state = State(known_versions(rows), current.text if current else "", bool(current and current.fallback),
                       _current_automatic(self.db, doc, current, seen), store.pending_suspect(self.db, doc.id))
         decision = decide(state, seen, fetch.fetched_at)
+        if decision.kind not in (NOT_MODIFIED, UNCHANGED, KNOWN, NEW):
+            self._fail(doc, fetch, decision.reason, decision.kind, seen.sha256 if decision.kind == SUSPECT else None)
+            return
         note, events = None, self._recovery(doc, fetch)
         if isinstance(seen, Extracted) and seen.fallback:
             note = _fallback_note(doc)
             if not (current and current.fallback):  # once per version read by its selector
                 key = f"selector:{doc.id}:{current.id if current else 'first'}"
                 events += self._route(messages.selector_event(doc, note, key, fetch.fetched_at))
-        if decision.kind in (NOT_MODIFIED, UNCHANGED, KNOWN):
+        if decision.kind == NEW:
+            self._new_version(doc, fetch, seen, decision, current, note, events)
+        else:
             sha = current.text_sha256 if seen is None else seen.sha256
             store.record_seen(self.db, fetch, decision.version_id, decision.kind, sha, events, note)
             self.unchanged += 1
-        elif decision.kind == NEW:
-            self._new_version(doc, fetch, seen, decision, current, note, events)
-        else:
-            self._fail(doc, fetch, decision.reason, decision.kind, seen.sha256 if decision.kind == SUSPECT else None)
 
     def _recovery(self, doc: Document, fetch: FetchResult) -> list:
         failures = store.consecutive_failures(self.db, doc.id)
