@@ -17,7 +17,7 @@ import click
 
 from monitor import __version__, store, views
 from monitor.config import Config, CrawlConfig, default_format, load
-from monitor.errors import TermwatchError
+from monitor.errors import ConfigError, TermwatchError
 from monitor.models import Document, Unusable
 from monitor.redact import install_log_redaction, log_to_file, redact
 
@@ -33,14 +33,17 @@ Exit codes:
 
 
 class TermwatchGroup(click.Group):
-    """Translates every expected error into one line on stderr and exit 1, in one place."""
+    """Translates every expected error into a line per problem on stderr and exit 1, in one place."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except TermwatchError as err:
             secrets = ctx.obj.secrets if isinstance(ctx.obj, Config) else ()
-            raise click.ClickException(redact(str(err), secrets)) from None
+            *lines, last = redact(str(err), secrets).splitlines()  # a config can have several problems
+            for line in lines:
+                click.echo(f"Error: {line}", err=True)
+            raise click.ClickException(last) from None
 
 
 def json_option(func):
@@ -145,13 +148,22 @@ def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, log_f
 
 @cli.command()
 @json_option
-@needs_config(check=True)
-def check(config: Config, as_json: bool) -> None:
+@click.pass_context
+def check(ctx: click.Context, as_json: bool) -> None:
     """Validate the config completely (keys, CSS selectors, alert URLs, agreements) without fetching or sending.
 
-    Exit 0 when it is ready to run, 1 with a line naming the problem otherwise."""
-    result = {"config": str(config.path), "documents": len(config.documents), "agreements": len(config.agreements),
-              "channels": len(config.channels), "ok": True}
+    Exit 0 when it is ready to run, 1 with one line per problem otherwise. --json prints
+    {"config", "ok", "documents", "agreements", "channels"} or {"config", "ok": false, "problems": [...]}."""
+    try:
+        config = load_config(ctx, check=True)
+    except ConfigError as err:
+        if not as_json:
+            raise
+        emit_json({"config": str(Path(ctx.find_root().params["config_path"]).absolute()), "ok": False,
+                   "problems": str(err).splitlines()})
+        sys.exit(1)
+    result = {"config": str(config.path), "ok": True, "documents": len(config.documents),
+              "agreements": len(config.agreements), "channels": len(config.channels)}
     emit_json(result) if as_json else click.echo(
         f"{config.path}: ready: {result['documents']} documents, {result['agreements']} agreements, "
         f"{result['channels']} alert channels")

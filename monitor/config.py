@@ -159,68 +159,80 @@ _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "tru
 
 
 class _Reader:
-    """Walks the parsed TOML, substituting ${ENV} and collecting secrets, failing on the first problem."""
+    """Walks the parsed TOML, substituting ${ENV} and collecting secrets and every problem it finds.
+
+    A value with a problem reads as None, so the checks that depend on it are skipped rather than
+    reporting the same mistake twice."""
 
     def __init__(self, path: Path, environ: dict[str, str], check: bool = True):
         self.path = path
         self.environ = environ
         self.check = check
         self.secrets: set[str] = set()
+        self.problems: list[str] = []
 
-    def fail(self, where: str, problem: str) -> ConfigError:
-        # The problem may quote a value that holds a ${ENV} secret resolved earlier.
-        return ConfigError(redact(f"{self.path}: {where}: {problem}", self.secrets))
+    def note(self, where: str, problem: str) -> None:
+        self.problems.append(f"{self.path}: {where}: {problem}")
 
-    def substitute(self, where: str, value: str) -> str:
-        def replace(match: re.Match) -> str:
-            name = match.group(1)
-            if name not in self.environ:
-                raise self.fail(where, f"environment variable {name} is not set; export {name} or remove the reference")
-            secret = self.environ[name]
-            if secret:
-                self.secrets.add(secret)
-            return secret
+    def error(self) -> ConfigError:
+        # Redacted at the end: a problem may quote a value holding a secret resolved after it was noted.
+        return ConfigError("\n".join(redact(problem, self.secrets) for problem in self.problems))
 
-        return ENV_REF.sub(replace, value)
+    def substitute(self, where: str, value: str) -> str | None:
+        missing = [name for name in ENV_REF.findall(value) if name not in self.environ]
+        for name in missing:
+            self.note(where, f"environment variable {name} is not set; export {name} or remove the reference")
+        if missing:
+            return None
+        self.secrets.update(self.environ[name] for name in ENV_REF.findall(value) if self.environ[name])
+        return ENV_REF.sub(lambda match: self.environ[match.group(1)], value)
 
-    def table(self, where: str, raw: Any, keys: dict) -> dict[str, Any]:
+    def table(self, where: str, raw: Any, keys: dict) -> dict[str, Any] | None:
         if not isinstance(raw, dict):
-            raise self.fail(where, "must be a table")
+            self.note(where, "must be a table")
+            return None
         for key in raw:
             if key not in keys:
-                allowed = ", ".join(keys)
-                raise self.fail(f"{where}.{key}" if where else key, f"unknown key; allowed keys here: {allowed}")
+                self.note(f"{where}.{key}" if where else key, f"unknown key; allowed keys here: {', '.join(keys)}")
         out: dict[str, Any] = {}
         for key, (types, required, default) in keys.items():
             at = f"{where}.{key}" if where else key
+            value = raw.get(key)
             if key not in raw:
                 if required:
-                    raise self.fail(at, "is missing; add it")
-                out[key] = default
-                continue
-            value = raw[key]
+                    self.note(at, "is missing; add it")
+                out[key] = None if required else default
             # bool is an int in Python; a number field must not accept true/false.
-            if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-                wanted = " or ".join(_TYPE_NAMES[t] for t in types)
-                raise self.fail(at, f"must be {wanted}, not {value!r}")
-            if isinstance(value, str):
-                value = self.substitute(at, value)
-            out[key] = value
+            elif not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+                self.note(at, f"must be {' or '.join(_TYPE_NAMES[t] for t in types)}, not {value!r}")
+                out[key] = None if required else default
+            else:
+                out[key] = self.substitute(at, value) if isinstance(value, str) else value
         return out
 
-    def strings(self, where: str, values: list) -> tuple[str, ...]:
+    def strings(self, where: str, values: list | None) -> tuple[str, ...]:
+        """The strings of a list, leaving out (and noting) each that is not one."""
         out = []
-        for i, value in enumerate(values):
+        for i, value in enumerate(values or ()):
             if not isinstance(value, str):
-                raise self.fail(f"{where}[{i}]", f"must be a string, not {value!r}")
-            out.append(self.substitute(f"{where}[{i}]", value))
+                self.note(f"{where}[{i}]", f"must be a string, not {value!r}")
+            elif (value := self.substitute(f"{where}[{i}]", value)) is not None:
+                out.append(value)
         return tuple(out)
 
+    def choice(self, where: str, value: str | None, allowed: tuple[str, ...], what: str = "") -> None:
+        if value is not None and value not in allowed:
+            self.note(where, f"{value!r}{what} must be one of: {', '.join(allowed)}")
 
-def _check_url(reader: _Reader, where: str, url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise reader.fail(where, f"{url!r} is not an http(s) URL; use a full https://… address")
+    def at_least(self, where: str, value: int, low: int) -> None:
+        if value < low:
+            self.note(where, f"must be at least {low}, not {value!r}")
+
+
+def _check_url(reader: _Reader, where: str, url: str | None) -> None:
+    parts = urlsplit(url or "")
+    if url is not None and (parts.scheme not in ("http", "https") or not parts.netloc):
+        reader.note(where, f"{url!r} is not an http(s) URL; use a full https://… address")
 
 
 def _check_selectors(reader: _Reader, where: str, selectors: tuple[str, ...]) -> None:
@@ -233,14 +245,16 @@ def _check_selectors(reader: _Reader, where: str, selectors: tuple[str, ...]) ->
             soupsieve.compile(selector)
         except Exception as err:  # soupsieve raises SelectorSyntaxError, and ValueError for empty input
             problem = str(err).splitlines()[0]
-            raise reader.fail(f"{where}[{i}]", f"invalid CSS selector {selector!r} ({problem}); fix or remove it")
+            reader.note(f"{where}[{i}]", f"invalid CSS selector {selector!r} ({problem}); fix or remove it")
 
 
-def _unique(reader: _Reader, where: str, value: str, seen: set[str]) -> None:
+def _unique(reader: _Reader, where: str, value: str | None, seen: set[str]) -> None:
+    if value is None:
+        return
     if not SLUG.match(value):
-        raise reader.fail(where, f"{value!r} must be a lowercase slug of a-z, 0-9 and '-'")
-    if value in seen:
-        raise reader.fail(where, f"duplicate id {value!r}; ids must be unique")
+        reader.note(where, f"{value!r} must be a lowercase slug of a-z, 0-9 and '-'")
+    elif value in seen:
+        reader.note(where, f"duplicate id {value!r}; ids must be unique")
     seen.add(value)
 
 
@@ -252,143 +266,168 @@ def default_format(url: str) -> str:
 def _render_and_format(reader: _Reader, where: str, d: dict, selectors: bool) -> tuple[str, str]:
     # The format is declared (or read from the URL), never guessed from each response: a PDF served in place
     # of an HTML page is a wrong answer to report, not new wording to store.
-    render, format_ = d["render"], d["format"] or default_format(d["url"])
-    if render not in RENDERS:
-        raise reader.fail(f"{where}.render", f"{render!r} for document {d['id']!r} must be one of: {', '.join(RENDERS)}")
-    if format_ not in FORMATS:
-        raise reader.fail(f"{where}.format", f"{format_!r} for document {d['id']!r} must be one of: {', '.join(FORMATS)}")
+    render, format_ = d["render"], d["format"] or default_format(d["url"] or "")
+    reader.choice(f"{where}.render", render, RENDERS, f" for document {d['id']!r}")
+    reader.choice(f"{where}.format", format_, FORMATS, f" for document {d['id']!r}")
     if format_ == "pdf" and render == "browser":
-        raise reader.fail(f"{where}.render", f"document {d['id']!r} is a PDF, which is read as is; remove render = \"browser\"")
+        reader.note(f"{where}.render", f"document {d['id']!r} is a PDF, which is read as is; remove render = \"browser\"")
     if format_ == "pdf" and selectors:
-        raise reader.fail(f"{where}.select", f"document {d['id']!r} is a PDF; select and remove apply to HTML only, remove them")
+        reader.note(f"{where}.select", f"document {d['id']!r} is a PDF; select and remove apply to HTML only, remove them")
     return render, format_
 
 
-def _documents(reader: _Reader, raw: Any) -> tuple[Document, ...]:
+def _documents(reader: _Reader, raw: Any) -> tuple[tuple[Document, ...], set[str]]:
+    """The documents, and every id the config names (also of documents with problems, so that
+    agreements and alerts naming them do not add a second, misleading problem)."""
     if not isinstance(raw, list):
-        raise reader.fail("documents", "must be an array of tables ([[documents]])")
+        reader.note("documents", "must be an array of tables ([[documents]])")
+        return (), set()
     if not raw:
-        raise reader.fail("documents", "is empty: there is nothing to watch; add a [[documents]] table")
+        reader.note("documents", "is empty: there is nothing to watch; add a [[documents]] table")
     seen: set[str] = set()
     docs = []
     for i, item in enumerate(raw):
         where = f"documents[{i}]"
+        before = len(reader.problems)
         d = reader.table(where, item, _DOCUMENT_KEYS)
+        if d is None:
+            continue
         _unique(reader, f"{where}.id", d["id"], seen)
-        if d["audience"] not in AUDIENCES:
-            raise reader.fail(f"{where}.audience", f"{d['audience']!r} must be one of: {', '.join(AUDIENCES)}")
+        reader.choice(f"{where}.audience", d["audience"], AUDIENCES)
         _check_url(reader, f"{where}.url", d["url"])
         select = reader.strings(f"{where}.select", d["select"])
         remove = reader.strings(f"{where}.remove", d["remove"])
         _check_selectors(reader, f"{where}.select", select)
         _check_selectors(reader, f"{where}.remove", remove)
         render, format_ = _render_and_format(reader, where, d, bool(select or remove))
-        docs.append(Document(d["id"], d["vendor"], d["audience"], d["type"], d["url"], select, remove, render, format_))
-    return tuple(docs)
+        if len(reader.problems) == before:
+            docs.append(Document(d["id"], d["vendor"], d["audience"], d["type"], d["url"], select, remove, render,
+                                 format_))
+    return tuple(docs), seen
 
 
-def _date(reader: _Reader, where: str, value) -> dt.date:
+def _date(reader: _Reader, where: str, value) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, dt.date):
+    if value is None or isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise reader.fail(where, f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        reader.note(where, f"{value!r} is not a date; write it as YYYY-MM-DD")
+        return None
 
 
-def _ids(reader: _Reader, where: str, values: list, known: set[str], what: str) -> tuple[str, ...]:
+def _ids(reader: _Reader, where: str, values: list | None, known: set[str], what: str) -> tuple[str, ...]:
     ids = reader.strings(where, values)
     for i, value in enumerate(ids):
         if value not in known:
-            raise reader.fail(f"{where}[{i}]", f"no {what} with id {value!r}; use one of: {', '.join(sorted(known))}")
+            reader.note(f"{where}[{i}]", f"no {what} with id {value!r}; use one of: {', '.join(sorted(known))}")
     return ids
 
 
 def _agreements(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Agreement, ...]:
     if not isinstance(raw, list):
-        raise reader.fail("agreements", "must be an array of tables ([[agreements]])")
+        reader.note("agreements", "must be an array of tables ([[agreements]])")
+        return ()
     seen: set[str] = set()
     out = []
     for i, item in enumerate(raw):
         where = f"agreements[{i}]"
+        before = len(reader.problems)
         a = reader.table(where, item, _AGREEMENT_KEYS)
+        if a is None:
+            continue
         _unique(reader, f"{where}.id", a["id"], seen)
         docs = _ids(reader, f"{where}.documents", a["documents"], documents, "document")
-        if not docs:
-            raise reader.fail(f"{where}.documents", "is empty; list the ids of the documents this agreement covers")
+        if a["documents"] == []:
+            reader.note(f"{where}.documents", "is empty; list the ids of the documents this agreement covers")
         signed = _date(reader, f"{where}.signed_on", a["signed_on"])
-        renews = _date(reader, f"{where}.renews_on", a["renews_on"]) if a["renews_on"] is not None else None
-        if renews is not None and renews <= signed:
-            raise reader.fail(f"{where}.renews_on", f"{renews} is not after signed_on ({signed}); fix one of them")
-        out.append(Agreement(a["id"], a["vendor"], docs, signed, renews, a["notes"]))
+        renews = _date(reader, f"{where}.renews_on", a["renews_on"])
+        if renews is not None and signed is not None and renews <= signed:
+            reader.note(f"{where}.renews_on", f"{renews} is not after signed_on ({signed}); fix one of them")
+        if len(reader.problems) == before:
+            out.append(Agreement(a["id"], a["vendor"], docs, signed, renews, a["notes"]))
     return tuple(out)
+
+
+def _alert_url(reader: _Reader, where: str, url: str) -> None:
+    import apprise  # only when checking: apprise loads every plugin to recognise a URL, about a second
+
+    if not apprise.Apprise().add(url):
+        reader.note(where, f"apprise cannot use {redact(url, reader.secrets)!r}; check it against apprise's URL formats")
 
 
 def _channels(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Channel, ...]:
     if not isinstance(raw, list):
-        raise reader.fail("alerts", "must be an array of tables ([[alerts]])")
+        reader.note("alerts", "must be an array of tables ([[alerts]])")
+        return ()
     seen: set[str] = set()
     out = []
     for i, item in enumerate(raw):
         where = f"alerts[{i}]"
+        before = len(reader.problems)
         c = reader.table(where, item, _CHANNEL_KEYS)
+        if c is None:
+            continue
         _unique(reader, f"{where}.id", c["id"], seen)
         urls = reader.strings(f"{where}.urls", c["urls"])
-        if not urls:
-            raise reader.fail(f"{where}.urls", "is empty; give at least one apprise URL")
+        if c["urls"] == []:
+            reader.note(f"{where}.urls", "is empty; give at least one apprise URL")
         for j, url in enumerate(urls if reader.check else ()):
-            # Only when checking: apprise loads every plugin to recognise a URL, about a second.
-            import apprise
-
-            if not apprise.Apprise().add(url):
-                shown = redact(url, reader.secrets)
-                raise reader.fail(f"{where}.urls[{j}]", f"apprise cannot use {shown!r}; check it against apprise's URL formats")
+            _alert_url(reader, f"{where}.urls[{j}]", url)
         events = reader.strings(f"{where}.events", c["events"])
         for j, event in enumerate(events):
-            if event not in EVENTS:
-                raise reader.fail(f"{where}.events[{j}]", f"{event!r} must be one of: {', '.join(EVENTS)}")
+            reader.choice(f"{where}.events[{j}]", event, EVENTS)
         only = reader.strings(f"{where}.only", c["only"])
         for j, flag in enumerate(only):
-            if flag not in FLAGS:
-                raise reader.fail(f"{where}.only[{j}]", f"{flag!r} must be one of: {', '.join(FLAGS)}")
+            reader.choice(f"{where}.only[{j}]", flag, FLAGS)
         docs = _ids(reader, f"{where}.documents", c["documents"], documents, "document")
-        out.append(Channel(c["id"], urls, events, docs, reader.strings(f"{where}.vendors", c["vendors"]), only))
+        vendors = reader.strings(f"{where}.vendors", c["vendors"])
+        if len(reader.problems) == before:
+            out.append(Channel(c["id"], urls, events, docs, vendors, only))
     return tuple(out)
+
+
+def _section(reader: _Reader, raw: dict, name: str, keys: dict) -> dict[str, Any]:
+    """A top-level table with its defaults filled in; a section that is not a table reads as all defaults."""
+    section = reader.table(name, raw.get(name, {}), keys)
+    return section if section is not None else {key: default for key, (_, _, default) in keys.items()}
 
 
 def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: bool = True) -> Config:
     """Parse and validate config text; `path` is used in messages and to resolve relative paths.
 
-    check=False skips the two slow checks, CSS selectors (soupsieve) and alert URLs (apprise), for
-    commands that neither fetch nor send: they are checked again by every command that does."""
+    Raises one ConfigError with a line per problem found. check=False skips the two slow checks, CSS
+    selectors (soupsieve) and alert URLs (apprise), for commands that neither fetch nor send: they are
+    checked again by every command that does."""
     reader = _Reader(path, dict(os.environ if environ is None else environ), check)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: not valid TOML ({err}); fix the syntax") from None
-    for key, value in raw.items():
+    for key in raw:
         if key not in _TOP_KEYS:
-            raise reader.fail(key, f"unknown section; allowed: {', '.join(_TOP_KEYS)}")
-    storage = reader.table("storage", raw.get("storage", {}), _STORAGE_KEYS)
-    crawl = reader.table("crawl", raw.get("crawl", {}), _CRAWL_KEYS)
+            reader.note(key, f"unknown section; allowed: {', '.join(_TOP_KEYS)}")
+    storage = _section(reader, raw, "storage", _STORAGE_KEYS)
+    crawl = _section(reader, raw, "crawl", _CRAWL_KEYS)
     for key in ("timeout", "delay", "deadline"):
         if crawl[key] < 0 or (key == "timeout" and crawl[key] == 0):
-            raise reader.fail(f"crawl.{key}", f"must be a positive number of seconds, not {crawl[key]!r}")
+            reader.note(f"crawl.{key}", f"must be a positive number of seconds, not {crawl[key]!r}")
     for key, low in (("retries", 0), ("concurrency", 1)):
-        if crawl[key] < low:
-            raise reader.fail(f"crawl.{key}", f"must be at least {low}, not {crawl[key]!r}")
-    if "documents" not in raw:
-        raise reader.fail("documents", "no [[documents]] to watch; add at least one")
-    documents = _documents(reader, raw["documents"])
-    known = {d.id for d in documents}
+        reader.at_least(f"crawl.{key}", crawl[key], low)
+    if "documents" in raw:
+        documents, known = _documents(reader, raw["documents"])
+    else:
+        reader.note("documents", "no [[documents]] to watch; add at least one")
+        documents, known = (), set()
     agreements = _agreements(reader, raw.get("agreements", []), known)
-    channels = _channels(reader, raw["alerts"], known) if "alerts" in raw else ()
-    alerting = reader.table("alerting", raw.get("alerting", {}), _ALERTING_KEYS)
+    channels = _channels(reader, raw.get("alerts", []), known)
+    alerting = _section(reader, raw, "alerting", _ALERTING_KEYS)
     for key in _ALERTING_KEYS:
-        if alerting[key] < 1:
-            raise reader.fail(f"alerting.{key}", f"must be at least 1, not {alerting[key]!r}")
+        reader.at_least(f"alerting.{key}", alerting[key], 1)
+    if reader.problems:
+        raise reader.error()
     database = Path(storage["database"]).expanduser()
     if not database.is_absolute():
         database = path.parent / database

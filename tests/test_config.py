@@ -60,6 +60,29 @@ def test_bad_config_is_one_clear_line(name, text, message, tmp_path):
     assert "\n" not in line
 
 
+def test_every_problem_is_listed_once_without_knock_on_problems(tmp_path):
+    text = ("[crawl]\ntimeout = 0\n" + DOC.replace('url = "https://example.com/terms"\n', "") + 'colour = "red"\n'
+            + DOC.replace('"acme-terms"', '"acme-dpa"').replace("/terms", "/${TW_UNSET_VAR}")
+            + '[[agreements]]\nid = "msa"\nvendor = "Acme AI"\ndocuments = ["acme-terms", "acme-dpa", "nope"]\n'
+            + 'signed_on = "2026-13-01"\n')
+    path = tmp_path / "config.toml"
+    with pytest.raises(ConfigError) as err:
+        parse(text, path, environ={})
+    lines = str(err.value).splitlines()
+    assert [line.split(": ")[1] for line in lines] == [
+        "crawl.timeout", "documents[0].colour", "documents[0].url", "documents[1].url",
+        "agreements[0].documents[2]", "agreements[0].signed_on"]
+    assert all(line.startswith(f"{path}: ") for line in lines)
+
+
+def test_a_secret_quoted_in_an_earlier_problem_is_redacted(tmp_path):
+    # The problem about the URL is noted before the channel's secret resolves; redaction covers both.
+    text = DOC + '[[alerts]]\nid = "c"\nurls = ["json://127.0.0.1/${TW_KEY}"]\nonly = ["${TW_KEY}"]\n'
+    with pytest.raises(ConfigError) as err:
+        parse(text, tmp_path / "config.toml", environ={"TW_KEY": "s3cretvalue"})
+    assert "s3cretvalue" not in str(err.value) and "alerts[0].only[0]" in str(err.value)
+
+
 def test_env_substitution_and_relative_database(tmp_path):
     text = '[storage]\ndatabase = "db/tw.db"\n' + DOC.replace("/terms", "/terms?key=${TW_KEY}")
     config = parse(text, tmp_path / "config.toml", environ={"TW_KEY": "s3cret"})

@@ -72,6 +72,21 @@ def test_check_validates_selectors_and_alert_urls_without_a_request(pages, write
     assert pages.requests == []  # nothing was fetched
 
 
+def test_check_lists_every_problem_one_line_each(pages, write_config, termwatch):
+    config = write_config(document_toml("terms", pages.url("/terms"), select=["main >"]) + 'colour = "red"\n',
+                          extra='[[alerts]]\nid = "hook"\nurls = ["nosuchscheme://x"]\nevents = ["changes"]\n')
+    result = termwatch(config, "check")
+    lines = result.stderr.strip().splitlines()
+    assert result.code == 1 and "Traceback" not in result.stderr
+    assert len(lines) == 4 and all(line.startswith(f"Error: {config}: ") for line in lines)
+    assert ["documents[0].colour", "documents[0].select[0]", "alerts[0].urls[0]", "alerts[0].events[0]"] == [
+        line.split(": ")[2] for line in lines]
+    as_json = termwatch(config, "check", "--json")
+    assert as_json.code == 1 and as_json.json()["ok"] is False
+    assert as_json.json()["problems"] == [line.removeprefix("Error: ") for line in lines]
+    assert pages.requests == []
+
+
 def test_an_outbox_cannot_jam_on_a_removed_channel_or_a_failed_test(write_config, termwatch, pages):
     import json
 
