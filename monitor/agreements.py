@@ -11,7 +11,7 @@ from monitor import messages, store
 from monitor.alerts import route
 from monitor.config import Agreement, Config
 from monitor.diff import diff_texts
-from monitor.drift import Finding, choose_baseline, drift
+from monitor.drift import NO_VERSION, Finding, choose_baseline, drift, fix_command
 from monitor.errors import TermwatchError
 from monitor.signed import read_signed_copy
 from monitor.timeutil import utc_now
@@ -74,12 +74,14 @@ def _agreement_drift(db: sqlite_utils.Database, agreement: Agreement, with_diff:
     for doc_id in agreement.documents:
         finding = by_doc.get(doc_id)
         if finding is None:
-            documents.append({"document": doc_id, "baseline": None, "current_version": None, "changed": None,
+            documents.append({"document": doc_id, "status": NO_VERSION,
+                              "fix": fix_command(NO_VERSION, agreement.id, doc_id), "baseline": None,
+                              "current_version": None, "changed": None,
                               "training": False, "retention": False, "access": False,
                               "summary": "No version recorded yet; run `termwatch run`.", "facts": [], "clauses": []})
             continue
         entry = {
-            "document": doc_id,
+            "document": doc_id, "status": finding.status, "fix": finding.fix,
             "baseline": {"kind": finding.baseline.kind, "version": finding.baseline.version_id,
                          "note": finding.baseline.note},
             "current_version": finding.current_version, "changed": finding.changed,

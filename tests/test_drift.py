@@ -7,8 +7,9 @@ run after each fetch as `termwatch run` does, and the tests assert on what the w
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -18,6 +19,7 @@ from monitor import store
 from monitor.agreements import check_agreements, drift_report, pin_agreement
 from monitor.alerts import deliver
 from monitor.config import load, parse
+from monitor.drift import Baseline, choose_baseline, drift, fix_command, label, overall, tally
 from monitor.errors import TermwatchError
 from monitor.models import FetchResult
 from monitor.pipeline import Processor
@@ -216,6 +218,11 @@ def test_watching_started_after_signing_uses_the_earliest_version_and_says_so(tw
     note = doc["baseline"]["note"]
     assert "started watching on 2026-01-10" in note and "after signing on 2025-12-01" in note
     assert "earliest" in note and "pin the signed text" in note
+    # The stand-in differs from the current wording: drift to show, but never a verified "drifted".
+    assert doc["status"] == "unverified" and doc["changed"] is True and doc["retention"] is True
+    assert doc["summary"].startswith("Changed since termwatch began watching on 2026-01-10, after signing (measured "
+                                     "from a stand-in")
+    assert doc["fix"] == f"termwatch agreements pin early {DOC_ID} --file signed.pdf"
 
 
 def test_a_pinned_version_beats_the_version_in_force_on_signed_on(two_versions):
@@ -225,6 +232,7 @@ def test_a_pinned_version_beats_the_version_in_force_on_signed_on(two_versions):
     doc = baseline(db, config, "feb")
     assert doc["baseline"]["kind"] == "pinned-version" and doc["baseline"]["version"] == v2.id
     assert doc["changed"] is False and doc["summary"] == "Unchanged since signing."
+    assert (doc["status"], doc["fix"]) == ("unchanged", None)
     # The other agreement is untouched by this pin.
     assert baseline(db, config, "early")["baseline"]["kind"] == "earliest"
 
@@ -336,7 +344,8 @@ def test_renewal_reminder_says_what_moved_since_signing(tmp_path, hook):
     [request] = hook.requests
     assert "in 17 days: re-confirm the terms" in request.json["title"]
     assert "retention" in request.json["title"]
-    assert "1 of 1 documents changed since signing" in request.json["message"]
+    assert "Since signing: 1 of 1 documents drifted." in request.json["message"]
+    assert "unverified" not in request.json["message"] and "unverified" not in request.json["title"]
 
 
 # --- 5. crash between commit and delivery -------------------------------------------------------
@@ -377,13 +386,15 @@ def test_cli_drift_agreements_show_and_pin(two_versions, tmp_path):
     for agreement in report:
         assert set(agreement) == {"agreement", "vendor", "signed_on", "renews_on", "notes", "documents"}
         [doc] = agreement["documents"]
-        assert set(doc) == {"document", "baseline", "current_version", "changed", "training", "retention",
-                            "access", "summary", "facts", "clauses"}
+        assert set(doc) == {"document", "status", "fix", "baseline", "current_version", "changed", "training",
+                            "retention", "access", "summary", "facts", "clauses"}
         assert set(doc["baseline"]) == {"kind", "version", "note"}
     feb = report[1]
     assert (feb["signed_on"], feb["renews_on"], feb["vendor"]) == ("2026-02-01", None, "Acme AI")
     assert feb["documents"][0]["baseline"]["kind"] == "signed-on"
     assert feb["documents"][0]["changed"] is True and feb["documents"][0]["retention"] is True
+    assert feb["documents"][0]["status"] == "drifted"
+    assert report[0]["documents"][0]["status"] == "unverified"
 
     shown = run_termwatch(path, "agreements", "show", "early", "--json")
     assert shown.code == 0, shown.stderr
@@ -396,6 +407,7 @@ def test_cli_drift_agreements_show_and_pin(two_versions, tmp_path):
     assert [a["agreement"] for a in after] == ["feb"]
     assert after[0]["documents"][0]["baseline"]["kind"] == "pinned-version"
     assert after[0]["documents"][0]["changed"] is False
+    assert after[0]["documents"][0]["status"] == "unchanged"
 
 
 def test_cli_pin_errors_are_one_line_and_exit_1(two_versions):
@@ -410,3 +422,77 @@ def test_cli_pin_errors_are_one_line_and_exit_1(two_versions):
     assert len(neither.stderr.strip().splitlines()) == 1
     assert "--file" in neither.stderr and "--version" in neither.stderr
     assert store.pins(db, "feb") == {}
+
+
+# --- 7. the status of a document's drift, pure -------------------------------------------------
+
+SIGNED = "\n\n".join(PARAGRAPHS)
+EDITED = SIGNED.replace("Either party", "either party")  # case only: editorial
+MOVED = "\n\n".join(CHANGED)  # retention 30 days → 2 years: substantive
+
+STATUS_CASES = {
+    # name: (baseline kind, current text, status, changed)
+    "signed-on, same wording": ("signed-on", SIGNED, "unchanged", False),
+    "signed-on, editorial edit": ("signed-on", EDITED, "editorial", False),
+    "signed-on, substantive change": ("signed-on", MOVED, "drifted", True),
+    "pinned file, same wording": ("pinned-file", SIGNED, "unchanged", False),
+    "pinned version, substantive change": ("pinned-version", MOVED, "drifted", True),
+    "stand-in, same wording": ("earliest", SIGNED, "unverified", False),
+    "stand-in, editorial edit": ("earliest", EDITED, "unverified", False),
+    "stand-in, substantive change": ("earliest", MOVED, "unverified", True),
+}
+
+
+@pytest.mark.parametrize("kind,current,status,changed", STATUS_CASES.values(), ids=STATUS_CASES.keys())
+def test_status_is_decided_from_the_baseline_and_the_comparison(kind, current, status, changed):
+    base = Baseline(kind, SIGNED, None if kind == "pinned-file" else 4, "note", "2026-01-10T09:00:00+00:00")
+    finding = drift("msa", DOC_ID, base, 9, current)
+    assert (finding.status, finding.changed) == (status, changed)
+    if status == "unverified":
+        # Never "since signing" against a stand-in: the summary says where it measures from, and what is unknown.
+        assert "since signing" not in finding.summary
+        assert "began watching on 2026-01-10, after signing" in finding.summary
+        assert "never seen" in finding.summary
+        assert finding.fix == f"termwatch agreements pin msa {DOC_ID} --file signed.pdf"
+    else:
+        assert "since signing" in finding.summary or changed
+        assert finding.fix is None
+
+
+def test_a_stand_in_baseline_is_earliest_only():
+    versions = [SimpleNamespace(id=1, first_seen="2026-01-10T09:00:00+00:00", text=SIGNED),
+                SimpleNamespace(id=2, first_seen="2026-03-10T09:00:00+00:00", text=MOVED)]
+    stand_in = choose_baseline(date(2025, 12, 1), None, versions)
+    assert (stand_in.kind, stand_in.verified, stand_in.first_seen) == ("earliest", False, versions[0].first_seen)
+    assert choose_baseline(date(2026, 2, 1), None, versions).verified
+    assert choose_baseline(date(2025, 12, 1), {"text": SIGNED, "source": "signed.txt"}, versions).verified
+    assert choose_baseline(date(2025, 12, 1), {"version_id": 2, "source": "version 2"}, versions).verified
+
+
+TALLY_CASES = {
+    # name: (statuses, overall, words)
+    "all unchanged or editorial": (["unchanged", "editorial"], "unchanged", "no drift"),
+    "one stand-in": (["unverified"], "unverified", "1 of 1 documents unverified"),
+    "stand-in beside unchanged": (["unchanged", "unverified"], "unverified", "1 of 2 documents unverified"),
+    "drifted first": (["unverified", "drifted", "no-version"], "drifted",
+                      "1 of 3 documents drifted, 1 unverified, 1 not fetched yet"),
+    "nothing fetched": (["no-version", "no-version"], "no-version", "2 of 2 documents not fetched yet"),
+    "one not fetched beside unchanged": (["unchanged", "no-version"], "no-version", "1 of 2 documents not fetched yet"),
+}
+
+
+@pytest.mark.parametrize("statuses,expected_overall,words", TALLY_CASES.values(), ids=TALLY_CASES.keys())
+def test_an_agreement_reads_no_drift_only_when_every_document_was_compared_with_what_was_signed(
+        statuses, expected_overall, words):
+    assert overall(statuses) == expected_overall
+    assert tally(statuses) == words
+
+
+def test_status_labels_and_fixes():
+    assert label("unverified", False) == "unverified"
+    assert label("unverified", True) == "unverified, changed since watching began"
+    assert [label(s, None) for s in ("drifted", "unchanged", "editorial", "no-version")] == [
+        "drifted", "unchanged", "editorial only", "not fetched yet"]
+    assert fix_command("unverified", "msa", DOC_ID) == f"termwatch agreements pin msa {DOC_ID} --file signed.pdf"
+    assert fix_command("no-version", "msa", DOC_ID) == "termwatch run"
+    assert fix_command("drifted", "msa", DOC_ID) is None
