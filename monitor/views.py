@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from monitor import drift
 from monitor.models import RunSummary, flags
 
 
@@ -114,12 +115,17 @@ def demo_step(snap: dict, summary: dict) -> str:
 def agreements_table(report: list[dict]) -> str:
     if not report:
         return "No agreements configured; add [[agreements]] to the config."
-    rows = []
+    rows, fixes = [], []
     for a in report:
-        drifted = [d for d in a["documents"] if d["changed"]]
-        state = f"{len(drifted)} of {len(a['documents'])} drifted" if drifted else "no drift"
-        rows.append([a["agreement"], a["vendor"], a["signed_on"], a["renews_on"] or "-", state, _flags(*drifted)])
-    return _table(["AGREEMENT", "VENDOR", "SIGNED", "RENEWS", "DRIFT", "FLAGS"], rows)
+        docs = a["documents"]
+        rows.append([a["agreement"], a["vendor"], a["signed_on"], a["renews_on"] or "-",
+                     drift.tally([d["status"] for d in docs]), _flags(*(d for d in docs if d["changed"]))])
+        fixes += [f"  {a['agreement']} / {d['document']}: {d['fix']}" for d in docs if d["status"] == drift.UNVERIFIED]
+    table = _table(["AGREEMENT", "VENDOR", "SIGNED", "RENEWS", "DRIFT", "FLAGS"], rows)
+    if fixes:
+        table += ("\n\nUnverified: termwatch began watching after signing and nothing signed is pinned, so drift is "
+                  "measured from the earliest recorded version. Pin the signed copy:\n" + "\n".join(fixes))
+    return table
 
 
 def drift_text(report: list[dict], color: bool = False) -> str:
@@ -130,10 +136,13 @@ def drift_text(report: list[dict], color: bool = False) -> str:
         renews = f", renews {a['renews_on']}" if a["renews_on"] else ""
         lines.append(f"{a['agreement']} ({a['vendor']}), signed {a['signed_on']}{renews}")
         for d in a["documents"]:
-            state = "DRIFTED" if d["changed"] else ("unchanged" if d["changed"] is False else "not fetched")
+            state = drift.label(d["status"], d["changed"])
+            state = state.upper() if d["status"] in (drift.DRIFTED, drift.UNVERIFIED) else state
             lines.append(f"  {d['document']}: {state} [{_flags(d)}] {d['summary']}")
             if d["baseline"]:
                 lines.append(f"    baseline: {d['baseline']['note']}; current version {d['current_version']}")
+            if d["status"] == drift.UNVERIFIED:
+                lines.append(f"    to verify, pin the signed copy: {d['fix']}")
             for fact in d["facts"]:
                 lines.append(f"    {fact.get('subject') or fact.get('kind')}: {fact.get('before') or 'not stated'} → "
                              f"{fact.get('after') or 'not stated'}")
