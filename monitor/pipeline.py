@@ -159,19 +159,22 @@ class Processor:
 
 
 def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
-        progress: Callable[[str], None] | None = None) -> RunSummary:
+        progress: Callable[[str], None] | None = None, now: str | None = None) -> RunSummary:
     """Crawl the configured documents (or only some), record what was found, and summarise.
 
     progress, if given, is called with each document id once its fetch has been recorded.
+    now, if given, is the time the run is recorded at instead of the clock's: its fetches, versions, changes,
+    findings and deliveries (`termwatch demo` replays each snapshot at the date it was fetched).
     """
     from monitor.crawl import fetch_all, run_deadline
 
+    clock = (lambda: now) if now else utc_now
     documents = tuple(config.document(i) for i in only) if only else config.documents
     return_freed_pages()
     # The lock comes first: two runs started together on a new database would otherwise race to create it.
     with store.disk_full_as_error(config.storage.database), store.run_lock(config.storage.database):
         db = store.open_db(config.storage.database)
-        started_at = utc_now()
+        started_at = clock()
         # A ${ENV} value in a document's URL (a token-protected page) is a secret: the database, the alerts and
         # the summary only ever see the URL with it masked. The crawl alone gets the real one.
         store.sync_documents(db, tuple(_masked(d, config.secrets) for d in config.documents))
@@ -179,7 +182,7 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
 
         with PageReader() as reader:
             async def handle(fetch: FetchResult) -> None:
-                fetch = _masked(fetch, config.secrets)
+                fetch = _masked(replace(fetch, fetched_at=now) if now else fetch, config.secrets)
                 judged = None
                 if fetch.body or fetch.raw:
                     judged = await reader.judge(fetch, processor.documents[fetch.document_id])
@@ -192,11 +195,11 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
         deadline = run_deadline(config.crawl, len(documents))
         for doc in documents:
             if doc.id not in processor.handled:
-                processor.handle(FetchResult(doc.id, processor.documents[doc.id].url, utc_now(),
+                processor.handle(FetchResult(doc.id, processor.documents[doc.id].url, clock(),
                                              error=f"the run's deadline of {deadline:g} s passed before this page was fetched"))
-        check_agreements(db, config, utc_now())
-        report = deliver(db, config, utc_now())
-        return processor.summary(started_at, utc_now(), report)
+        check_agreements(db, config, clock())
+        report = deliver(db, config, clock())
+        return processor.summary(started_at, clock(), report)
 
 
 def _reread(db: sqlite_utils.Database, doc: Document, version) -> None:
