@@ -1,6 +1,11 @@
 """The offline tour: replays real snapshots of one Anthropic page on 127.0.0.1 through `termwatch run`.
 
-The snapshots ship in monitor/demo/ (Open Terms Archive data, ODC-By 1.0; see ATTRIBUTION.md there).
+Each snapshot is recorded at the date Open Terms Archive fetched it, so the versions, the change, the drift
+finding and its alert carry the dates of the story the demo tells. The snapshots ship in monitor/demo/
+(Open Terms Archive data, ODC-By 1.0; see ATTRIBUTION.md there).
+
+Run as `python -m monitor.demo CONFIG AT`, this module is one run of the tour: `termwatch run --json`
+recorded at AT.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -19,11 +26,17 @@ from monitor.errors import TermwatchError
 
 DATA = Path(__file__).resolve().parent / "demo"
 PAGE_PATH = "/legal/privacy"
+SIGNED_ON = "2026-06-01"  # after the first snapshot (May 20), before the June policy: v1 is what was signed
 
 
 def snapshots() -> list[dict]:
     """The shipped snapshots in replay order, each with its date and what Open Terms Archive saw."""
     return json.loads((DATA / "snapshots.json").read_text())["snapshots"]
+
+
+def fetched_at(snap: dict) -> str:
+    """The snapshot's fetch date as termwatch writes times (UTC ISO-8601, seconds, +00:00)."""
+    return datetime.fromisoformat(snap["date"]).astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 @contextmanager
@@ -63,12 +76,13 @@ def write_config(workdir: Path, host: str) -> Path:
     config.write_text(
         "# Written by `termwatch demo`: one real page served from 127.0.0.1, an agreement signed before\n"
         "# the June 2026 policy, and a JSON webhook on 127.0.0.1 that receives the alerts.\n"
+        "# The page server and the webhook live only while the demo runs.\n"
         '[storage]\ndatabase = "termwatch.db"\n\n'
         '[crawl]\ntimeout = 10\nretries = 0\ndelay = 0\nobey_robots = false\n\n'
         '[[documents]]\nid = "anthropic-privacy-policy"\nvendor = "Anthropic"\naudience = "consumer"\n'
         f'type = "Privacy Policy"\nurl = "http://{host}{PAGE_PATH}"\n\n'
         '[[agreements]]\nid = "demo-claude-pro"\nvendor = "Anthropic"\ndocuments = ["anthropic-privacy-policy"]\n'
-        'signed_on = 2026-05-20\nnotes = "Team subscription signed under the May 2026 privacy policy"\n\n'
+        f'signed_on = {SIGNED_ON}\nnotes = "Team subscription signed under the May 2026 privacy policy"\n\n'
         '[[alerts]]\nid = "demo-webhook"\n'
         f'urls = ["json://{host}/alerts"]\nevents = ["drift"]\nonly = ["training", "retention"]\n'
     )
@@ -76,9 +90,9 @@ def write_config(workdir: Path, host: str) -> Path:
 
 
 def replay(workdir: Path, received: list[dict]) -> Iterator[tuple[dict, dict]]:
-    """Run `termwatch run --json` once per shipped snapshot; yield each snapshot with the run's summary.
+    """Run `termwatch run --json` once per shipped snapshot, at its date; yield each snapshot with the run's summary.
 
-    Each run is its own process, exactly as cron would start it (and because Scrapy's reactor starts once).
+    Each run is its own process, as cron would start it (and because Scrapy's reactor starts once).
     Alerts the runs deliver are appended to `received`.
     """
     workdir.mkdir(parents=True, exist_ok=True)
@@ -88,9 +102,25 @@ def replay(workdir: Path, received: list[dict]) -> Iterator[tuple[dict, dict]]:
         for snap in snapshots():
             page["body"] = gzip.decompress((DATA / snap["file"]).read_bytes())
             proc = subprocess.run(
-                [sys.executable, "-m", "monitor", "--config", str(config), "run", "--json"],
+                [sys.executable, "-m", "monitor.demo", str(config), fetched_at(snap)],
                 capture_output=True, text=True, timeout=300,
             )
             if proc.returncode not in (0, 3):
                 raise TermwatchError(f"demo: termwatch run failed: {proc.stderr.strip() or proc.returncode}")
             yield snap, json.loads(proc.stdout)
+
+
+def run_at(config_path: str, at: str) -> None:
+    """One run of the tour in this process: what `termwatch run --json` does, recorded at `at`."""
+    from monitor.config import load
+    from monitor.pipeline import run
+
+    try:
+        summary = run(load(Path(config_path)), now=at)
+    except TermwatchError as err:
+        sys.exit(f"Error: {err}")
+    print(json.dumps(asdict(summary)))
+
+
+if __name__ == "__main__":
+    run_at(*sys.argv[1:])

@@ -100,6 +100,7 @@ def reextract_summary(totals: dict) -> str:
 
 
 def demo_step(snap: dict, summary: dict) -> str:
+    """One line per replayed snapshot, dated by the run that recorded it (the snapshot's fetch date)."""
     if summary["changes"]:
         change = summary["changes"][0]
         what = f"CHANGE [{_flags(change)}] {change['summary']}"
@@ -109,7 +110,7 @@ def demo_step(snap: dict, summary: dict) -> str:
         what = "failed: " + summary["failures"][0]["reason"]
     else:
         what = "unchanged (noise only)"
-    return f"  {snap['date'][:10]}  {what}"
+    return f"  {summary['started_at'][:10]}  {what}"
 
 
 def agreements_table(report: list[dict]) -> str:
