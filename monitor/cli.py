@@ -279,11 +279,15 @@ def reextract(config: Config, only: tuple[str, ...], as_json: bool) -> None:
 
 @cli.command()
 @click.option("--dir", "workdir", type=click.Path(file_okay=False, path_type=Path),
-              help="Keep the demo's config and database here (default: a new temporary folder).")
+              help="Keep the demo's config and database here: a new or empty folder, or an earlier demo's, "
+                   "which starts over (default: a new temporary folder).")
 def demo(workdir: Path | None) -> None:
     """An offline tour on real data: replays real snapshots of Anthropic's privacy policy on 127.0.0.1.
 
-    Each snapshot is served in turn and `termwatch run` records what changed, as cron would.
+    Each snapshot is served in turn and `termwatch run` records what changed, as cron would, at the
+    date Open Terms Archive fetched it. Run again in the same --dir, the tour starts over: the earlier
+    demo's config.toml and termwatch.db are removed, nothing else. A non-empty folder the demo did not
+    make is refused (exit 1).
     """
     import tempfile
 
@@ -294,6 +298,8 @@ def demo(workdir: Path | None) -> None:
     from monitor.diff import diff_texts
 
     workdir = workdir or Path(tempfile.mkdtemp(prefix="termwatch-demo-"))
+    if tour.prepare(workdir):
+        click.echo(f"Starting over in {workdir}: removed the earlier demo's config and database.", err=True)
     received: list[dict] = []
     click.echo(f"Replaying {len(tour.snapshots())} real snapshots of Anthropic's privacy policy "
                "(Open Terms Archive, ODC-By 1.0), one `termwatch run` each:")

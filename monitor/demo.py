@@ -26,6 +26,9 @@ from monitor.errors import TermwatchError
 
 DATA = Path(__file__).resolve().parent / "demo"
 PAGE_PATH = "/legal/privacy"
+# Marks a folder as the demo's own. A later demo there starts over by removing OWN_FILES, and nothing else.
+MARKER = ".termwatch-demo"
+OWN_FILES = ("config.toml", "termwatch.db", "termwatch.db-wal", "termwatch.db-shm", "termwatch.db.lock")
 SIGNED_ON = "2026-06-01"  # after the first snapshot (May 20), before the June policy: v1 is what was signed
 
 
@@ -37,6 +40,31 @@ def snapshots() -> list[dict]:
 def fetched_at(snap: dict) -> str:
     """The snapshot's fetch date as termwatch writes times (UTC ISO-8601, seconds, +00:00)."""
     return datetime.fromisoformat(snap["date"]).astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def prepare(workdir: Path) -> bool:
+    """Make workdir the demo's folder; True when it was an earlier demo's, whose own files were removed.
+
+    A new or empty folder is marked as the demo's. A folder an earlier demo marked starts over: only the
+    config, database and lock the demo writes there are removed, so each run replays the whole story. Any
+    other folder is refused, so the demo never overwrites or deletes files it did not make.
+    """
+    marker = workdir / MARKER
+    try:
+        if marker.is_file():
+            for name in OWN_FILES:
+                (workdir / name).unlink(missing_ok=True)
+            return True
+        if workdir.exists() and any(workdir.iterdir()):
+            raise TermwatchError(f"{workdir} is not empty and was not made by `termwatch demo`; "
+                                 "give --dir a new or empty folder")
+        workdir.mkdir(parents=True, exist_ok=True)
+        marker.write_text("Made by `termwatch demo`. Running the demo here again removes "
+                          f"{', '.join(OWN_FILES)} and replays the tour; nothing else here is touched.\n")
+    except OSError as err:
+        raise TermwatchError(f"{workdir}: cannot prepare the demo's folder ({err.strerror}); "
+                             "give --dir a folder you can write to") from None
+    return False
 
 
 @contextmanager
@@ -92,10 +120,9 @@ def write_config(workdir: Path, host: str) -> Path:
 def replay(workdir: Path, received: list[dict]) -> Iterator[tuple[dict, dict]]:
     """Run `termwatch run --json` once per shipped snapshot, at its date; yield each snapshot with the run's summary.
 
-    Each run is its own process, as cron would start it (and because Scrapy's reactor starts once).
-    Alerts the runs deliver are appended to `received`.
+    workdir is a folder `prepare` made ready. Each run is its own process, as cron would start it (and because
+    Scrapy's reactor starts once). Alerts the runs deliver are appended to `received`.
     """
-    workdir.mkdir(parents=True, exist_ok=True)
     page: dict = {"body": b""}
     with serve(page, received) as host:
         config = write_config(workdir, host)

@@ -1,9 +1,10 @@
 """`termwatch demo`: the offline tour records the real June 2026 change, at the dates of its snapshots, and
-delivers a drift alert on loopback."""
+delivers a drift alert on loopback; a second tour in its folder starts over, and it refuses folders not its own."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,6 +46,7 @@ def test_demo_records_the_real_change_and_delivers_the_drift_alert(tour):
     assert "DRIFTED [training,retention,access]" in out
     assert "Alerts delivered to the local webhook: 1" in out
     assert "Drift: Anthropic Privacy Policy no longer matches agreement demo-claude-pro" in out
+    assert "Starting over" not in proc.stderr
     db = sqlite_utils.Database(workdir / "termwatch.db")
     assert db["versions"].count == 2 and db["changes"].count == 1
     assert [r["status"] for r in db["deliveries"].rows] == ["sent"]
@@ -76,3 +78,43 @@ def test_drift_is_measured_from_the_version_in_force_when_signed(tour):
     assert f"demo-claude-pro (Anthropic), signed {demo.SIGNED_ON}" in proc.stdout
     assert f"baseline: version 1, in force on {demo.SIGNED_ON}; current version 2" in proc.stdout
     assert "started watching" not in proc.stdout and "stands in" not in proc.stdout
+
+
+def test_a_second_tour_in_the_same_folder_starts_over_and_keeps_what_is_not_its_own(tour, tmp_path):
+    first, earlier = tour
+    workdir = tmp_path / "tour"
+    shutil.copytree(earlier, workdir)
+    mine = {"notes.txt": "my notes", "termwatch.db.bak": "a copy I made", "sub/config.toml": "mine too"}
+    for name, text in mine.items():
+        (workdir / name).parent.mkdir(exist_ok=True)
+        (workdir / name).write_text(text)
+
+    proc = run_demo(workdir)
+
+    assert proc.returncode == 0, proc.stderr
+    assert f"Starting over in {workdir}: removed the earlier demo's config and database." in proc.stderr
+    assert proc.stdout.replace(str(workdir), "DIR") == first.stdout.replace(str(earlier), "DIR")
+    assert proc.stdout.count("CHANGE [training,retention,access]") == 1
+    assert "Alerts delivered to the local webhook: 1" in proc.stdout
+    assert {name: (workdir / name).read_text() for name in mine} == mine
+    assert sorted(p.name for p in workdir.iterdir()) == sorted(
+        [".termwatch-demo", "config.toml", "notes.txt", "sub", "termwatch.db", "termwatch.db.bak", "termwatch.db.lock"])
+    db = sqlite_utils.Database(workdir / "termwatch.db")
+    assert db["versions"].count == 2 and db["changes"].count == 1 and db["deliveries"].count == 1
+
+
+@pytest.mark.parametrize("files", [{"config.toml": "[storage]\n"}, {"termwatch.db": "x", "notes.txt": "y"},
+                                   {"notes.txt": "y"}])
+def test_a_folder_the_demo_did_not_make_is_refused_and_left_alone(tmp_path, files):
+    workdir = tmp_path / "mine"
+    workdir.mkdir()
+    for name, text in files.items():
+        (workdir / name).write_text(text)
+
+    proc = run_demo(workdir)
+
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == [
+        f"Error: {workdir} is not empty and was not made by `termwatch demo`; give --dir a new or empty folder"]
+    assert proc.stdout == ""
+    assert {p.name: p.read_text() for p in workdir.iterdir()} == files
