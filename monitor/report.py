@@ -12,7 +12,7 @@ import sqlite_utils
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from monitor import store
+from monitor import drift, store
 from monitor.agreements import drift_report
 from monitor.config import Config
 from monitor.diff import Hunk, diff_texts
@@ -71,13 +71,14 @@ def renewal_note(renews_on: str | None, today: dt.date) -> str | None:
     return f"in {days} day{'s' if days != 1 else ''}" if days > 0 else f"passed {-days} day{'s' if days != -1 else ''} ago"
 
 
-def _drift_status(documents: list[dict]) -> tuple[bool, str]:
-    drifted = [d for d in documents if d["changed"]]
-    if drifted:
-        return True, f"{len(drifted)} of {len(documents)} documents drifted"
-    if all(d["changed"] is None for d in documents):
-        return False, "not fetched yet"
-    return False, "no drift"
+def _drift_status(documents: list[dict]) -> tuple[str, str]:
+    """The agreement's status (the CSS class) and its documents in words; the statuses come from drift.py."""
+    statuses = [d["status"] for d in documents]
+    return drift.overall(statuses), drift.tally(statuses)
+
+
+def _fixes(documents: list[dict]) -> list[str]:
+    return [d["fix"] for d in documents if d["status"] == drift.UNVERIFIED]
 
 
 def index_page(status: list[dict], changes: list[dict], agreements: list[dict], feeds: dict[str, str],
@@ -99,10 +100,11 @@ def index_page(status: list[dict], changes: list[dict], agreements: list[dict], 
         })
     rows = []
     for a in agreements:
-        drifted, state = _drift_status(a["documents"])
+        overall, state = _drift_status(a["documents"])
         rows.append({"id": a["agreement"], "href": agreement_href(a["agreement"]), "vendor": a["vendor"],
                      "signed_on": a["signed_on"], "renews_on": a["renews_on"],
-                     "renewal": renewal_note(a["renews_on"], context["today"]), "drifted": drifted, "status": state,
+                     "renewal": renewal_note(a["renews_on"], context["today"]), "overall": overall, "status": state,
+                     "fixes": _fixes(a["documents"]),
                      "flags": flags(*(d for d in a["documents"] if d["changed"]))})
     return Page("index.html", "index.html", context | {
         "title": "Terms watched", "audiences": AUDIENCES, "vendors": list(vendors.values()), "agreements": rows,
@@ -135,13 +137,13 @@ def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
 
 def agreement_page(agreement: dict, documents_with_pages: set[str], context: dict) -> Page:
     """One agreement: per document, its baseline, drift, facts signed → now, flagged clauses and diff."""
-    drifted, state = _drift_status(agreement["documents"])
+    overall, state = _drift_status(agreement["documents"])
     docs = []
     for d in agreement["documents"]:
         docs.append({
             "document": d["document"],
             "href": document_href(d["document"]) if d["document"] in documents_with_pages else None,
-            "state": "drifted" if d["changed"] else ("unchanged" if d["changed"] is False else "not fetched"),
+            "status": d["status"], "state": drift.label(d["status"], d["changed"]), "fix": d["fix"],
             "flags": flags(d), "baseline": d["baseline"]["note"] if d["baseline"] else None,
             "current_version": d["current_version"], "summary": d["summary"], "facts": _facts(d["facts"]),
             "clauses": _flagged(d["clauses"]),
@@ -150,8 +152,8 @@ def agreement_page(agreement: dict, documents_with_pages: set[str], context: dic
     return Page(agreement_href(agreement["agreement"]), "agreement.html", context | {
         "title": f"Agreement {agreement['agreement']}", "id": agreement["agreement"], "vendor": agreement["vendor"],
         "signed_on": agreement["signed_on"], "renews_on": agreement["renews_on"], "notes": agreement["notes"],
-        "renewal": renewal_note(agreement["renews_on"], context["today"]), "drifted": drifted, "status": state,
-        "documents": docs})
+        "renewal": renewal_note(agreement["renews_on"], context["today"]), "overall": overall, "status": state,
+        "fixes": _fixes(agreement["documents"]), "documents": docs})
 
 
 _env = Environment(loader=PackageLoader("monitor", "templates"), autoescape=True, undefined=StrictUndefined,

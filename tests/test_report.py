@@ -164,7 +164,9 @@ def test_index_puts_commercial_and_consumer_documents_side_by_side_with_flags(si
     assert "retention" in [f.text for f in commercial.xpath(".//span[contains(@class,'flag')]")]
     [agreement] = tree.xpath("//table[@class='agreements']//tr[td]")
     text = agreement.text_content()
-    assert "acme-msa" in text and "2099-01-01" in text and "2 documents drifted" in text
+    # Signed in 2020, before the first run, nothing pinned: measured from a stand-in, so unverified, not drifted.
+    assert "acme-msa" in text and "2099-01-01" in text and "2 of 2 documents unverified" in text
+    assert "termwatch agreements pin acme-msa acme-terms --file signed.pdf" in text
     assert agreement.xpath(".//a[@href='agreement-acme-msa.html']")
 
 
@@ -192,7 +194,9 @@ def test_change_page_shows_the_highlighted_diff_the_flagged_clause_and_the_facts
 def test_agreement_page_shows_drift_of_each_document_and_the_renewal_date(site):
     tree = parse(site["out"] / "agreement-acme-msa.html")
     text = tree.text_content()
-    assert "renews 2099-01-01" in text and "2 of 2 documents drifted" in text
+    assert "renews 2099-01-01" in text and "2 of 2 documents unverified" in text
+    assert [s.text_content() for s in tree.xpath("//h2/span[@class='unverified']")] == [
+        "unverified, changed since watching began"] * 2
     assert tree.xpath("//a[@href='document-acme-terms.html']") and tree.xpath("//a[@href='document-acme-privacy.html']")
     assert "2 years" in [e.text_content() for e in tree.xpath("//div[@class='diff']//ins")]
     assert "MSA </td><script>alert(10)</script>" in text
