@@ -157,13 +157,16 @@ def overall(statuses: Sequence[str]) -> str:
     return UNCHANGED if worst == EDITORIAL else worst
 
 
-def tally(statuses: Sequence[str]) -> str:
-    """An agreement's documents in words: "1 of 3 documents drifted, 1 unverified, 1 not fetched yet"; "no drift"
-    only when every document was compared with what was signed."""
-    counts = Counter(statuses)
-    parts = [(counts[s], word) for s, word in ((DRIFTED, "drifted"), (UNVERIFIED, "unverified"),
-                                               (NO_VERSION, "not fetched yet")) if counts[s]]
+def tally(documents: Sequence[tuple[str, bool | None]]) -> str:
+    """An agreement's documents, as (status, changed) pairs, in words: "1 of 3 documents drifted, 1 unverified
+    (1 changed since watching began), 1 not fetched yet"; "no drift" only when every document was compared with
+    what was signed."""
+    counts = Counter(status for status, _ in documents)
+    moved = sum(1 for status, changed in documents if status == UNVERIFIED and changed)
+    words = {DRIFTED: "drifted", NO_VERSION: "not fetched yet",
+             UNVERIFIED: "unverified" + (f" ({moved} changed since watching began)" if moved else "")}
+    parts = [(counts[s], words[s]) for s in (DRIFTED, UNVERIFIED, NO_VERSION) if counts[s]]
     if not parts:
         return "no drift"
     (first, word), rest = parts[0], parts[1:]
-    return ", ".join([f"{first} of {len(statuses)} documents {word}"] + [f"{n} {w}" for n, w in rest])
+    return ", ".join([f"{first} of {len(documents)} documents {word}"] + [f"{n} {w}" for n, w in rest])

@@ -119,7 +119,7 @@ def recovery_event(doc, failures: int, key: str, now: str) -> dict:
 def renewal_event(agreement, days_left: int, findings: list, now: str) -> dict:
     drifted = [f for f in findings if f.changed]
     unverified = [f for f in findings if f.status == UNVERIFIED]
-    statuses = [f.status for f in findings] + [NO_VERSION] * (len(agreement.documents) - len(findings))
+    statuses = [(f.status, f.changed) for f in findings] + [(NO_VERSION, None)] * (len(agreement.documents) - len(findings))
     moved = _flags(*findings)
     subject = (f"{PREFIX} Renewal of {agreement.id} ({agreement.vendor}) in {days_left} days: re-confirm the terms"
                + (f"; {moved} language moved since signing" if moved else "")

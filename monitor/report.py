@@ -73,8 +73,7 @@ def renewal_note(renews_on: str | None, today: dt.date) -> str | None:
 
 def _drift_status(documents: list[dict]) -> tuple[str, str]:
     """The agreement's status (the CSS class) and its documents in words; the statuses come from drift.py."""
-    statuses = [d["status"] for d in documents]
-    return drift.overall(statuses), drift.tally(statuses)
+    return drift.overall([d["status"] for d in documents]), drift.tally([(d["status"], d["changed"]) for d in documents])
 
 
 def _fixes(documents: list[dict]) -> list[str]:

@@ -120,7 +120,7 @@ def agreements_table(report: list[dict]) -> str:
     for a in report:
         docs = a["documents"]
         rows.append([a["agreement"], a["vendor"], a["signed_on"], a["renews_on"] or "-",
-                     drift.tally([d["status"] for d in docs]), _flags(*(d for d in docs if d["changed"]))])
+                     drift.tally([(d["status"], d["changed"]) for d in docs]), _flags(*(d for d in docs if d["changed"]))])
         fixes += [f"  {a['agreement']} / {d['document']}: {d['fix']}" for d in docs if d["status"] == drift.UNVERIFIED]
     table = _table(["AGREEMENT", "VENDOR", "SIGNED", "RENEWS", "DRIFT", "FLAGS"], rows)
     if fixes:

@@ -470,22 +470,26 @@ def test_a_stand_in_baseline_is_earliest_only():
 
 
 TALLY_CASES = {
-    # name: (statuses, overall, words)
-    "all unchanged or editorial": (["unchanged", "editorial"], "unchanged", "no drift"),
-    "one stand-in": (["unverified"], "unverified", "1 of 1 documents unverified"),
-    "stand-in beside unchanged": (["unchanged", "unverified"], "unverified", "1 of 2 documents unverified"),
-    "drifted first": (["unverified", "drifted", "no-version"], "drifted",
-                      "1 of 3 documents drifted, 1 unverified, 1 not fetched yet"),
-    "nothing fetched": (["no-version", "no-version"], "no-version", "2 of 2 documents not fetched yet"),
-    "one not fetched beside unchanged": (["unchanged", "no-version"], "no-version", "1 of 2 documents not fetched yet"),
+    # name: ((status, changed) per document, overall, words)
+    "all unchanged or editorial": ([("unchanged", False), ("editorial", False)], "unchanged", "no drift"),
+    "one stand-in": ([("unverified", False)], "unverified", "1 of 1 documents unverified"),
+    "stand-in beside unchanged": ([("unchanged", False), ("unverified", False)], "unverified",
+                                  "1 of 2 documents unverified"),
+    "stand-ins, one moved since watching began": ([("unverified", True), ("unverified", False)], "unverified",
+                                                  "2 of 2 documents unverified (1 changed since watching began)"),
+    "drifted first": ([("unverified", True), ("drifted", True), ("no-version", None)], "drifted",
+                      "1 of 3 documents drifted, 1 unverified (1 changed since watching began), 1 not fetched yet"),
+    "nothing fetched": ([("no-version", None)] * 2, "no-version", "2 of 2 documents not fetched yet"),
+    "one not fetched beside unchanged": ([("unchanged", False), ("no-version", None)], "no-version",
+                                         "1 of 2 documents not fetched yet"),
 }
 
 
-@pytest.mark.parametrize("statuses,expected_overall,words", TALLY_CASES.values(), ids=TALLY_CASES.keys())
+@pytest.mark.parametrize("documents,expected_overall,words", TALLY_CASES.values(), ids=TALLY_CASES.keys())
 def test_an_agreement_reads_no_drift_only_when_every_document_was_compared_with_what_was_signed(
-        statuses, expected_overall, words):
-    assert overall(statuses) == expected_overall
-    assert tally(statuses) == words
+        documents, expected_overall, words):
+    assert overall([status for status, _ in documents]) == expected_overall
+    assert tally(documents) == words
 
 
 def test_status_labels_and_fixes():

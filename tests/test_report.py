@@ -165,7 +165,7 @@ def test_index_puts_commercial_and_consumer_documents_side_by_side_with_flags(si
     [agreement] = tree.xpath("//table[@class='agreements']//tr[td]")
     text = agreement.text_content()
     # Signed in 2020, before the first run, nothing pinned: measured from a stand-in, so unverified, not drifted.
-    assert "acme-msa" in text and "2099-01-01" in text and "2 of 2 documents unverified" in text
+    assert "acme-msa" in text and "2099-01-01" in text and "2 of 2 documents unverified (2 changed since watching began)" in text
     assert "termwatch agreements pin acme-msa acme-terms --file signed.pdf" in text
     assert agreement.xpath(".//a[@href='agreement-acme-msa.html']")
 
