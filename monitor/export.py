@@ -10,7 +10,7 @@ import json
 CHANGE_COLUMNS = ("id", "document", "vendor", "audience", "type", "detected_at", "from_version", "to_version",
                   "training", "retention", "summary", "facts", "clauses", "significance", "access")
 DRIFT_COLUMNS = ("agreement", "vendor", "signed_on", "renews_on", "document", "baseline", "baseline_version",
-                 "current_version", "changed", "training", "retention", "summary", "facts", "clauses", "access")
+                 "current_version", "changed", "training", "retention", "summary", "facts", "clauses", "access", "status")
 
 
 def to_json(data: list[dict]) -> str:
@@ -57,7 +57,7 @@ def drift_csv(report: list[dict]) -> str:
             rows.append({
                 **{k: agreement[k] for k in ("agreement", "vendor", "signed_on", "renews_on")},
                 **{k: doc[k] for k in ("document", "current_version", "changed", "training", "retention", "access",
-                                       "summary")},
+                                       "summary", "status")},
                 "baseline": baseline.get("kind"), "baseline_version": baseline.get("version"),
                 "facts": facts_text(doc["facts"]), "clauses": clauses_text(doc["clauses"]),
             })

@@ -75,6 +75,7 @@ def test_export_changes_and_drift_as_json_and_csv(pages, write_config, termwatch
         "acme-2026", "acme-terms", "2026-01-01", "2027-01-01")
     assert (finding["baseline"], finding["baseline_version"], finding["current_version"]) == ("earliest", "1", "2")
     assert (finding["changed"], finding["training"], finding["retention"]) == ("true", "false", "true")
+    assert finding["status"] == "unverified"  # signed before the first run, nothing pinned: a stand-in baseline
     assert finding["facts"] == "inputs and outputs: up to 30 days → up to 90 days"
 
 
@@ -95,12 +96,13 @@ def test_csv_cells_survive_commas_quotes_newlines_and_missing_values():
 
 def test_drift_csv_of_a_document_without_versions_has_empty_cells():
     report = [{"agreement": "a", "vendor": "V", "signed_on": "2026-01-01", "renews_on": None, "notes": "",
-               "documents": [{"document": "d", "baseline": None, "current_version": None, "changed": None,
+               "documents": [{"document": "d", "status": "no-version", "baseline": None, "current_version": None, "changed": None,
                               "training": False, "retention": False, "access": False,
                               "summary": "No version recorded yet.",
                               "facts": [], "clauses": []}]}]
     [row] = rows(drift_csv(report))
     assert (row["renews_on"], row["baseline"], row["baseline_version"], row["changed"]) == ("", "", "", "")
+    assert row["status"] == "no-version"
 
 
 def test_export_errors_are_one_line(write_config, tmp_path):
