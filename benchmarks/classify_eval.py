@@ -117,8 +117,11 @@ def main(argv: list[str]) -> int:
     for row, before, snap, result in failures:
         print(f"\nMISS {row['terms_type_file']} seq {before['seq']}->{snap['seq']}: labelled "
               f"training={row['training']} retention={row['retention']} access={row.get('access')} ({row['summary']})")
-        for clause in result.clauses[:6]:
-            print(f"   {clause['op']:<7} {clause['labels']} {clause['evidence']} {clause['text'][:140]}")
+        for pair in result.clauses[:6]:
+            print(f"   {pair['op']:<7} {pair['labels']} {pair['evidence']}")
+            for side in ("before", "after"):
+                if pair[side] is not None:
+                    print(f"      {side}: {pair[side][:140]}")
     return 0
 
 

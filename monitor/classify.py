@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from monitor.diff import Hunk, is_heading
 from monitor.fold import fold_typography
+from monitor.pairs import MOVED, ClausePair, Side, pair_clauses
 
 TRAINING, RETENTION, ACCESS = "training", "retention", "access"
 TOPICS = (TRAINING, RETENTION, ACCESS)
@@ -28,12 +29,16 @@ class Clause:
 
 @dataclass(frozen=True)
 class Fact:
-    """A structured statement: how long something is kept, or whether it is used for training."""
+    """A structured statement: whether data is used for training, how long it is kept, or who may receive it."""
 
-    kind: str  # "retention_period" | "training_stance"
-    subject: str  # what it applies to, e.g. "deleted conversations", "Customer Content"
-    value: str  # e.g. "30 days", "up to 5 years", "used unless you opt out"
+    kind: str  # "training_stance" | "retention_period" | "access"
+    subject: str  # what it applies to, e.g. "deleted conversations", "Customer Content"; for access, who
+    value: str  # e.g. "30 days", "up to 5 years", "used unless you opt out", "may receive", "not sold"
     clause: str
+
+
+# The order a buyer asks in: training, retention, access.
+_KIND_ORDER = ("training_stance", "retention_period", "access")
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class ChangeClass:
     access: bool
     summary: str
     facts: list[dict] = field(default_factory=list)  # [{"kind","subject","before","after"}]
-    clauses: list[dict] = field(default_factory=list)  # [{"op","heading","text","labels","evidence"}]
+    clauses: list[dict] = field(default_factory=list)  # ClausePair.as_dict() of each clause on the three questions
 
 
 # --- vocabulary ---------------------------------------------------------------------------------
@@ -634,6 +639,42 @@ def _training_facts(clause: Clause) -> list[Fact]:
     return [Fact("training_stance", subject, value, clause.text)] if value else []
 
 
+# Who may see or receive the data, in a buyer's words. A recipient counts where the clause is about access
+# (its label) and, but for human review, a verb of passing the data on stands near it.
+_RECIPIENTS: dict[str, re.Pattern] = {
+    "affiliates": re.compile(r"\baffiliat\w+|\bgroup\s+(?:companies|entities|compan(?:y|ies))\b", re.I),
+    "service providers": re.compile(r"\bservice\s+providers?\b|\bvendors?\b|\bsub-?processors?\b", re.I),
+    "advertisers": re.compile(r"\badvertis\w+|\bad\s+networks?\b", re.I),
+    "business partners": re.compile(r"\bpartners?\b", re.I),
+    "other users or the public": re.compile(r"\bother\s+users\b|\bthe\s+public\b|\bpublicly\b", re.I),
+    "authorities": re.compile(
+        r"\blaw[-\s]enforcement\b|\bgovernment\w*|\bauthorit(?:y|ies)\b|\bregulators?\b|\bcourts?\b"
+        r"|\bsubpoenas?\b|\blegal\s+process\b", re.I),
+    "buyers of the business": re.compile(r"\b(?:successors?|acquirers?|buyers?|purchasers?)\b|\bmergers?\b", re.I),
+}
+_NOT_PASSED = re.compile(
+    r"\b(?:not|never|no|\w+n['’]t)\b[^.;]{0,40}?\b(?:(sell|sold)|shar\w*|disclos\w*|provid\w*|transfer\w*|rent\w*)\b", re.I
+)
+_NO_HUMAN = re.compile(r"\b(?:no|not|never|\w+n['’]t)\b[^.;]{0,30}?\b(?:human|people|staff|employees|personnel)\b", re.I)
+
+
+def _access_facts(clause: Clause) -> list[Fact]:
+    text = fold_typography(clause.text)
+    found = []
+    if m := HUMAN_REVIEW.search(text):
+        value = "no human review" if _NO_HUMAN.search(text) else "may review"
+        found.append(Fact("access", "human reviewers", value, clause.text))
+    verbs = [v for v in _DISCLOSE.finditer(text) if not _BY_THE_USER.search(text, max(0, v.start() - 12), v.start())]
+    if not verbs:
+        return found
+    negated = _NOT_PASSED.search(text)
+    value = ("not sold" if negated.group(1) else "not shared") if negated else "may receive"
+    for who, pattern in _RECIPIENTS.items():
+        if any(abs(r.start() - v.start()) <= _DISCLOSE_REACH for r in pattern.finditer(text) for v in verbs):
+            found.append(Fact("access", who, value, clause.text))
+    return found
+
+
 def _located_facts(located: _Located) -> list[Fact]:
     clause = located.clause
     found = []
@@ -641,11 +682,13 @@ def _located_facts(located: _Located) -> list[Fact]:
         found += _retention_facts(clause, located.subject)
     if TRAINING in clause.labels:
         found += _training_facts(clause)
+    if ACCESS in clause.labels:
+        found += _access_facts(clause)
     return found
 
 
 def facts(text: str) -> list[Fact]:
-    """The retention periods and training stances a version states, in reading order."""
+    """The retention periods, training stances and recipients of the data a version states, in reading order."""
     return [f for located in _segment(text) for f in _located_facts(located)]
 
 
@@ -665,14 +708,14 @@ def _comparable_lines(text: str) -> str:
     return "".join(_comparable(line) for line in text.split("\n"))
 
 
+def _hunk_lines(hunk: Hunk, side: str) -> range:
+    text, start = (hunk.old, hunk.old_start) if side == "old" else (hunk.new, hunk.new_start)
+    return range(start, start + text.count("\n") + (0 if text.endswith("\n") or not text else 1))
+
+
 def _changed_lines(hunks: list[Hunk], side: str) -> set[int]:
-    lines: set[int] = set()
-    for h in hunks:
-        if h.op == "move":
-            continue  # moved unchanged: the wording is the same, only its place differs
-        text, start = (h.old, h.old_start) if side == "old" else (h.new, h.new_start)
-        lines.update(range(start, start + text.count("\n") + (0 if text.endswith("\n") or not text else 1)))
-    return lines
+    # Moved unchanged: the wording is the same, only its place differs.
+    return {line for h in hunks if h.op != "move" for line in _hunk_lines(h, side)}
 
 
 def _fact_values(found: list[Fact]) -> dict[tuple[str, str], set[str]]:
@@ -692,7 +735,7 @@ def _changed_facts(removed: list[_Located], added: list[_Located], old: list[_Lo
     before_all, after_all = _fact_values(old_facts), _fact_values(new_facts)
     names = {(f.kind, f.subject.casefold()): f.subject for f in old_facts + new_facts}
     out = []
-    for key in sorted(touched):
+    for key in sorted(touched, key=lambda k: (_KIND_ORDER.index(k[0]), k[1])):
         before, after = before_all.get(key, set()), after_all.get(key, set())
         if before == after:
             continue
@@ -720,14 +763,25 @@ def _same_subject(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return bool(words(a[1]) & words(b[1]))
 
 
-def _clause_dict(op: str, clause: Clause) -> dict:
-    return {
-        "op": op,
-        "heading": clause.heading,
-        "text": clause.text,
-        "labels": sorted(clause.labels),
-        "evidence": list(clause.evidence),
-    }
+def _side(located: _Located) -> Side:
+    c = located.clause
+    return Side(c.heading, c.text, c.labels, c.evidence)
+
+
+def _moved(old: list[_Located], new: list[_Located], hunks: list[Hunk]) -> list[tuple[Side, Side]]:
+    """Labelled clauses the change carried, word for word, into another section."""
+    touched_old = {line for h in hunks for line in _hunk_lines(h, "old")}
+    touched_new = {line for h in hunks for line in _hunk_lines(h, "new")}
+    arrived: dict[str, _Located] = {}
+    for x in new:
+        if x.clause.labels and x.line in touched_new:
+            arrived.setdefault(_comparable(x.clause.text), x)
+    out = []
+    for x in old:
+        there = arrived.pop(_comparable(x.clause.text), None) if x.line in touched_old and x.clause.labels else None
+        if there is not None and _comparable(there.clause.heading) != _comparable(x.clause.heading):
+            out.append((_side(x), _side(there)))
+    return out
 
 
 def classify_change(old: str, new: str, hunks: list[Hunk]) -> ChangeClass:
@@ -745,18 +799,16 @@ def classify_change(old: str, new: str, hunks: list[Hunk]) -> ChangeClass:
     moved_topics = {label for x in removed + added for label in x.clause.labels}
     training = TRAINING in moved_topics or any(f["kind"] == "training_stance" for f in changed_facts)
     retention = RETENTION in moved_topics or any(f["kind"] == "retention_period" for f in changed_facts)
-    access = ACCESS in moved_topics
-    clauses = [_clause_dict("delete", x.clause) for x in removed if x.clause.labels] + [
-        _clause_dict("insert", x.clause) for x in added if x.clause.labels
-    ]
-    summary = _summary(hunks, [x.clause for x in removed], [x.clause for x in added], changed_facts,
-                       {TRAINING: training, RETENTION: retention, ACCESS: access})
-    return ChangeClass(training, retention, access, summary, changed_facts, clauses)
+    access = ACCESS in moved_topics or any(f["kind"] == "access" for f in changed_facts)
+    pairs = pair_clauses([_side(x) for x in removed], [_side(x) for x in added], _moved(old_located, new_located, hunks))
+    summary = _summary(hunks, pairs, changed_facts, {TRAINING: training, RETENTION: retention, ACCESS: access})
+    return ChangeClass(training, retention, access, summary, changed_facts, [p.as_dict() for p in pairs])
 
 
 # --- summary ------------------------------------------------------------------------------------
 
-_KIND_TITLES = {"retention_period": "Retention of {subject}", "training_stance": "Training on {subject}"}
+_KIND_TITLES = {"retention_period": "Retention of {subject}", "training_stance": "Training on {subject}",
+                "access": "Access by {subject}"}
 
 
 def _quote_headings(headings: list[str]) -> str:
@@ -769,8 +821,7 @@ def _quote_headings(headings: list[str]) -> str:
     return f" under '{top[0]}'{tail}"
 
 
-def _summary(hunks: list[Hunk], removed: list[Clause], added: list[Clause], changed_facts: list[dict],
-             topics: dict[str, bool]) -> str:
+def _summary(hunks: list[Hunk], pairs: list[ClausePair], changed_facts: list[dict], topics: dict[str, bool]) -> str:
     if changed_facts:
         f = changed_facts[0]
         title = _KIND_TITLES[f["kind"]].format(subject=f["subject"])
@@ -780,13 +831,11 @@ def _summary(hunks: list[Hunk], removed: list[Clause], added: list[Clause], chan
         return f"{title}: {before} → {after}{extra}."
     if any(topics.values()):
         names = [n for n, on in topics.items() if on]
-        gone = [c for c in removed if c.labels & set(names)]
-        came = [c for c in added if c.labels & set(names)]
-        flagged = gone + came
+        # The count is of clauses as every view lists them: a reworded clause is one, not a removal and an addition.
+        flagged = [p for p in pairs if p.op != MOVED and set(p.labels) & set(names)]
         topic = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]).capitalize()
-        # A reworded clause is one removed and one added sentence: count places, not sentences.
-        count = max(len(gone), len(came))
-        where = _quote_headings([c.heading for c in flagged])
+        count = len(flagged)
+        where = _quote_headings([(p.after or p.before).heading for p in flagged])
         return f"{topic}: {count} clause{'s' if count != 1 else ''} changed{where}."
     wording = [h for h in hunks if h.op != "move" and _comparable_lines(h.old) != _comparable_lines(h.new)]
     moved = [h for h in hunks if h.op == "move"]

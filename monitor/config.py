@@ -75,6 +75,12 @@ class AlertingConfig:
 
 
 @dataclass(frozen=True)
+class ReportConfig:
+    # Where the report (`termwatch report`) is published, ending in "/"; alerts and feeds link to its pages.
+    base_url: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     storage: StorageConfig
@@ -83,6 +89,7 @@ class Config:
     agreements: tuple[Agreement, ...] = ()
     channels: tuple[Channel, ...] = ()
     alerting: AlertingConfig = AlertingConfig()
+    report: ReportConfig = ReportConfig()
     # Values that came from ${ENV} references: redacted wherever text is shown.
     secrets: frozenset[str] = field(default_factory=frozenset)
 
@@ -153,7 +160,9 @@ _ALERTING_KEYS = {
     "failure_threshold": ((int,), False, 3),
     "renewal_days": ((int,), False, 30),
 }
-_TOP_KEYS = {"storage": dict, "crawl": dict, "documents": list, "agreements": list, "alerts": list, "alerting": dict}
+_REPORT_KEYS = {"base_url": ((str,), False, "")}
+_TOP_KEYS = {"storage": dict, "crawl": dict, "documents": list, "agreements": list, "alerts": list, "alerting": dict,
+             "report": dict}
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list",
                dict: "a table", dt.date: "a date (YYYY-MM-DD)"}
 
@@ -426,6 +435,10 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: b
     alerting = _section(reader, raw, "alerting", _ALERTING_KEYS)
     for key in _ALERTING_KEYS:
         reader.at_least(f"alerting.{key}", alerting[key], 1)
+    report = _section(reader, raw, "report", _REPORT_KEYS)
+    if report["base_url"]:
+        _check_url(reader, "report.base_url", report["base_url"])
+        report["base_url"] = report["base_url"].rstrip("/") + "/"
     if reader.problems:
         raise reader.error()
     database = Path(storage["database"]).expanduser()
@@ -439,6 +452,7 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: b
         agreements=agreements,
         channels=channels,
         alerting=AlertingConfig(**alerting),
+        report=ReportConfig(**report),
         secrets=frozenset(reader.secrets),
     )
 

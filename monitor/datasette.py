@@ -26,7 +26,8 @@ _CHANGE = {
     **_FLAGS,
     "summary": "One-sentence description of what changed",
     "facts": 'JSON list of facts that changed: {"kind", "subject", "before", "after"}',
-    "clauses": 'JSON list of changed training/retention/access clauses: {"op", "heading", "text", "labels", "evidence"}',
+    "clauses": 'JSON list of the changed training/retention/access clauses, each {"op": changed|added|removed|moved, '
+                '"heading", "from_heading", "before", "after", "labels", "evidence", "words"}',
 }
 
 TABLES: dict[str, dict] = {

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+from monitor import describe
+
 # The documented column orders; new columns are only ever added at the end.
 CHANGE_COLUMNS = ("id", "document", "vendor", "audience", "type", "detected_at", "from_version", "to_version",
                   "training", "retention", "summary", "facts", "clauses", "significance", "access")
@@ -24,13 +26,13 @@ def _cell(value) -> str:
 
 
 def facts_text(facts: list[dict]) -> str:
-    """`subject: before → after` per fact, one per line; a side with no value reads "none"."""
-    return "\n".join(f"{f['subject']}: {f['before'] or 'none'} → {f['after'] or 'none'}" for f in facts)
+    """`subject: before → after` per fact, one per line."""
+    return "\n".join(describe.fact_line(f) for f in facts)
 
 
 def clauses_text(clauses: list[dict]) -> str:
-    """`op [labels] text` per changed clause, one per line."""
-    return "\n".join(f"{c['op']} [{', '.join(c['labels'])}] {c['text']}" for c in clauses)
+    """Each changed clause as its title line and its before/after wording, changed words in [-…-] / {+…+}."""
+    return "\n".join(line for pair in clauses for line in describe.pair_lines(pair))
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:

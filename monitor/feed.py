@@ -10,6 +10,7 @@ from datetime import datetime
 
 from feedgen.feed import FeedGenerator
 
+from monitor import describe
 from monitor.errors import TermwatchError
 from monitor.export import clauses_text, facts_text
 from monitor.models import flags
@@ -38,9 +39,8 @@ def entry_content(change: dict) -> str:
     parts = [f"{change['document']}: version {change['from_version']} → {change['to_version']}. {change['summary']}"]
     if change["facts"]:
         parts.append("Facts, before → after:\n" + facts_text(change["facts"]))
-    flagged = [c for c in change["clauses"] if c.get("labels")]
-    if flagged:
-        parts.append("Changed clauses on training, retention or access:\n" + clauses_text(flagged))
+    if change["clauses"]:
+        parts.append(f"{describe.count_line(change['clauses'])}:\n" + clauses_text(change["clauses"]))
     return "\n\n".join(parts)
 
 

@@ -6,55 +6,51 @@ Pure: each function returns an event row for the outbox; routing and delivery li
 from __future__ import annotations
 
 import uuid
-from html import escape
 
+from monitor import describe, templating
 from monitor.drift import NO_VERSION, UNVERIFIED, label, tally
+from monitor.feed import change_page
 from monitor.models import flags
 
 PREFIX = "[termwatch]"
 
 
+# A chat message shows this many clauses, training and retention first; the rest are counted, with a link.
+SHORT_PAIRS = 3
+
+
 def _flags(*rows) -> str:
     """The topics moved in any of the rows (change dicts or drift findings), in words: "training and access"."""
-    moved = flags(*(r if isinstance(r, dict) else vars(r) for r in rows))
-    return ", ".join(moved[:-1]) + " and " + moved[-1] if len(moved) > 1 else "".join(moved)
+    return describe.and_list(flags(*(r if isinstance(r, dict) else vars(r) for r in rows)))
 
 
 def _facts_text(facts: list[dict]) -> list[str]:
-    return [f"- {f.get('subject') or f.get('kind')}: {f.get('before') or 'not stated'} → {f.get('after') or 'not stated'}"
-            for f in facts]
+    return [f"- {describe.fact_line(f)}" for f in facts]
 
 
-def _clauses_text(clauses: list[dict], limit: int = 8) -> list[str]:
-    lines = []
-    for clause in [c for c in clauses if c.get("labels")][:limit]:
-        where = f" (under “{clause['heading']}”)" if clause.get("heading") else ""
-        lines.append(f"- [{', '.join(clause['labels'])}] {clause.get('op', 'changed')}{where}: {clause.get('text', '')}")
-    return lines
+def _clauses_text(clauses: list[dict]) -> list[str]:
+    """Every changed clause, its old wording above its new one: an alert never drops one in silence."""
+    return ([f"{describe.count_line(clauses)}:"] + [line for p in clauses for line in describe.pair_lines(p)]
+            if clauses else [])
 
 
-def _html(title: str, intro: str, facts: list[dict], clauses: list[dict], note: str = "") -> str:
-    """An email body: every piece of page text is escaped; no scripts, no external assets."""
-    parts = [f"<h2 style=\"font-family:sans-serif\">{escape(title)}</h2>", f"<p>{escape(intro)}</p>"]
-    if note:
-        parts.append(f"<p><em>{escape(note)}</em></p>")
-    if facts:
-        parts.append("<h3>Facts, before → after</h3><ul>")
-        parts += [f"<li><strong>{escape(str(f.get('subject') or f.get('kind')))}</strong>: "
-                  f"<del style=\"background:#fdd\">{escape(str(f.get('before') or 'not stated'))}</del> → "
-                  f"<ins style=\"background:#dfd\">{escape(str(f.get('after') or 'not stated'))}</ins></li>" for f in facts]
-        parts.append("</ul>")
-    flagged = [c for c in clauses if c.get("labels")][:8]
-    if flagged:
-        parts.append("<h3>Changed clauses on training, retention or access</h3>")
-        for clause in flagged:
-            style = "background:#fdd" if clause.get("op") == "delete" else "background:#ffc"
-            heading = f"<div><small>{escape(clause.get('heading') or '')}</small></div>" if clause.get("heading") else ""
-            parts.append(
-                f"<blockquote style=\"{style};padding:6px\">{heading}<strong>[{escape(', '.join(clause['labels']))}] "
-                f"{escape(clause.get('op', 'changed'))}</strong><br>{escape(clause.get('text', ''))}</blockquote>"
-            )
-    return "<html><body>" + "".join(parts) + "</body></html>"
+def _html(title: str, intro: str, facts: list[dict], clauses: list[dict], note: str = "",
+          link: str = "", link_text: str = "") -> str:
+    """An email body from templates/email.html: page text escaped by autoescape; no scripts, no external assets."""
+    return templating.render("email.html", {
+        "title": title, "intro": intro, "note": note, "facts_rows": [describe.fact_row(f) for f in facts],
+        "pair_rows": clauses, "count": describe.count_line(clauses), "link": link, "link_text": link_text})
+
+
+def _short(summary: str, clauses: list[dict], more: str) -> str:
+    """The chat form: the summary, the first clauses (training and retention first) and "N more" with where to
+    read them, so a shortened message says that it is."""
+    shown = describe.prioritised(clauses)[:SHORT_PAIRS]
+    lines = [summary] + [line for p in shown for line in describe.pair_lines(p)]
+    rest = len(clauses) - len(shown)
+    if rest:
+        lines.append(f"{rest} more clause{'s' if rest != 1 else ''}: {more}")
+    return "\n".join(lines)
 
 
 def _event(kind: str, key: str, now: str, subject: str, text: list[str], html: str, short: str, **fields) -> dict:
@@ -63,13 +59,18 @@ def _event(kind: str, key: str, now: str, subject: str, text: list[str], html: s
             "retention": False, "access": False} | fields
 
 
-def change_event(doc, change: dict, key: str, now: str) -> dict:
+def change_event(doc, change: dict, key: str, now: str, base_url: str = "") -> dict:
+    """`change` is as recorded: with its id and to_version, which the alert points to for the full evidence."""
     moved = _flags(change)
     subject = f"{PREFIX} {doc.vendor} {doc.type} changed" + (f": {moved} language moved" if moved else "")
     intro = f"{doc.vendor} changed its {doc.type} ({doc.url}), detected {now}. {change['summary']}"
-    text = [intro, ""] + _facts_text(change["facts"]) + _clauses_text(change["clauses"])
-    return _event("change", key, now, subject, text, _html(subject, intro, change["facts"], change["clauses"]),
-                  change["summary"], document=doc.id, vendor=doc.vendor,
+    command = f"termwatch diff {doc.id} {change['from_version']} {change['to_version']}"
+    link = f"{base_url}{change_page(change)}" if base_url else ""
+    text = [intro, ""] + _facts_text(change["facts"]) + _clauses_text(change["clauses"]) + [
+        "", f"The whole change: {link or command}"]
+    html = _html(subject, intro, change["facts"], change["clauses"], link=link, link_text="The change in the report")
+    return _event("change", key, now, subject, text, html, _short(change["summary"], change["clauses"], link or command),
+                  document=doc.id, vendor=doc.vendor,
                   training=change["training"], retention=change["retention"], access=change["access"])
 
 

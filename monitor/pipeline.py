@@ -120,13 +120,18 @@ class Processor:
         if decision.significance in (SUBSTANTIVE, EDITORIAL):
             change = describe_change(decision.base_text, seen.text, decision.significance) | {
                 "from_version": current.id}
+        # The alert names the change's id (its report page, the diff command), so it is written in the
+        # transaction that records the change, once the id exists.
+        with self.db.atomic():
+            version_id, change_id = store.record_version(
+                self.db, fetch, seen.text, seen.sha256, EXTRACTOR_VERSION, change, events,
+                clauses=current_clauses(seen.text), fallback=seen.fallback, note=note,
+            )
             if decision.announced:
                 key = f"change:{doc.id}:{fetch.fetched_at}:{seen.sha256[:16]}"
-                events += self._route(messages.change_event(doc, change, key, fetch.fetched_at))
-        version_id, change_id = store.record_version(
-            self.db, fetch, seen.text, seen.sha256, EXTRACTOR_VERSION, change, events,
-            clauses=current_clauses(seen.text), fallback=seen.fallback, note=note,
-        )
+                recorded = change | {"id": change_id, "to_version": version_id}
+                event = messages.change_event(doc, recorded, key, fetch.fetched_at, self.config.report.base_url)
+                store.enqueue(self.db, self._route(event))
         self.new_versions += 1
         if decision.announced:
             self.changes.append(

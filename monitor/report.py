@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from monitor import drift, store
+from monitor import describe, drift, store, templating
 from monitor.agreements import drift_report
 from monitor.config import Config
 from monitor.diff import Hunk, diff_texts
@@ -47,13 +46,7 @@ def feed_names(vendors: list[str]) -> dict[str, str]:
 
 
 def _facts(facts: list[dict]) -> list[dict]:
-    return [{"subject": f.get("subject") or f.get("kind"), "before": f.get("before") or "not stated",
-             "after": f.get("after") or "not stated"} for f in facts]
-
-
-def _flagged(clauses: list[dict]) -> list[dict]:
-    return [{"op": c.get("op", "changed"), "heading": c.get("heading") or "", "labels": c["labels"],
-             "text": c.get("text", "")} for c in clauses if c.get("labels")]
+    return [describe.fact_row(f) for f in facts]
 
 
 def _change_link(change: dict) -> dict:
@@ -129,7 +122,8 @@ def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
         "change": {"flags": flags(change)}, "document": change["document"],
         "document_href": document_href(change["document"]),
         **{k: change[k] for k in ("vendor", "audience", "type", "from_version", "to_version", "detected_at", "summary")},
-        "facts_rows": _facts(change["facts"]), "clauses_rows": _flagged(change["clauses"]),
+        "facts_rows": _facts(change["facts"]), "pair_rows": change["clauses"],
+        "count": describe.count_line(change["clauses"]),
         # render.py escapes every piece of page text in the diff; Markup only stops a second escape.
         "diff": Markup(diff_html_sections(hunks))})
 
@@ -145,7 +139,7 @@ def agreement_page(agreement: dict, documents_with_pages: set[str], context: dic
             "status": d["status"], "state": drift.label(d["status"], d["changed"]), "fix": d["fix"],
             "flags": flags(d), "baseline": d["baseline"]["note"] if d["baseline"] else None,
             "current_version": d["current_version"], "summary": d["summary"], "facts": _facts(d["facts"]),
-            "clauses": _flagged(d["clauses"]),
+            "clauses": d["clauses"], "count": describe.count_line(d["clauses"]),
             "diff": Markup(diff_html_sections(d["diff"])) if d["changed"] and d.get("diff") else None,
         })
     return Page(agreement_href(agreement["agreement"]), "agreement.html", context | {
@@ -155,12 +149,8 @@ def agreement_page(agreement: dict, documents_with_pages: set[str], context: dic
         "fixes": _fixes(agreement["documents"]), "documents": docs})
 
 
-_env = Environment(loader=PackageLoader("monitor", "templates"), autoescape=True, undefined=StrictUndefined,
-                   trim_blocks=True, lstrip_blocks=True)
-
-
 def render(page: Page) -> str:
-    return _env.get_template(page.template).render(page.context)
+    return templating.render(page.template, page.context)
 
 
 def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str) -> list[str]:

@@ -247,6 +247,20 @@ def m005_significance_fallback_and_access(db: sqlite_utils.Database) -> None:
     db.create_view("current_clauses", CURRENT_CLAUSES_SQL)
 
 
+@migrations()
+def m006_clause_pairs(db: sqlite_utils.Database) -> None:
+    """Changed clauses are kept as pairs, each reworded clause its old wording beside its new, instead of
+    a list of removals then a list of additions; stored changes and findings are paired the same way."""
+    from monitor.pairs import pairs_from_dicts
+
+    for table in ("changes", "findings"):
+        for row in db.query(f"select rowid, clauses from {table}"):
+            clauses = json.loads(row["clauses"] or "[]")
+            if any("text" in c for c in clauses):
+                db.execute(f"update {table} set clauses = ? where rowid = ?",
+                           [json.dumps(pairs_from_dicts(clauses), ensure_ascii=False), row["rowid"]])
+
+
 def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]:
     """Rows of version_clauses for the training/retention/access clauses (classify.Clause) of one version."""
     return [
@@ -783,7 +797,7 @@ def history(db: sqlite_utils.Database, document: str) -> list[dict]:
                 "id": change["id"], "from_version": change["from_version"], "significance": change["significance"],
                 "training": change["training"],
                 "retention": change["retention"], "access": change["access"], "summary": change["summary"],
-                "facts": change["facts"],
+                "facts": change["facts"], "clauses": change["clauses"],
             },
         })
     return rows

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor import drift
+from monitor import describe, drift
 from monitor.models import RunSummary, flags
 
 
@@ -144,11 +144,7 @@ def drift_text(report: list[dict], color: bool = False) -> str:
                 lines.append(f"    baseline: {d['baseline']['note']}; current version {d['current_version']}")
             if d["status"] == drift.UNVERIFIED:
                 lines.append(f"    to verify, pin the signed copy: {d['fix']}")
-            for fact in d["facts"]:
-                lines.append(f"    {fact.get('subject') or fact.get('kind')}: {fact.get('before') or 'not stated'} → "
-                             f"{fact.get('after') or 'not stated'}")
-            for clause in [c for c in d["clauses"] if c.get("labels")][:10]:
-                lines.append(f"    [{', '.join(clause['labels'])}] {clause.get('op', '')}: {clause.get('text', '')}")
+            lines += _evidence(d["facts"], d["clauses"])
             if d.get("diff"):
                 from monitor.render import diff_text
 
@@ -182,10 +178,18 @@ def history_table(rows: list[dict]) -> str:
             f"change {change['id']} from {change['from_version']} [{_flags(change)}]: {change['summary']}"
             if change else "no change recorded (re-read after the page's selector stopped or started matching)")
         lines.append(f"{r['first_seen']}  version {r['version']} (seen until {r['last_seen']}): {what}")
-        for fact in (change or {}).get("facts", []):
-            lines.append(f"    {fact.get('subject') or fact.get('kind')}: {fact.get('before') or 'not stated'} → "
-                         f"{fact.get('after') or 'not stated'}")
+        if change:
+            lines += _evidence(change["facts"], change["clauses"])
     return "\n".join(lines)
+
+
+def _evidence(facts: list[dict], clauses: list[dict]) -> list[str]:
+    """A change's facts and every changed clause as a before/after pair, indented under its headline."""
+    lines = [f"    {describe.fact_line(f)}" for f in facts]
+    if clauses:
+        lines.append(f"    {describe.count_line(clauses)}:")
+        lines += [f"    {line}" for pair in clauses for line in describe.pair_lines(pair)]
+    return lines
 
 
 def clauses_text(result: dict) -> str:

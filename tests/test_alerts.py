@@ -58,12 +58,14 @@ def hostile_change(training: bool = True, retention: bool = False) -> dict:
         "facts": [{"kind": "training", "subject": "Training on customer content",
                    "before": "never without opt-in", "after": f"by default {HOSTILE_IMG}"}],
         "clauses": [
-            {"op": "insert", "heading": f"Use of Content {HOSTILE_SCRIPT}",
-             "text": f"We may use Customer Content to train our models. {HOSTILE_SCRIPT} {HOSTILE_IMG} {HOSTILE_LINK}",
-             "labels": ["training"], "evidence": "train our models"},
-            {"op": "replace", "heading": "Definitions", "text": "Unlabelled wording that should not be highlighted.",
-             "labels": [], "evidence": ""},
+            {"op": "changed", "heading": f"Use of Content {HOSTILE_SCRIPT}", "from_heading": None,
+             "before": f"We never use Customer Content to train our models. {HOSTILE_LINK}",
+             "after": f"We may use Customer Content to train our models. {HOSTILE_SCRIPT} {HOSTILE_IMG} {HOSTILE_LINK}",
+             "labels": ["training"], "evidence": ["train our models"],
+             "words": [[0, "We "], [-1, "never"], [1, "may"], [0, " use Customer Content to train our models. "],
+                       [1, f"{HOSTILE_SCRIPT} {HOSTILE_IMG} "], [0, HOSTILE_LINK]]},
         ],
+        "id": 7, "from_version": 1, "to_version": 2,
     }
 
 
@@ -292,14 +294,36 @@ def test_json_webhook_gets_title_and_full_text_and_mattermost_gets_the_short_for
     body = by_path["/hook"].json
     assert body["title"] == evt["subject"]
     assert body["message"] == evt["text"]
-    assert "We may use Customer Content to train our models." in body["message"]
+    assert "    before: We [-never-] use Customer Content to train our models." in body["message"]
+    assert "    after:  We {+may+} use Customer Content to train our models." in body["message"]
 
     chat = by_path["/hooks/chattoken"].json["text"]
     assert evt["short"] in chat
     assert "Customer content may now be used to train models." in chat
-    assert "We may use Customer Content" not in chat  # clause text is for email and webhooks, not chat
-    assert "<blockquote" not in chat
+    assert "after:  We {+may+} use Customer Content" in chat  # the one clause fits: nothing to shorten
+    assert "more clause" not in chat and "<table" not in chat
     assert {r["status"] for r in store.outbox(db)} == {"sent"}
+
+
+def test_a_brief_alert_leads_with_training_and_retention_and_says_how_many_more_with_a_link():
+    def pair(label: str, n: int) -> dict:
+        return {"op": "added", "heading": "", "from_heading": None, "before": None, "after": f"{label} clause {n}.",
+                "labels": [label], "evidence": [], "words": []}
+
+    clauses = [pair("access", 1), pair("access", 2), pair("retention", 3), pair("access", 4), pair("training", 5)]
+    change = hostile_change() | {"clauses": clauses, "summary": "Training, retention and access: 5 clauses changed."}
+    linked = messages.change_event(DOC, change, "change:x", NOW, "https://reports.example/terms/")
+    lines = linked["short"].splitlines()
+    assert [line for line in lines if line.startswith("    after:")] == [
+        "    after:  retention clause 3.", "    after:  training clause 5.", "    after:  access clause 1."]
+    assert lines[-1] == "2 more clauses: https://reports.example/terms/change-7.html"
+    # The email and the webhook text are not brief: every clause is there, and the link to the change.
+    assert all(f"clause {n}." in linked["text"] for n in range(1, 6))
+    assert all(f"clause {n}." in linked["html"] for n in range(1, 6))
+    assert 'href="https://reports.example/terms/change-7.html"' in linked["html"]
+    # Without a published report, the command that shows the whole change.
+    unlinked = messages.change_event(DOC, change, "change:x", NOW)
+    assert unlinked["short"].splitlines()[-1] == "2 more clauses: termwatch diff acme-terms 1 2"
 
 
 # --- failure, recovery, exactly once ---------------------------------------------------------------

@@ -228,6 +228,19 @@ def test_non_retention_clauses_are_not_labelled(sentence):
         (TRAINING_YES[7], "training_stance", "data", "not used by default"),
         (TRAINING_YES[8], "training_stance", "Prompts", "not used"),
         (TRAINING_YES[9], "training_stance", "content", "used"),
+        ("We share your personal data with advertisers for marketing.", "access", "advertisers", "may receive"),
+        ("We may disclose personal data to our affiliates and service providers.", "access", "affiliates",
+         "may receive"),
+        ("We may disclose personal data to our affiliates and service providers.", "access", "service providers",
+         "may receive"),
+        ("We do not sell your personal data to advertisers.", "access", "advertisers", "not sold"),
+        ("We never share your conversations with business partners.", "access", "business partners", "not shared"),
+        ("We may disclose personal data to law enforcement in response to a subpoena.", "access", "authorities",
+         "may receive"),
+        ("If we are involved in a merger, your data may be transferred to the buyer.", "access",
+         "buyers of the business", "may receive"),
+        ("Conversations flagged for abuse may be read by human reviewers.", "access", "human reviewers", "may review"),
+        ("No human reviews your API inputs.", "access", "human reviewers", "no human review"),
     ],
 )
 def test_facts(sentence, kind, subject, value):
@@ -251,6 +264,18 @@ def test_table_row_period_names_what_the_table_is_about():
 
 def test_no_facts_from_unlabelled_text():
     assert facts("Notice of non-renewal must be given at least thirty days before the next Renewal Term.") == []
+    # Data the user hands over is not received by anyone named; a partner who is not given data is not access.
+    assert facts("The information you provide to our partners is governed by their terms.") == []
+    assert facts("We work with partners around the world.") == []
+
+
+def test_a_new_recipient_is_an_access_fact_before_and_after():
+    old = "## Sharing\nWe may disclose personal data to our service providers.\n"
+    new = "## Sharing\nWe may disclose personal data to our service providers and advertisers.\n"
+    result = _classify(old, new)
+    assert result.access and {"kind": "access", "subject": "advertisers", "before": None,
+                               "after": "may receive"} in result.facts
+    assert result.summary == "Access by advertisers: not stated → may receive."
 
 
 # --- segmentation and the "what do the terms say today" view ------------------------------------
@@ -358,8 +383,10 @@ def test_retention_period_change_is_a_fact_before_and_after():
         {"kind": "retention_period", "subject": "deleted conversations", "before": "30 days", "after": "60 days"}
     ]
     assert result.summary == "Retention of deleted conversations: 30 days → 60 days."
-    assert {c["op"] for c in result.clauses} == {"delete", "insert"}
-    assert all(c["labels"] == ["retention"] and c["evidence"] for c in result.clauses)
+    [pair] = result.clauses  # the reworded sentence is one clause, its old wording beside its new
+    assert pair["op"] == "changed" and "30 days" in pair["before"] and "60 days" in pair["after"]
+    assert pair["labels"] == ["retention"] and pair["evidence"]
+    assert [w for w in pair["words"] if w[0] != 0] == [[-1, "30"], [1, "60"]]
 
 
 def test_same_period_in_other_words_is_not_a_fact_change():

@@ -66,7 +66,8 @@ def test_export_changes_and_drift_as_json_and_csv(pages, write_config, termwatch
     assert (row["training"], row["retention"]) == ("false", "true")
     assert row["facts"] == "inputs and outputs: up to 30 days → up to 90 days"
     assert row["summary"] == changes[0]["summary"]
-    assert "insert [retention] We retain API inputs and outputs for up to 90 days" in row["clauses"]
+    assert "before: We retain API inputs and outputs for up to [-30-] days" in row["clauses"]
+    assert "after:  We retain API inputs and outputs for up to {+90+} days" in row["clauses"]
 
     drift_text = invoke(config, "export", "--what", "drift", "--format", "csv").output
     assert drift_text.splitlines()[0] == ",".join(DRIFT_COLUMNS)
@@ -85,13 +86,13 @@ def test_csv_cells_survive_commas_quotes_newlines_and_missing_values():
               "to_version": 4, "significance": "substantive", "training": True, "retention": False, "access": False,
               "summary": "Line one,\nline two",
               "facts": [{"kind": "training_stance", "subject": "conversations", "before": None, "after": "used"}],
-              "clauses": [{"op": "delete", "heading": "", "text": "We never train.", "labels": ["training"],
-                           "evidence": ["train"]}]}
+              "clauses": [{"op": "removed", "heading": "", "from_heading": None, "before": "We never train.",
+                           "after": None, "labels": ["training"], "evidence": ["train"], "words": []}]}
     [row] = rows(changes_csv([change]))
     assert row["vendor"] == 'Acme, "AI"' and row["summary"] == "Line one,\nline two"
     assert (row["training"], row["retention"]) == ("true", "false")
-    assert row["facts"] == "conversations: none → used"
-    assert row["clauses"] == "delete [training] We never train."
+    assert row["facts"] == "conversations: not stated → used"
+    assert row["clauses"] == "- training · removed:\n    before: We never train."
 
 
 def test_drift_csv_of_a_document_without_versions_has_empty_cells():

@@ -185,8 +185,10 @@ def test_change_page_shows_the_highlighted_diff_the_flagged_clause_and_the_facts
     tree = parse(site["out"] / f"change-{change['id']}.html")
     assert [e.text_content() for e in tree.xpath("//div[@class='diff']//del")] == ["30 days"]
     assert [e.text_content() for e in tree.xpath("//div[@class='diff']//ins")] == ["2 years"]
-    clauses = [b.text_content() for b in tree.xpath("//div[@class='clauses']/blockquote")]
-    assert any("retention" in c and "up to 2 years" in c for c in clauses), clauses
+    pairs = [[td.text_content() for td in tr.xpath("td")] for tr in tree.xpath("//table[@class='pairs']//tr[@class='pair changed']")]
+    assert any("30 days" in before and "2 years" in after for before, after in pairs), pairs
+    titles = [tr.text_content() for tr in tree.xpath("//table[@class='pairs']//tr[contains(@class, 'pair-title')]")]
+    assert any(t.startswith("retention") and "reworded" in t for t in titles), titles
     facts = [[td.text_content() for td in tr.xpath("td")] for tr in tree.xpath("//table[@class='facts']//tr[td]")]
     assert any("30 days" in before and "2 years" in after for _, before, after in facts), facts
 
@@ -246,8 +248,13 @@ def test_chromium_renders_the_report_highlights_the_flagged_clause_and_runs_noth
             assert box and box["width"] > 0 and box["height"] > 0
             # The inline stylesheet applies under the CSP: the mark is highlighted, not plain text.
             assert mark.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
-        clause = page.locator("div.clauses blockquote", has_text="up to 2 years")
-        assert clause.is_visible() and clause.locator("span.flag.retention").is_visible()
+        pair = page.locator("table.pairs tr.pair", has_text="up to 2 years")
+        assert pair.is_visible() and page.locator("table.pairs span.flag.retention").first.is_visible()
+        # The old wording and the new sit side by side on one row, the changed words marked in each.
+        before, after = pair.locator("td.before"), pair.locator("td.after")
+        b, a = before.bounding_box(), after.bounding_box()
+        assert abs(b["y"] - a["y"]) < 2 and b["x"] + b["width"] <= a["x"] + 1
+        assert before.locator("del").first.is_visible() and after.locator("ins", has_text="2 years").is_visible()
         page.screenshot(path=tmp_path / "flagged-change.png", full_page=True)
 
         page.goto((out / f"change-{privacy_change['id']}.html").as_uri())
