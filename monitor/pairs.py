@@ -47,7 +47,8 @@ class ClausePair:
 
     def as_dict(self) -> dict:
         """The stored and `--json` shape: heading is where the clause is now (where it was, if removed);
-        from_heading is set when it changed section; words marks the changed words of a reworded clause."""
+        from_heading is set when it changed section; text is the wording now (the old one, if removed);
+        words marks the changed words of a reworded clause."""
         now = self.after or self.before
         moved_section = self.before and self.after and self.before.heading != self.after.heading
         evidence = dict.fromkeys(p for side in (self.before, self.after) if side for p in side.evidence)
@@ -57,6 +58,7 @@ class ClausePair:
             "from_heading": self.before.heading if moved_section else None,
             "before": self.before.text if self.before else None,
             "after": self.after.text if self.after else None,
+            "text": now.text,  # the key clauses had before pairing, kept for scripts that read it
             "labels": self.labels,
             "evidence": list(evidence),
             "words": [list(w) for w in marked_words(self.before.text, self.after.text)] if self.op == CHANGED else [],

@@ -254,11 +254,11 @@ def m006_clause_pairs(db: sqlite_utils.Database) -> None:
     from monitor.pairs import pairs_from_dicts
 
     for table in ("changes", "findings"):
-        for row in db.query(f"select rowid, clauses from {table}"):
+        for row in db.query(f"select id, clauses from {table}"):
             clauses = json.loads(row["clauses"] or "[]")
             if any("text" in c for c in clauses):
-                db.execute(f"update {table} set clauses = ? where rowid = ?",
-                           [json.dumps(pairs_from_dicts(clauses), ensure_ascii=False), row["rowid"]])
+                db.execute(f"update {table} set clauses = ? where id = ?",
+                           [json.dumps(pairs_from_dicts(clauses), ensure_ascii=False), row["id"]])
 
 
 def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]:

@@ -158,3 +158,36 @@ def test_a_snapshot_reads_one_moment_while_a_run_commits(db, tmp_path):
     assert len(store.versions(db, DOC.id)) == 2
     with store.snapshot(db), store.snapshot(db):  # nested: the outer one is the moment
         assert len(store.versions(db, DOC.id)) == 2
+
+
+def test_m006_pairs_the_clauses_of_changes_and_findings_stored_before_pairing(tmp_path):
+    import json
+
+    path = tmp_path / "termwatch.db"
+    old = sqlite_utils.Database(path)
+    store.migrations.apply(old, stop_before="m006_clause_pairs")
+    unpaired = [
+        {"op": "delete", "heading": "Use", "text": "We will store your chats for 30 days.", "labels": ["retention"],
+         "evidence": ["store"]},
+        {"op": "insert", "heading": "Use", "text": "We may store your chats for 30 days.", "labels": ["retention"],
+         "evidence": ["store"]},
+        {"op": "insert", "heading": "Sharing", "text": "We share chats with advertisers.", "labels": ["access"],
+         "evidence": ["share", "advertisers"]},
+    ]
+    old["documents"].insert({"id": "d", "vendor": "V", "audience": "consumer", "type": "Terms", "url": "https://e/x"})
+    old["changes"].insert({"id": 1, "document": "d", "from_version": 1, "to_version": 2, "detected_at": "2026-01-01",
+                           "training": False, "retention": True, "summary": "s", "facts": "[]",
+                           "clauses": json.dumps(unpaired)})
+    old["findings"].insert({"id": 1, "key": "k", "agreement": "a", "document": "d", "baseline": "earliest",
+                            "current_version": 2, "detected_at": "2026-01-01", "training": False, "retention": True,
+                            "summary": "s", "facts": "[]", "clauses": json.dumps(unpaired)})
+    old.close()
+
+    db = store.open_db(path)
+    for table in ("changes", "findings"):
+        pairs = json.loads(db[table].get(1)["clauses"])
+        assert [(p["op"], p["before"], p["after"]) for p in pairs] == [
+            ("changed", "We will store your chats for 30 days.", "We may store your chats for 30 days."),
+            ("added", None, "We share chats with advertisers.")], table
+    [change] = store.changes(db)
+    assert change["clauses"][0]["words"] == [[0, "We "], [-1, "will"], [1, "may"], [0, " store your chats for 30 days."]]
