@@ -20,6 +20,7 @@ from monitor.config import Config, CrawlConfig, default_format, load
 from monitor.errors import ConfigError, TermwatchError
 from monitor.models import Document, Unusable
 from monitor.redact import install_log_redaction, log_to_file, redact
+from monitor.timeutil import parse_version, parse_when
 
 EXIT_INCOMPLETE = 3
 
@@ -48,6 +49,36 @@ class TermwatchGroup(click.Group):
 
 def json_option(func):
     return click.option("--json", "as_json", is_flag=True, help="Print one JSON document (shape in the README).")(func)
+
+
+class DateType(click.ParamType):
+    """YYYY-MM-DD or an ISO-8601 time, and a real one; anything else is a usage error (exit 2)
+    naming the value, never a silent match of every or no version."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        try:
+            return parse_when(value)
+        except ValueError as err:
+            self.fail(str(err), param, ctx)
+
+
+class VersionType(click.ParamType):
+    """A version id of the document, or a date as DateType takes it (the version first seen by then).
+    Whether the id exists is the store's to say (exit 1); only the form is checked here."""
+
+    name = "version"
+
+    def convert(self, value, param, ctx):
+        document = (ctx.params.get("document") if ctx else None) or "DOC"
+        try:
+            return parse_version(value, document)
+        except ValueError as err:
+            self.fail(str(err), param, ctx)
+
+
+DATE, VERSION = DateType(), VersionType()
 
 
 def _jsonable(value):
@@ -191,17 +222,19 @@ def versions(config: Config, document: str, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("document")
-@click.argument("version", required=False)
+@click.argument("version", required=False, type=VERSION)
 @needs_config
 def show(config: Config, document: str, version: str | None) -> None:
-    """Print the text of a version of DOCUMENT (the latest by default; VERSION is an id or a date)."""
+    """Print the text of a version of DOCUMENT: the latest by default, or VERSION, an id of DOCUMENT or a date
+    YYYY-MM-DD (the version first seen by the end of that day) or an ISO-8601 time."""
     config.document(document)
     click.echo(store.resolve_version(open_existing(config), document, version).text)
 
 
 @cli.command()
 @click.option("--document", metavar="ID", help="Only this document.")
-@click.option("--since", metavar="DATE", help="Only changes detected on or after DATE (YYYY-MM-DD).")
+@click.option("--since", type=DATE, metavar="DATE",
+              help="Only changes detected on or after DATE (YYYY-MM-DD, or an ISO-8601 time; UTC if no offset).")
 @click.option("--vendor", help="Only this vendor (case-insensitive).")
 @click.option("--audience", type=click.Choice(["commercial", "consumer"]), help="Only this audience.")
 @click.option("--training", is_flag=True, help="Only changes that touch training on customer data.")
@@ -354,7 +387,8 @@ def agreements_show(config: Config, agreement: str, as_json: bool) -> None:
 @click.argument("document")
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path),
               help="The signed copy: HTML, PDF or plain text.")
-@click.option("--version", "version", metavar="ID|DATE", help="A stored version (id, or the one in force on a date).")
+@click.option("--version", "version", type=VERSION, metavar="ID|DATE",
+              help="A stored version: its id, or a date YYYY-MM-DD (the version first seen by the end of that day).")
 @json_option
 @needs_config
 def agreements_pin(config: Config, agreement: str, document: str, file: Path | None, version: str | None,
@@ -449,8 +483,8 @@ def outbox_drop(config: Config, events: tuple[int, ...], channel: str | None, as
 
 @cli.command("diff")
 @click.argument("document")
-@click.argument("from_version", metavar="[FROM]", required=False)
-@click.argument("to_version", metavar="[TO]", required=False)
+@click.argument("from_version", metavar="[FROM]", required=False, type=VERSION)
+@click.argument("to_version", metavar="[TO]", required=False, type=VERSION)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
               show_default=True, help="text is coloured on a terminal (unless NO_COLOR is set); html is a full page.")
 @needs_config

@@ -608,16 +608,25 @@ def pending_suspect(db: sqlite_utils.Database, document: str) -> str | None:
 
 
 def resolve_version(db: sqlite_utils.Database, document: str, ref: str | None) -> VersionRow:
-    """A version by id, by date (the one in force at the end of that day), or the current one when ref is None."""
+    """A version by id, by date (the one first seen by the end of that day) or ISO-8601 time, or the
+    current one when ref is None. Any other ref is a StoreError naming it and the forms accepted."""
     if ref is None:
         current = current_version(db, document)
         if current is None:
             raise StoreError(f"document {document!r} has no version yet; run `termwatch run` first")
         return current
-    if ref.isdigit():
+    from monitor.timeutil import is_version_id, parse_version
+
+    if is_version_id(ref):
         return version(db, document, int(ref))
-    # ISO dates sort as text; a bare date means the end of that day.
-    until = ref + "T23:59:59~" if len(ref) == 10 else ref
+    # Checked, not just compared: "2026/05/20" or "garbage" sort after every stored time as text,
+    # which silently picked the newest version.
+    try:
+        when = parse_version(ref, document)
+    except ValueError as err:
+        raise StoreError(str(err)) from None
+    # Stored times are UTC ISO-8601 and sort as text; a bare date means the end of that day.
+    until = when + "T23:59:59~" if len(when) == 10 else when
     rows = list(db["versions"].rows_where("document = ? and first_seen <= ?", [document, until],
                                           order_by="first_seen desc, id desc", limit=1))
     if not rows:
