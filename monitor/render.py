@@ -47,6 +47,74 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+# The extractor writes a page's headings as Markdown ("## 3. Data"); readers see a heading, not the marks.
+_HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
+
+
+def _heading_split(line: str) -> tuple[bool, str]:
+    """(whether the line is a page heading, its text without the heading marks)."""
+    m = _HEADING_MARK.match(line)
+    return (True, line[m.end():]) if m else (False, line)
+
+
+def _readable_words(words: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:
+    """A word diff as a reader should see it: a change of spacing alone is no change, so whitespace-only
+    deletions are dropped and whitespace-only insertions kept as plain text, and the spaces at the edges of
+    a change stay outside its marks ("{+Data+} Retention"); neighbours of one kind merge.
+    The hunk's own `words` stay exact (JSON, apply_hunks); this is only what is shown."""
+    out: list[tuple[int, str]] = []
+    for op, text in words:
+        if op < 0 and not text.strip():
+            continue
+        core = text.strip()
+        if op and core:
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+            pieces = ((0, lead), (op, core), (0, trail))
+        else:
+            pieces = ((0, text),)
+        for kind, piece in pieces:
+            if not piece:
+                continue
+            if out and out[-1][0] == kind:
+                out[-1] = (kind, out[-1][1] + piece)
+            else:
+                out.append((kind, piece))
+    return out
+
+
+def _whole_paragraphs(h: Hunk) -> list[tuple[int, bool, str]]:
+    """The paragraphs of a hunk shown whole rather than word by word: (-1 removed, 1 added or 0 moved,
+    whether it is a page heading, its text without heading marks)."""
+    sides = [(0, h.new)] if h.op == "move" else [(-1, h.old), (1, h.new)]
+    return [(op, *_heading_split(p)) for op, side in sides for p in _paragraphs(side)]
+
+
+def _word_lines(words: tuple[tuple[int, str], ...]) -> list[tuple[bool, list[tuple[int, str]]]]:
+    """The readable word diff cut into lines, each (is a page heading, its pieces), heading marks removed,
+    so every renderer opens and closes its marks within a line and shows headings as headings."""
+    lines: list[list[tuple[int, str]]] = [[]]
+    for op, text in _readable_words(words):
+        for k, piece in enumerate(text.split("\n")):
+            if k:
+                lines.append([])
+            if piece:
+                lines[-1].append((op, piece))
+    out = []
+    for pieces in lines:
+        heading, rest = _heading_split("".join(t for _, t in pieces))
+        if heading:
+            # Drop the marks from the front pieces, whichever op they belong to.
+            cut, kept = len("".join(t for _, t in pieces)) - len(rest), []
+            for op, text in pieces:
+                drop = min(cut, len(text))
+                cut -= drop
+                if text[drop:]:
+                    kept.append((op, text[drop:]))
+            pieces = kept
+        out.append((heading, pieces))
+    return out
+
+
 # ================================================================================================
 # Diff: terminal text
 # ================================================================================================
@@ -75,29 +143,30 @@ def diff_text(hunks: list[Hunk], color: bool) -> str:
         out.append(paint(_CYAN, f"@@ {_OP_TITLES[h.op].lower()} · {_where(h)}{under}"))
         if h.op == "replace" and h.words:
             out.append(_words_terminal(h.words, color))
-        elif h.op == "move":
-            out.extend(paint(_DIM, f"~ {_safe_terminal(p)}") for p in _paragraphs(h.new))
         else:
-            out.extend(paint(_RED, f"- {_safe_terminal(p)}") for p in _paragraphs(h.old))
-            out.extend(paint(_GREEN, f"+ {_safe_terminal(p)}") for p in _paragraphs(h.new))
+            for op, heading, p in _whole_paragraphs(h):
+                code = {0: _DIM, -1: _RED, 1: _GREEN}[op] + (_BOLD if heading else "")
+                out.append(paint(code, f"{ {0: '~', -1: '-', 1: '+'}[op]} {_safe_terminal(p)}"))
         out.append("")
     return "\n".join(out)
 
 
 def _words_terminal(words: tuple[tuple[int, str], ...], color: bool) -> str:
-    lines: list[str] = [""]
-    for op, text in words:
-        # Marks are opened and closed on each line so a paragraph break never sits inside one.
-        for k, piece in enumerate(_safe_terminal(text).split("\n")):
-            if k:
-                lines.append("")
-            if not piece or op == 0:
-                lines[-1] += piece
+    """Without colour, wdiff's marks; a page heading is bold when in colour, its "##" marks never shown."""
+    lines = []
+    for heading, pieces in _word_lines(words):
+        line = ""
+        for op, text in pieces:
+            piece = _safe_terminal(text)
+            if op == 0:
+                line += f"{_BOLD}{piece}{_RESET}" if color and heading else piece
             elif color:
-                lines[-1] += f"{_RED}{piece}{_RESET}" if op < 0 else f"{_GREEN}{_BOLD}{piece}{_RESET}"
+                line += f"{_RED}{piece}{_RESET}" if op < 0 else f"{_GREEN}{_BOLD}{piece}{_RESET}"
             else:
-                lines[-1] += f"[-{piece}-]" if op < 0 else f"{{+{piece}+}}"
-    return "\n".join(f"~ {line}" for line in lines if line.strip())
+                line += f"[-{piece}-]" if op < 0 else f"{{+{piece}+}}"
+        if line.strip():
+            lines.append(f"~ {line}")
+    return "\n".join(lines)
 
 
 # ================================================================================================
@@ -105,7 +174,7 @@ def _words_terminal(words: tuple[tuple[int, str], ...], color: bool) -> str:
 # ================================================================================================
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()!|~#{}])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+_MD_LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))", re.MULTILINE)
 
 
 def _md(text: str) -> str:
@@ -113,7 +182,9 @@ def _md(text: str) -> str:
     code syntax backslash-escaped, list and quote markers at line starts escaped."""
     text = html.escape(text, quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # "\-" for a bullet, "1\." for a number: a backslash before a digit is shown, not an escape.
+    text = _MD_LINE_START.sub(
+        lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), text)
     return _SCRIPT_SCHEME.sub(lambda m: m.group(1) + "\\:", text)
 
 
@@ -132,6 +203,18 @@ def _md_marked(text: str, mark: str) -> str:
     return "\n".join(pieces)
 
 
+_MD_MARKS = {0: "", -1: "~~", 1: "**"}
+# A page heading inside a quoted change: below the diff's own "##" title and "###" change headings.
+_MD_PAGE_HEADING = "#### "
+
+
+def _md_line(heading: bool, body: str) -> str:
+    """One quoted line of a change; a page heading is a Markdown heading, not escaped "\\#\\#" text."""
+    if not body.strip():
+        return ">"
+    return f"> {_MD_PAGE_HEADING}{body.strip()}" if heading else f"> {body}"
+
+
 def diff_markdown(hunks: list[Hunk]) -> str:
     """The diff as Markdown: one section per change, removed words struck through, added words bold."""
     shown = _visible(hunks)
@@ -142,15 +225,15 @@ def diff_markdown(hunks: list[Hunk]) -> str:
         under = f" under “{_md(h.heading)}”" if h.heading else ""
         out += [f"### {n}. {_OP_TITLES[h.op]}{under} ({_where(h)})", ""]
         if h.op == "replace" and h.words:
-            body = "".join(
-                _md(t) if op == 0 else _md_marked(t, "~~" if op < 0 else "**") for op, t in h.words
-            )
-            out += [f"> {line}" if line.strip() else ">" for line in body.strip("\n").split("\n")]
-        elif h.op == "move":
-            out += [f"> {_md(p)}" for p in _paragraphs(h.new)]
+            lines = [_md_line(heading, "".join(_md_marked(t, _MD_MARKS[op]) for op, t in pieces))
+                     for heading, pieces in _word_lines(h.words)]
+            while lines and lines[0] == ">":
+                lines.pop(0)
+            while lines and lines[-1] == ">":
+                lines.pop()
+            out += lines
         else:
-            out += [f"> ~~{_md(p)}~~" for p in _paragraphs(h.old)]
-            out += [f"> **{_md(p)}**" for p in _paragraphs(h.new)]
+            out += [_md_line(heading, _md_marked(p, _MD_MARKS[op])) for op, heading, p in _whole_paragraphs(h)]
         out.append("")
     return "\n".join(out)
 
@@ -164,7 +247,7 @@ body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding
 h1{font-size:1.4rem}h2{font-size:1rem;margin:0 0 .5rem;color:#444}
 section{border:1px solid #ddd;border-radius:6px;padding:.75rem 1rem;margin:1rem 0}
 del{background:#fde2e1;color:#8a1c1c}ins{background:#dcf5dc;color:#14532d;text-decoration:none}
-p{margin:.4rem 0;white-space:pre-wrap}.move p{color:#555}.op{font-weight:600}
+p{margin:.4rem 0;white-space:pre-wrap}.move p{color:#555}.op{font-weight:600}p.heading{font-weight:700}
 """
 
 
@@ -173,20 +256,30 @@ def _h(text: str) -> str:
     return _SCRIPT_SCHEME.sub(lambda m: m.group(1) + "&#58;", html.escape(text, quote=True))
 
 
+def _html_marked(text: str, op: int) -> str:
+    tag = {-1: "del", 1: "ins"}.get(op)
+    return f"<{tag}>{_h(text)}</{tag}>" if tag else _h(text)
+
+
+def _html_paragraph(heading: bool, inner: str) -> str:
+    return f'<p class="heading">{inner}</p>' if heading else f"<p>{inner}</p>"
+
+
 def _html_words(words: tuple[tuple[int, str], ...]) -> str:
-    """Word diff as paragraphs; a mark that spans a paragraph break is closed and reopened on each
-    side of it so tags always nest."""
-    blocks: list[list[str]] = [[]]
-    for op, text in words:
-        for k, piece in enumerate(re.split(r"\n\s*\n", text)):
-            if k:
-                blocks.append([])
-            if not piece:
-                continue
-            escaped = _h(piece)
-            tag = "del" if op < 0 else "ins"
-            blocks[-1].append(escaped if op == 0 else f"<{tag}>{escaped}</{tag}>")
-    return "".join(f"<p>{''.join(b).strip()}</p>" for b in blocks if "".join(b).strip())
+    """Word diff as paragraphs: lines up to a blank line form one, a page heading is one of its own;
+    marks are closed and reopened on each line so tags always nest."""
+    blocks: list[tuple[bool, list[str]]] = []
+    open_block = False
+    for heading, pieces in _word_lines(words):
+        line = "".join(_html_marked(t, op) for op, t in pieces)
+        if not line.strip():
+            open_block = False
+        elif heading or not open_block:
+            blocks.append((heading, [line]))
+            open_block = not heading
+        else:
+            blocks[-1][1].append(line)
+    return "".join(_html_paragraph(heading, "\n".join(lines).strip()) for heading, lines in blocks)
 
 
 def diff_html_sections(hunks: list[Hunk]) -> str:
@@ -199,11 +292,8 @@ def diff_html_sections(hunks: list[Hunk]) -> str:
         head = f'<h2><span class="op">{_OP_TITLES[h.op]}</span>{under} <small>({_where(h)})</small></h2>'
         if h.op == "replace" and h.words:
             body = _html_words(h.words)
-        elif h.op == "move":
-            body = "".join(f"<p>{_h(p)}</p>" for p in _paragraphs(h.new))
         else:
-            body = "".join(f"<p><del>{_h(p)}</del></p>" for p in _paragraphs(h.old))
-            body += "".join(f"<p><ins>{_h(p)}</ins></p>" for p in _paragraphs(h.new))
+            body = "".join(_html_paragraph(heading, _html_marked(p, op)) for op, heading, p in _whole_paragraphs(h))
         sections.append(f'<section class="{h.op}">{head}{body}</section>')
     if not sections:
         sections.append("<p>No wording changes.</p>")

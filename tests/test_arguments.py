@@ -1,4 +1,4 @@
-"""Strict DATE and VERSION arguments, through the real CLI in a subprocess.
+"""Strict DATE and VERSION arguments, and what `diff` shows, through the real CLI in a subprocess.
 
 One real SQLite database, recorded by three real `termwatch run`s against a page server on 127.0.0.1:
 v1, then v2 (a fee changed, and in another paragraph a word and a non-breaking space that became a plain
@@ -9,6 +9,7 @@ between the runs, so a date can pick an older version.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -157,4 +158,38 @@ def test_changes_since_a_date_or_time(site):
     # Midnight today in UTC, written from UTC+14: the same instant, so the same changes.
     earlier = (date.today() - timedelta(days=1)).isoformat()
     assert run_termwatch(site, "changes", "--all", "--json", "--since", f"{earlier}T10:00:00-14:00").json() == every
+
+
+# --- diff output ---------------------------------------------------------------------------------
+
+WHITESPACE_MARKS = {
+    "text": re.compile(r"\[-\s+-\]|\{\+\s+\+\}"),
+    "markdown": re.compile(r"~~\s*~~|\*\*\s*\*\*"),
+    "html": re.compile(r"<del>\s*</del>|<ins>\s*</ins>"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_change_of_spacing_alone_is_not_marked(site, fmt):
+    result = run_termwatch(site, "diff", DOC, "1", "2", "--format", fmt, env={"NO_COLOR": "1"})
+    assert result.code == 0, result.stderr
+    assert not WHITESPACE_MARKS[fmt].search(result.stdout), result.stdout
+    assert "sixty" in result.stdout and "thirty" in result.stdout  # the real change is still marked
+    assert "read our Terms carefully" in result.stdout  # the new spacing, shown once, beside a real change
+    assert "each" in result.stdout and "every" in result.stdout
+    # The JSON keeps the exact word diff, non-breaking space and all.
+    words = [w for h in run_termwatch(site, "diff", DOC, "1", "2", "--format", "json").json()["hunks"]
+             for w in h["words"]]
+    assert [-1, "\xa0"] in words or any(op == -1 and "\xa0" in text for op, text in words)
+
+
+def test_headings_show_as_headings_not_as_marks(site):
+    markdown = run_termwatch(site, "diff", DOC, "2", "3", "--format", "markdown").stdout
+    quoted = [line for line in markdown.splitlines() if line.startswith(">")]
+    assert "> #### 2\\. **Data** Retention" in quoted, markdown  # a heading, numbered "2." once rendered
+    assert "\\#" not in markdown and not [line for line in quoted if "##" in line.removeprefix("> #### ")]
+    text = run_termwatch(site, "diff", DOC, "2", "3", env={"NO_COLOR": "1"}).stdout
+    assert "##" not in text and "2. {+Data+} Retention" in text, text
+    html = run_termwatch(site, "diff", DOC, "2", "3", "--format", "html").stdout
+    assert '<p class="heading">2. <ins>Data</ins> Retention</p>' in html and "##" not in html
 

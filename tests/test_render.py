@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -141,3 +142,52 @@ def test_json_is_the_hunk_shape_and_serialises(hunks):
     assert data == [hunk_to_dict(h) for h in hunks]
     assert json.loads(json.dumps(data)) == data
     assert data[0]["heading"].startswith("4. Data Retention")
+
+
+# --- what readers see: spacing, headings ---------------------------------------------------------
+
+SPACED_OLD = "## 2. Retention\n\nRead our\xa0Terms. We keep inputs for 30 days.\n"
+SPACED_NEW = "## 2. Data Retention\n\nRead our Terms.  We keep inputs for 90 days.\n"
+
+
+def test_a_change_of_spacing_alone_is_never_marked():
+    hunks = diff_texts(SPACED_OLD, SPACED_NEW)
+    assert any(op and not text.strip() for h in hunks for op, text in h.words)  # the differ saw the spaces
+    text, md, page = diff_text(hunks, color=False), diff_markdown(hunks), diff_html(hunks, "t")
+    assert "[-30-]{+90+}" in text and "our Terms.  We" in text
+    assert not re.search(r"\[-\s*-\]|\{\+\s*\+\}", text), text
+    assert "~~30~~**90**" in md and not re.search(r"~~\s*~~|\*\*\s*\*\*", md), md
+    assert "<del>30</del><ins>90</ins>" in page and not re.search(r"<del>\s*</del>|<ins>\s*</ins>", page)
+    coloured = diff_text(hunks, color=True)
+    assert not re.search(r"\x1b\[3[12]m(?:\x1b\[1m)?\s*\x1b\[0m", coloured), coloured
+
+
+def test_spaces_at_the_edges_of_a_change_stay_outside_its_marks():
+    hunks = diff_texts(SPACED_OLD, SPACED_NEW)
+    assert "2. {+Data+} Retention" in diff_text(hunks, color=False)
+    assert "2\\. **Data** Retention" in diff_markdown(hunks)
+    assert "2. <ins>Data</ins> Retention" in diff_html(hunks, "t")
+
+
+def test_page_headings_show_as_headings_in_every_format():
+    changed = diff_texts(SPACED_OLD, SPACED_NEW)
+    added = diff_texts(OLD, OLD + "\n## 5. Access\n\nStaff may review flagged chats.\n")
+    text = diff_text(changed + added, color=False)
+    assert "##" not in text.replace("@@", "")
+    assert "+ 5. Access" in text and "+ Staff may review flagged chats." in text
+    assert f"\x1b[32m\x1b[1m+ 5. Access\x1b[0m" in diff_text(added, color=True)
+    md = diff_markdown(changed + added)
+    quoted = [line for line in md.splitlines() if line.startswith(">")]
+    assert "> #### 2\\. **Data** Retention" in quoted and "> #### **5\\. Access**" in quoted
+    assert "\\#" not in md
+    assert not [line for line in quoted if "##" in line.removeprefix("> #### ")]
+    soup = BeautifulSoup(diff_html(changed + added, "t"), "html.parser")
+    assert [p.get_text() for p in soup.find_all("p", class_="heading")] == ["2. Data Retention", "5. Access"]
+    assert "##" not in soup.get_text()
+
+
+def test_markdown_escapes_numbering_as_commonmark_reads_it():
+    md = diff_markdown(diff_texts("Intro.\n", "Intro.\n\n1. First item\n\n- a bullet\n"))
+    assert "**1\\. First item**" in md and "**\\- a bullet**" in md
+    assert "\\1" not in md
+
