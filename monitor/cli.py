@@ -487,21 +487,32 @@ def outbox_drop(config: Config, events: tuple[int, ...], channel: str | None, as
 @click.argument("to_version", metavar="[TO]", required=False, type=VERSION)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
               show_default=True, help="text is coloured on a terminal (unless NO_COLOR is set); html is a full page.")
+@click.option("--training", is_flag=True, help="Only the changes that touch clauses about training on customer data.")
+@click.option("--retention", is_flag=True, help="Only the changes that touch clauses about data retention.")
+@click.option("--access", is_flag=True, help="Only the changes that touch clauses about who can see or receive the data.")
 @needs_config
-def diff_command(config: Config, document: str, from_version, to_version, fmt: str) -> None:
-    """Show what changed in DOCUMENT: the latest change by default, or FROM → TO (ids or dates; TO defaults to current)."""
+def diff_command(config: Config, document: str, from_version, to_version, fmt: str, training: bool, retention: bool,
+                 access: bool) -> None:
+    """Show what changed in DOCUMENT: the latest change by default, or FROM → TO (ids or dates; TO defaults to current).
+
+    With --training, --retention or --access, only the changes whose old or new wording holds such a clause."""
     from monitor import render
     from monitor.diff import diff_texts
 
     config.document(document)
     old, new = store.version_pair(open_existing(config), document, from_version, to_version)
-    hunks = diff_texts(old.text, new.text)
+    hunks, empty = diff_texts(old.text, new.text), "No wording changes."
+    topics = {name for name, on in (("training", training), ("retention", retention), ("access", access)) if on}
+    if topics:
+        hunks, empty = render.hunks_about(hunks, old.text, new.text, topics), render.no_changes_about(topics, old.id, new.id)
     if fmt == "json":
         emit_json({"document": document, "from_version": old.id, "to_version": new.id, "hunks": render.diff_json(hunks)})
     elif fmt == "markdown":
-        click.echo(render.diff_markdown(hunks))
+        click.echo(render.diff_markdown(hunks, empty))
     elif fmt == "html":
-        click.echo(render.diff_html(hunks, f"{document}: version {old.id} → {new.id}"))
+        click.echo(render.diff_html(hunks, f"{document}: version {old.id} → {new.id}", empty))
+    elif topics and not hunks:
+        click.echo(empty)
     else:
         click.echo(f"{document}: version {old.id} ({old.first_seen}) → {new.id} ({new.first_seen})")
         click.echo(render.diff_text(hunks, use_color()))

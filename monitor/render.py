@@ -7,6 +7,7 @@ import html
 import re
 import unicodedata
 
+from monitor.classify import current_clauses
 from monitor.diff import Hunk, hunk_to_dict
 
 # ================================================================================================
@@ -24,6 +25,28 @@ def _visible(hunks: list[Hunk]) -> list[Hunk]:
     """Hunks worth showing: those that only add or drop blank lines or spacing exist for the round
     trip (apply_hunks), not for readers."""
     return [h for h in hunks if h.op == "move" or h.old.split() != h.new.split()]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def hunks_about(hunks: list[Hunk], old: str, new: str, topics: set[str]) -> list[Hunk]:
+    """The shown hunks whose old or new side holds a clause labelled with one of `topics`.
+
+    Clauses are labelled in their whole version (a heading or a list's lead-in can decide a label),
+    then looked for in each side of each hunk."""
+    old_clauses = [_flat(c.text) for c in current_clauses(old, topics)]
+    new_clauses = [_flat(c.text) for c in current_clauses(new, topics)]
+    return [h for h in _visible(hunks)
+            if any(c in _flat(h.old) for c in old_clauses) or any(c in _flat(h.new) for c in new_clauses)]
+
+
+def no_changes_about(topics: set[str], old_id: int, new_id: int) -> str:
+    """The one line `diff --training/--retention/--access` prints when no hunk touches those clauses."""
+    named = [t for t in ("training", "retention", "access") if t in topics]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} or {named[-1]}"
+    return f"No changes to {listed} clauses between versions {old_id} and {new_id}."
 
 
 def _first_line(start: int, text: str) -> int:
@@ -127,7 +150,7 @@ def _safe_terminal(text: str) -> str:
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
 
 
-def diff_text(hunks: list[Hunk], color: bool) -> str:
+def diff_text(hunks: list[Hunk], color: bool, empty: str = "No wording changes.") -> str:
     """A readable diff for a terminal; ANSI colours only when `color` (the caller checks NO_COLOR and
     whether stdout is a TTY). Without colour, words use wdiff's [-removed-] {+added+} marks."""
 
@@ -136,7 +159,7 @@ def diff_text(hunks: list[Hunk], color: bool) -> str:
 
     shown = _visible(hunks)
     if not shown:
-        return "No wording changes.\n"
+        return empty + "\n"
     out = []
     for h in shown:
         under = f" · under {_safe_terminal(h.heading)!r}" if h.heading else ""
@@ -215,11 +238,11 @@ def _md_line(heading: bool, body: str) -> str:
     return f"> {_MD_PAGE_HEADING}{body.strip()}" if heading else f"> {body}"
 
 
-def diff_markdown(hunks: list[Hunk]) -> str:
+def diff_markdown(hunks: list[Hunk], empty: str = "No wording changes.") -> str:
     """The diff as Markdown: one section per change, removed words struck through, added words bold."""
     shown = _visible(hunks)
     if not shown:
-        return "_No wording changes._\n"
+        return f"_{_md(empty)}_\n"
     out = [f"## {len(shown)} change{'s' if len(shown) != 1 else ''}", ""]
     for n, h in enumerate(shown, 1):
         under = f" under “{_md(h.heading)}”" if h.heading else ""
@@ -282,7 +305,7 @@ def _html_words(words: tuple[tuple[int, str], ...]) -> str:
     return "".join(_html_paragraph(heading, "\n".join(lines).strip()) for heading, lines in blocks)
 
 
-def diff_html_sections(hunks: list[Hunk]) -> str:
+def diff_html_sections(hunks: list[Hunk], empty: str = "No wording changes.") -> str:
     """The diff as HTML sections, one per change, page text escaped: the body of diff_html, and
     what the static report embeds in its change and agreement pages."""
     shown = _visible(hunks)
@@ -296,11 +319,11 @@ def diff_html_sections(hunks: list[Hunk]) -> str:
             body = "".join(_html_paragraph(heading, _html_marked(p, op)) for op, heading, p in _whole_paragraphs(h))
         sections.append(f'<section class="{h.op}">{head}{body}</section>')
     if not sections:
-        sections.append("<p>No wording changes.</p>")
+        sections.append(f"<p>{_h(empty)}</p>")
     return "\n".join(sections)
 
 
-def diff_html(hunks: list[Hunk], title: str) -> str:
+def diff_html(hunks: list[Hunk], title: str, empty: str = "No wording changes.") -> str:
     """A complete, self-contained HTML page of the diff (no scripts, no external assets; a
     Content-Security-Policy forbids both should anything slip through)."""
     safe_title = _h(title)
@@ -310,7 +333,7 @@ def diff_html(hunks: list[Hunk], title: str) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{safe_title}</title><style>{_HTML_STYLE}</style></head>\n"
-        f"<body><h1>{safe_title}</h1>\n" + diff_html_sections(hunks) + "\n</body></html>\n"
+        f"<body><h1>{safe_title}</h1>\n" + diff_html_sections(hunks, empty) + "\n</body></html>\n"
     )
 
 

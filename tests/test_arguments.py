@@ -193,3 +193,27 @@ def test_headings_show_as_headings_not_as_marks(site):
     html = run_termwatch(site, "diff", DOC, "2", "3", "--format", "html").stdout
     assert '<p class="heading">2. <ins>Data</ins> Retention</p>' in html and "##" not in html
 
+
+def test_diff_by_topic_keeps_only_the_hunks_that_touch_it(site):
+    retention = run_termwatch(site, "diff", DOC, "1", "3", "--retention", env={"NO_COLOR": "1"})
+    assert retention.code == 0, retention.stderr
+    assert "[-30-]{+90+}" in retention.stdout and "sixty" not in retention.stdout
+    unfiltered = run_termwatch(site, "diff", DOC, "1", "3", env={"NO_COLOR": "1"}).stdout
+    assert "sixty" in unfiltered and "[-30-]{+90+}" in unfiltered
+    hunks = run_termwatch(site, "diff", DOC, "1", "3", "--retention", "--format", "json").json()["hunks"]
+    assert len(hunks) == 1 and "90 days" in hunks[0]["new"]
+    both = run_termwatch(site, "diff", DOC, "1", "3", "--training", "--retention", env={"NO_COLOR": "1"}).stdout
+    assert both == retention.stdout
+
+
+@pytest.mark.parametrize("flags, topics", [(["--training"], "training"), (["--access"], "access"),
+                                           (["--training", "--access"], "training or access")])
+def test_diff_by_topic_with_no_matching_change_says_so_in_one_line(site, flags, topics):
+    result = run_termwatch(site, "diff", DOC, "1", "2", *flags)
+    assert result.code == 0, result.stderr
+    assert result.stdout == f"No changes to {topics} clauses between versions 1 and 2.\n"
+    assert result.stderr == ""
+    as_json = run_termwatch(site, "diff", DOC, "1", "2", *flags, "--format", "json")
+    assert as_json.code == 0 and as_json.json()["hunks"] == []
+    markdown = run_termwatch(site, "diff", DOC, "1", "2", *flags, "--format", "markdown").stdout
+    assert markdown.strip() == f"_No changes to {topics} clauses between versions 1 and 2._"

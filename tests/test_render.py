@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from monitor.diff import Hunk, apply_hunks, diff_texts, hunk_to_dict
-from monitor.render import diff_html, diff_json, diff_markdown, diff_text
+from monitor.render import diff_html, diff_json, diff_markdown, diff_text, hunks_about, no_changes_about
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -191,3 +191,49 @@ def test_markdown_escapes_numbering_as_commonmark_reads_it():
     assert "**1\\. First item**" in md and "**\\- a bullet**" in md
     assert "\\1" not in md
 
+
+# --- choosing hunks by topic ---------------------------------------------------------------------
+
+TOPICS_OLD = """## 1. Customer Content
+
+We do not use Customer Content to train our models.
+
+## 2. How long we keep data
+
+Inputs are kept for 30 days.
+
+## 3. Fees
+
+Fees are due within thirty days.
+"""
+
+
+def test_hunks_about_keeps_the_hunks_that_hold_a_clause_on_the_topic():
+    new = TOPICS_OLD.replace("30 days", "90 days").replace("thirty", "sixty")
+    hunks = diff_texts(TOPICS_OLD, new)
+    assert len(hunks) == 2
+    # The retention clause is labelled by its heading, which is outside the hunk.
+    [kept] = hunks_about(hunks, TOPICS_OLD, new, {"retention"})
+    assert "90 days" in kept.new
+    assert hunks_about(hunks, TOPICS_OLD, new, {"training"}) == []
+    assert hunks_about(hunks, TOPICS_OLD, new, {"training", "retention"}) == [kept]
+
+
+def test_hunks_about_looks_at_both_sides():
+    removed = TOPICS_OLD.replace("We do not use Customer Content to train our models.\n\n", "")
+    [hunk] = hunks_about(diff_texts(TOPICS_OLD, removed), TOPICS_OLD, removed, {"training"})
+    assert hunk.op == "delete"
+    assert hunks_about(diff_texts(removed, TOPICS_OLD), removed, TOPICS_OLD, {"training"})[0].op == "insert"
+
+
+def test_hunks_about_skips_blank_line_hunks():
+    assert hunks_about(diff_texts(TOPICS_OLD, TOPICS_OLD + "\n\n"), TOPICS_OLD, TOPICS_OLD + "\n\n",
+                       {"training", "retention", "access"}) == []
+
+
+def test_no_changes_about_names_the_topics_and_versions():
+    assert no_changes_about({"training"}, 3, 5) == "No changes to training clauses between versions 3 and 5."
+    assert no_changes_about({"access", "training", "retention"}, 1, 2) == (
+        "No changes to training, retention or access clauses between versions 1 and 2.")
+    assert diff_text([], color=False, empty="None here.") == "None here.\n"
+    assert "None here." in diff_html([], "t", empty="None here.")
