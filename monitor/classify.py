@@ -37,8 +37,9 @@ class Fact:
     clause: str
 
 
-# The order a buyer asks in: training, retention, access.
-_KIND_ORDER = ("training_stance", "retention_period", "access")
+# The question each kind of fact answers, in the order a buyer asks them.
+FACT_TOPIC = {"training_stance": TRAINING, "retention_period": RETENTION, "access": ACCESS}
+_KIND_ORDER = tuple(FACT_TOPIC)
 
 
 @dataclass(frozen=True)
@@ -658,19 +659,37 @@ _NOT_PASSED = re.compile(
 _NO_HUMAN = re.compile(r"\b(?:no|not|never|\w+n['’]t)\b[^.;]{0,30}?\b(?:human|people|staff|employees|personnel)\b", re.I)
 
 
+# A recipient is named as one ("to our affiliates", "with service providers", "third-party advertisers");
+# the same words as a noun's modifier ("Internet Service Provider", "the Partner Program") name no one.
+_NAMED_AS_RECIPIENT = re.compile(
+    r"(?:\b(?:to|with|among|between|by|from|our|its|their|your|certain|other|trusted|selected|and|or)"
+    r"|third[-\s]party|[,;:(&])\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _recipients(text: str, pattern: re.Pattern) -> list[re.Match]:
+    always = ("public", "enforcement", "government", "authorit", "court", "subpoena", "legal")
+    return [r for r in pattern.finditer(text)
+            if r.group(0).lower().startswith(always) or _NAMED_AS_RECIPIENT.search(text, max(0, r.start() - 40), r.start())]
+
+
 def _access_facts(clause: Clause) -> list[Fact]:
     text = fold_typography(clause.text)
     found = []
-    if m := HUMAN_REVIEW.search(text):
+    if HUMAN_REVIEW.search(text):
         value = "no human review" if _NO_HUMAN.search(text) else "may review"
         found.append(Fact("access", "human reviewers", value, clause.text))
-    verbs = [v for v in _DISCLOSE.finditer(text) if not _BY_THE_USER.search(text, max(0, v.start() - 12), v.start())]
+    named = {who: _recipients(text, pattern) for who, pattern in _RECIPIENTS.items()}
+    inside = [(r.start(), r.end()) for rs in named.values() for r in rs]
+    # "providers" is a recipient, not the verb "provide"; "the information you provide" is handed over, not passed on.
+    verbs = [v for v in _DISCLOSE.finditer(text)
+             if not any(a <= v.start() < b for a, b in inside)
+             and not _BY_THE_USER.search(text, max(0, v.start() - 12), v.start())]
     if not verbs:
         return found
     negated = _NOT_PASSED.search(text)
     value = ("not sold" if negated.group(1) else "not shared") if negated else "may receive"
-    for who, pattern in _RECIPIENTS.items():
-        if any(abs(r.start() - v.start()) <= _DISCLOSE_REACH for r in pattern.finditer(text) for v in verbs):
+    for who, matches in named.items():
+        if any(abs(r.start() - v.start()) <= _DISCLOSE_REACH for r in matches for v in verbs):
             found.append(Fact("access", who, value, clause.text))
     return found
 
@@ -697,7 +716,7 @@ def facts(text: str) -> list[Fact]:
 _NUMBERING = re.compile(r"^(?:#{1,6}\s*|[-*+•·▪◦]\s*|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]\s*)+")
 
 
-def _comparable(text: str) -> str:
+def comparable(text: str) -> str:
     """Whether two clauses say the same thing: numbering, spacing, case and typography ignored, so
     renumbered clauses and re-rendered punctuation are not wording changes."""
     return "".join(_NUMBERING.sub("", fold_typography(text).strip()).split()).casefold()
@@ -705,7 +724,7 @@ def _comparable(text: str) -> str:
 
 def _comparable_lines(text: str) -> str:
     # Line by line, so renumbering ("1." -> "A.1.") and re-wrapping of paragraphs compare equal.
-    return "".join(_comparable(line) for line in text.split("\n"))
+    return "".join(comparable(line) for line in text.split("\n"))
 
 
 def _hunk_lines(hunk: Hunk, side: str) -> range:
@@ -775,11 +794,11 @@ def _moved(old: list[_Located], new: list[_Located], hunks: list[Hunk]) -> list[
     arrived: dict[str, _Located] = {}
     for x in new:
         if x.clause.labels and x.line in touched_new:
-            arrived.setdefault(_comparable(x.clause.text), x)
+            arrived.setdefault(comparable(x.clause.text), x)
     out = []
     for x in old:
-        there = arrived.pop(_comparable(x.clause.text), None) if x.line in touched_old and x.clause.labels else None
-        if there is not None and _comparable(there.clause.heading) != _comparable(x.clause.heading):
+        there = arrived.pop(comparable(x.clause.text), None) if x.line in touched_old and x.clause.labels else None
+        if there is not None and comparable(there.clause.heading) != comparable(x.clause.heading):
             out.append((_side(x), _side(there)))
     return out
 
@@ -790,11 +809,11 @@ def classify_change(old: str, new: str, hunks: list[Hunk]) -> ChangeClass:
     A clause counts as changed when it sits in a changed hunk and its wording (numbering, spacing
     and typography ignored) appears nowhere in the other version; moved paragraphs never count."""
     old_located, new_located = list(_segment(old)), list(_segment(new))
-    old_keys = {_comparable(x.clause.text) for x in old_located}
-    new_keys = {_comparable(x.clause.text) for x in new_located}
+    old_keys = {comparable(x.clause.text) for x in old_located}
+    new_keys = {comparable(x.clause.text) for x in new_located}
     old_lines, new_lines = _changed_lines(hunks, "old"), _changed_lines(hunks, "new")
-    removed = [x for x in old_located if x.line in old_lines and _comparable(x.clause.text) not in new_keys]
-    added = [x for x in new_located if x.line in new_lines and _comparable(x.clause.text) not in old_keys]
+    removed = [x for x in old_located if x.line in old_lines and comparable(x.clause.text) not in new_keys]
+    added = [x for x in new_located if x.line in new_lines and comparable(x.clause.text) not in old_keys]
     changed_facts = _changed_facts(removed, added, old_located, new_located)
     moved_topics = {label for x in removed + added for label in x.clause.labels}
     training = TRAINING in moved_topics or any(f["kind"] == "training_stance" for f in changed_facts)

@@ -497,24 +497,30 @@ def diff_command(config: Config, document: str, from_version, to_version, fmt: s
 
     With --training, --retention or --access, only the changes whose old or new wording holds such a clause."""
     from monitor import render
+    from monitor.classify import classify_change
     from monitor.diff import diff_texts
 
     config.document(document)
     old, new = store.version_pair(open_existing(config), document, from_version, to_version)
     hunks, empty = diff_texts(old.text, new.text), "No wording changes."
+    pairs = classify_change(old.text, new.text, hunks).clauses
     topics = {name for name, on in (("training", training), ("retention", retention), ("access", access)) if on}
     if topics:
         hunks, empty = render.hunks_about(hunks, old.text, new.text, topics), render.no_changes_about(topics, old.id, new.id)
+        pairs = [p for p in pairs if topics & set(p["labels"])]
     if fmt == "json":
-        emit_json({"document": document, "from_version": old.id, "to_version": new.id, "hunks": render.diff_json(hunks)})
+        emit_json({"document": document, "from_version": old.id, "to_version": new.id, "clauses": pairs,
+                   "hunks": render.diff_json(hunks)})
     elif fmt == "markdown":
-        click.echo(render.diff_markdown(hunks, empty))
+        click.echo(render.pairs_markdown(pairs) + render.diff_markdown(hunks, empty))
     elif fmt == "html":
-        click.echo(render.diff_html(hunks, f"{document}: version {old.id} → {new.id}", empty))
+        click.echo(render.diff_html(hunks, f"{document}: version {old.id} → {new.id}", empty, pairs))
     elif topics and not hunks:
         click.echo(empty)
     else:
         click.echo(f"{document}: version {old.id} ({old.first_seen}) → {new.id} ({new.first_seen})")
+        if pairs:
+            click.echo(views.pairs_text(pairs) + "\n")
         click.echo(render.diff_text(hunks, use_color()))
 
 
@@ -538,16 +544,15 @@ def history(config: Config, document: str, as_json: bool) -> None:
 @needs_config
 def clauses(config: Config, document: str, training: bool, retention: bool, access: bool, as_json: bool) -> None:
     """What the current version of DOCUMENT says about training, retention and access, clause by clause, with facts."""
-    from monitor.classify import current_clauses, facts
+    from monitor.classify import FACT_TOPIC, current_clauses, facts
 
     config.document(document)
     text = store.resolve_version(open_existing(config), document, None).text
     only = {flag for flag, on in (("training", training), ("retention", retention), ("access", access)) if on} or None
     found = [{"heading": c.heading, "text": c.text, "labels": sorted(c.labels), "evidence": list(c.evidence)}
              for c in current_clauses(text, only)]
-    flag_of = {"training_stance": "training", "retention_period": "retention"}
     stated = [{"kind": f.kind, "subject": f.subject, "value": f.value, "clause": f.clause} for f in facts(text)
-              if only is None or flag_of[f.kind] in only]
+              if only is None or FACT_TOPIC[f.kind] in only]
     result = {"document": document, "clauses": found, "facts": stated}
     emit_json(result) if as_json else click.echo(views.clauses_text(result))
 
@@ -658,9 +663,40 @@ def report(config: Config, out: Path) -> None:
 
 
 @cli.command()
+@click.argument("vendors", nargs=-1, metavar="[VENDOR]...")
+@click.option("--since", type=DATE, metavar="DATE", help="Also what changed in the answers since DATE.")
+@click.option("--agreement", "agreement_id", metavar="ID",
+              help="Only the documents of this agreement, with what changed since it was signed (its drift).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html"]), default="text", show_default=True)
+@json_option
+@out_option
+@needs_config
+def answers(config: Config, vendors: tuple[str, ...], since: str | None, agreement_id: str | None, fmt: str,
+            as_json: bool, out: Path | None) -> None:
+    """What each vendor's documents say today about training, retention and access, commercial and consumer
+    side by side, each answer with the clause it rests on and the date that wording was first seen."""
+    from monitor.answers import answer_sheet
+    from monitor.timeutil import utc_now
+
+    result = answer_sheet(open_existing(config), config, vendors, since, agreement_id)
+    if as_json:
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "html":
+        from monitor import templating
+
+        title = f"Agreement {agreement_id}: what the terms say" if agreement_id else "What the terms say"
+        text = templating.render("answers.html", result | {"title": title, "generated": utc_now()[:10],
+                                                           "standalone": True})
+    else:
+        text = views.answers_markdown(result) if fmt == "markdown" else views.answers_text(result) + "\n"
+    write_or_echo(text, out)
+
+
+@cli.command()
 @click.option("--vendor", help="Only this vendor's changes (case-insensitive).")
 @click.option("--base-url", metavar="URL",
-              help="Where the report is published (e.g. https://example.com/terms/); entries then link to their change pages.")
+              help="Where the report is published (e.g. https://example.com/terms/); entries then link to their change "
+                   "pages. Default: [report] base_url of the config.")
 @out_option
 @needs_config
 def feed(config: Config, vendor: str | None, base_url: str | None, out: Path | None) -> None:
@@ -669,5 +705,5 @@ def feed(config: Config, vendor: str | None, base_url: str | None, out: Path | N
     from monitor.timeutil import utc_now
 
     check_vendor(vendor, [d.vendor for d in config.documents], config.path)
-    atom = build_feed(store.changes(open_existing(config)), utc_now(), vendor, base_url)
+    atom = build_feed(store.changes(open_existing(config)), utc_now(), vendor, base_url or config.report.base_url or None)
     write_or_echo(atom.decode("utf-8"), out)

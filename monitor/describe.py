@@ -9,6 +9,8 @@ from monitor.pairs import ADDED, CHANGED, MOVED, REMOVED
 
 NOT_STATED = "not stated"
 OP_WORDS = {CHANGED: "reworded", ADDED: "added", REMOVED: "removed", MOVED: "moved"}
+QUESTION_TITLES = {"training": "Training on customer data", "retention": "Retention",
+                   "access": "Access: who may see or receive the data"}
 # The two questions a reviewer asks first; clauses on them lead wherever a view must be brief.
 _FIRST = ("training", "retention")
 

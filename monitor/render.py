@@ -238,12 +238,29 @@ def _md_line(heading: bool, body: str) -> str:
     return f"> {_MD_PAGE_HEADING}{body.strip()}" if heading else f"> {body}"
 
 
+def pairs_markdown(pairs: list[dict]) -> str:
+    """The changed clauses as Markdown, each a title then its before and after wording (struck / bold marks)."""
+    from monitor import describe
+
+    if not pairs:
+        return ""
+    out = [f"## {_md(describe.count_line(pairs))}", ""]
+    for p in pairs:
+        out.append(f"- **{_md(', '.join(p['labels']))}** · {_md(describe.pair_place(p))}")
+        for side, label in (("before", "Before"), ("after", "After")):
+            if p[side] is not None and (p["op"] != "moved" or side == "after"):
+                mark = _MD_MARKS[-1 if side == "before" else 1]
+                text = "".join(_md_marked(t, mark) if on else _md(t) for on, t in describe.spans(p, side))
+                out.append(f"  - {label}: {text}")
+    return "\n".join(out) + "\n\n"
+
+
 def diff_markdown(hunks: list[Hunk], empty: str = "No wording changes.") -> str:
     """The diff as Markdown: one section per change, removed words struck through, added words bold."""
     shown = _visible(hunks)
     if not shown:
         return f"_{_md(empty)}_\n"
-    out = [f"## {len(shown)} change{'s' if len(shown) != 1 else ''}", ""]
+    out = [f"## {len(shown)} place{'s' if len(shown) != 1 else ''} where the wording changed", ""]
     for n, h in enumerate(shown, 1):
         under = f" under “{_md(h.heading)}”" if h.heading else ""
         out += [f"### {n}. {_OP_TITLES[h.op]}{under} ({_where(h)})", ""]
@@ -264,15 +281,6 @@ def diff_markdown(hunks: list[Hunk], empty: str = "No wording changes.") -> str:
 # ================================================================================================
 # Diff: HTML
 # ================================================================================================
-
-_HTML_STYLE = """
-body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-h1{font-size:1.4rem}h2{font-size:1rem;margin:0 0 .5rem;color:#444}
-section{border:1px solid #ddd;border-radius:6px;padding:.75rem 1rem;margin:1rem 0}
-del{background:#fde2e1;color:#8a1c1c}ins{background:#dcf5dc;color:#14532d;text-decoration:none}
-p{margin:.4rem 0;white-space:pre-wrap}.move p{color:#555}.op{font-weight:600}p.heading{font-weight:700}
-"""
-
 
 def _h(text: str) -> str:
     """Page text as HTML text: every markup character escaped, script schemes defused."""
@@ -323,18 +331,18 @@ def diff_html_sections(hunks: list[Hunk], empty: str = "No wording changes.") ->
     return "\n".join(sections)
 
 
-def diff_html(hunks: list[Hunk], title: str, empty: str = "No wording changes.") -> str:
-    """A complete, self-contained HTML page of the diff (no scripts, no external assets; a
-    Content-Security-Policy forbids both should anything slip through)."""
-    safe_title = _h(title)
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{safe_title}</title><style>{_HTML_STYLE}</style></head>\n"
-        f"<body><h1>{safe_title}</h1>\n" + diff_html_sections(hunks, empty) + "\n</body></html>\n"
-    )
+def diff_html(hunks: list[Hunk], title: str, empty: str = "No wording changes.", pairs: list[dict] = ()) -> str:
+    """A complete, self-contained HTML page of the diff, the changed clauses' pairs first (no scripts, no
+    external assets; a Content-Security-Policy forbids both should anything slip through)."""
+    from markupsafe import Markup
+
+    from monitor import describe, templating
+    from monitor.timeutil import utc_now
+
+    # diff_html_sections escapes every piece of page text; Markup only stops a second escape.
+    return templating.render("diff.html", {
+        "title": title, "generated": utc_now()[:10], "standalone": True, "pair_rows": list(pairs),
+        "count": describe.count_line(list(pairs)), "diff": Markup(diff_html_sections(hunks, empty))})
 
 
 # ================================================================================================

@@ -500,6 +500,14 @@ def versions(db: sqlite_utils.Database, document: str) -> list[VersionRow]:
     return [_version(r) for r in db["versions"].rows_where("document = ?", [document], order_by="id")]
 
 
+def clause_wordings(db: sqlite_utils.Database, document: str) -> dict[int, list[str]]:
+    """Per version of a document, the wording of its training/retention/access clauses."""
+    out: dict[int, list[str]] = {}
+    for row in db["version_clauses"].rows_where("document = ?", [document], select="version_id, text"):
+        out.setdefault(row["version_id"], []).append(row["text"])
+    return out
+
+
 def version(db: sqlite_utils.Database, document: str, version_id: int) -> VersionRow:
     rows = list(db["versions"].rows_where("document = ? and id = ?", [document, version_id]))
     if not rows:

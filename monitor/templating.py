@@ -8,7 +8,7 @@ from monitor import describe
 
 _env = Environment(loader=PackageLoader("monitor", "templates"), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
-_env.globals.update(pair_place=describe.pair_place, spans=describe.spans)
+_env.globals.update(pair_place=describe.pair_place, spans=describe.spans, question_titles=describe.QUESTION_TITLES)
 
 
 def render(template: str, context: dict) -> str:

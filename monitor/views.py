@@ -187,9 +187,13 @@ def _evidence(facts: list[dict], clauses: list[dict]) -> list[str]:
     """A change's facts and every changed clause as a before/after pair, indented under its headline."""
     lines = [f"    {describe.fact_line(f)}" for f in facts]
     if clauses:
-        lines.append(f"    {describe.count_line(clauses)}:")
-        lines += [f"    {line}" for pair in clauses for line in describe.pair_lines(pair)]
+        lines += [f"    {line}" for line in pairs_text(clauses).splitlines()]
     return lines
+
+
+def pairs_text(pairs: list[dict]) -> str:
+    """The count line, then every changed clause as its before/after pair."""
+    return "\n".join([f"{describe.count_line(pairs)}:"] + [line for p in pairs for line in describe.pair_lines(p)])
 
 
 def clauses_text(result: dict) -> str:
@@ -205,3 +209,78 @@ def clauses_text(result: dict) -> str:
             lines.append(f"\n{heading or '(no heading)'}")
         lines.append(f"  [{', '.join(clause['labels'])}] {clause['text']}")
     return "\n".join(lines).strip()
+
+
+def _answer_lines(answer: dict, question: str, documents: list[str]) -> list[str]:
+    if not answer["stated"]:
+        return ["not stated"]
+    lines = []
+    for f in answer["facts"]:
+        lines.append(f"- {f['subject']}: {f['value']}")
+        for quote in f["quotes"]:
+            since = f", since {quote['since']}" if quote["since"] else ""
+            lines.append(f"    “{quote['quote']}” ({quote['document']}{since})")
+    if not answer["facts"]:
+        lines.append(f"{answer['clauses']} clause{'s' if answer['clauses'] != 1 else ''} on this, with no stance or "
+                     f"period read from them: termwatch clauses {' / '.join(documents)} --{question}")
+    return lines
+
+
+def answers_text(result: dict) -> str:
+    """The answer sheet for a terminal: per vendor and question, each audience's facts with their quotes."""
+    if not result["vendors"]:
+        return "No version recorded yet for these documents; run `termwatch run` first."
+    out = []
+    for vendor in result["vendors"]:
+        out.append(vendor["vendor"])
+        for q in ("training", "retention", "access"):
+            differ = " (commercial and consumer differ)" if q in vendor["differ"] else ""
+            out.append(f"  {describe.QUESTION_TITLES[q].upper()}{differ}")
+            for audience, side in vendor["audiences"].items():
+                answer = side["questions"][q]
+                out.append(f"    {audience} ({', '.join(side['documents'])}):")
+                out += [f"      {line}" for line in _answer_lines(answer, q, side["documents"])]
+                for change in answer.get("changed", []):
+                    when = (change["detected_at"] or "")[:10] or "since signing"
+                    out.append(f"      changed {when}, {change['document']}: {change['summary']}")
+                    out += [f"        {line}" for f in change["facts"] for line in [describe.fact_line(f)]]
+                    out += [f"        {line}" for p in change["clauses"] for line in describe.pair_lines(p)]
+        out.append("")
+    if result["not_fetched"]:
+        out.append(f"No version recorded yet: {', '.join(result['not_fetched'])}.")
+    return "\n".join(out).rstrip()
+
+
+def answers_markdown(result: dict) -> str:
+    """The answer sheet in Markdown, fit to paste into a questionnaire: quotes exact, links to the pages."""
+    from monitor.render import _md
+
+    since = f" Changes since {result['since']} follow each answer." if result["since"] else ""
+    out = [f"# What the terms say{' under agreement ' + _md(result['agreement']) if result['agreement'] else ''}",
+           "", f"Training on customer data, retention and access, as each document reads today.{since}"]
+    for vendor in result["vendors"]:
+        out += ["", f"## {_md(vendor['vendor'])}"]
+        for q in ("training", "retention", "access"):
+            differ = " — commercial and consumer differ" if q in vendor["differ"] else ""
+            out += ["", f"### {describe.QUESTION_TITLES[q]}{differ}"]
+            for audience, side in vendor["audiences"].items():
+                answer = side["questions"][q]
+                out += ["", f"**{audience.capitalize()}** ({', '.join(_md(d) for d in side['documents'])})", ""]
+                if not answer["stated"]:
+                    out.append("- not stated")
+                for f in answer["facts"]:
+                    out.append(f"- **{_md(f['subject'])}: {_md(f['value'])}**")
+                    for quote in f["quotes"]:
+                        since_note = f", wording since {quote['since']}" if quote["since"] else ""
+                        out.append(f"  - “{_md(quote['quote'])}” ([{_md(quote['type'])}]({quote['url']}){since_note})")
+                if answer["stated"] and not answer["facts"]:
+                    out.append(f"- stated in {answer['clauses']} clauses, with no stance or period read from them")
+                for change in answer.get("changed", []):
+                    when = (change["detected_at"] or "")[:10] or "since signing"
+                    out.append(f"- changed {when} ({_md(change['document'])}): {_md(change['summary'])}")
+                    for p in change["clauses"]:
+                        out += [f"  - {_md(line.strip().removeprefix('- '))}" for line in describe.pair_lines(p)[:1]]
+                        out += [f"    - {_md(line.strip())}" for line in describe.pair_lines(p)[1:]]
+    if result["not_fetched"]:
+        out += ["", f"No version recorded yet: {', '.join(_md(d) for d in result['not_fetched'])}."]
+    return "\n".join(out) + "\n"

@@ -267,6 +267,10 @@ def test_no_facts_from_unlabelled_text():
     # Data the user hands over is not received by anyone named; a partner who is not given data is not access.
     assert facts("The information you provide to our partners is governed by their terms.") == []
     assert facts("We work with partners around the world.") == []
+    # A recipient's words as a modifier name no one; "providers" is not the verb "provide".
+    assert facts("This includes your mobile operator or internet service provider (ISP), which we share.") == []
+    assert facts("When personal data is no longer required, we and our service providers will delete it.") == []
+    assert facts("Feedback; Data provided through the Development Partner Program | Consent") == []
 
 
 def test_a_new_recipient_is_an_access_fact_before_and_after():

@@ -129,3 +129,36 @@ def test_training_and_retention_lead_when_a_view_must_be_brief():
     pairs = [{"labels": ["access"], "n": 1}, {"labels": ["retention"], "n": 2}, {"labels": ["access"], "n": 3},
              {"labels": ["training", "access"], "n": 4}]
     assert [p["n"] for p in describe.prioritised(pairs)] == [2, 4, 1, 3]
+
+
+def test_diff_shows_the_changed_clauses_as_pairs_in_every_format(pages, write_config, termwatch):
+    from bs4 import BeautifulSoup
+
+    from conftest import document_toml
+
+    def page(period: str) -> str:
+        return ("<html><body><main><h1>Terms</h1><h2>Retention</h2>"
+                f"<p>We will store your conversations for {period}.</p>"
+                + "<p>You will pay all fees within thirty days of the invoice date.</p>" * 5 + "</main></body></html>")
+
+    config = write_config(document_toml("terms", pages.url("/terms")))
+    for period in ("30 days", "2 years"):
+        pages.set("/terms", page(period))
+        assert termwatch(config, "run").code == 0
+    [pair] = termwatch(config, "diff", "terms", "--format", "json").json()["clauses"]
+    assert (pair["op"], pair["before"], pair["after"]) == (
+        "changed", "We will store your conversations for 30 days.", "We will store your conversations for 2 years.")
+    text = termwatch(config, "diff", "terms").stdout
+    assert "1 clause on training, retention or access changed:" in text
+    assert "    before: We will store your conversations for [-30 days-]." in text
+    assert "    after:  We will store your conversations for {+2 years+}." in text
+    markdown = termwatch(config, "diff", "terms", "--format", "markdown").stdout
+    assert "- **retention** · reworded under “Retention”" in markdown
+    assert "  - After: We will store your conversations for **2 years**." in markdown
+    soup = BeautifulSoup(termwatch(config, "diff", "terms", "--format", "html").stdout, "html.parser")
+    row = soup.select_one("table.pairs tr.pair.changed")
+    assert row.select_one("td.before del").get_text() == "30 days" and row.select_one("td.after ins").get_text() == "2 years"
+    # The same pair in the recorded change, its fact in the summary.
+    [change] = termwatch(config, "changes", "--json").json()
+    assert change["clauses"] == [pair]
+    assert change["summary"] == "Retention of conversations: 30 days → 2 years."
