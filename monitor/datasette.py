@@ -50,6 +50,23 @@ TABLES: dict[str, dict] = {
         },
         "facets": ["vendor", "label", "audience"],
     },
+    "answers": {
+        "description": "The answer sheet (termwatch answers) without its quotes: one row per vendor, audience and "
+                       "question, over the version of each document in force now. A question nobody answers reads "
+                       "stated 0 with no facts: not stated, never a guess. Documents not fetched yet are left out.",
+        "columns": {
+            "vendor": _DOCUMENT["vendor"],
+            "audience": _DOCUMENT["audience"],
+            "question": "training (on customer data), retention (of the data) or access (who can see or receive it)",
+            "stated": "1 when a current clause of the vendor's documents for this audience speaks of the question "
+                      "or states a fact on it; 0 when none does",
+            "facts": 'What those documents state, "subject: value" joined by "; " (e.g. "Customer Content: not '
+                     'used"); each subject and value once, in reading order; empty when none is stated',
+            "documents": "Ids of the vendor's documents for this audience that have a current version, comma-separated",
+            "clauses": "How many current clauses of those documents speak of the question",
+        },
+        "facets": ["vendor", "audience", "question", "stated"],
+    },
     "documents": {
         "description": "The watched pages, as declared in config.toml.",
         "columns": {"id": _DOCUMENT["document"], **{k: _DOCUMENT[k] for k in ("vendor", "audience", "type", "url")}},
@@ -85,6 +102,22 @@ TABLES: dict[str, dict] = {
             "evidence": "JSON list of the words that made the classifier label it",
         },
         "facets": ["document", "training", "retention", "access"],
+    },
+    "version_facts": {
+        "description": "The facts every version states, found by termwatch's classifier: training stances, retention "
+                       "periods and who may receive the data.",
+        "columns": {
+            "id": "Row id",
+            "version_id": "Version that states the fact (versions.id)",
+            "document": _DOCUMENT["document"],
+            "position": "Order of the fact in the version's text",
+            "question": "The question it answers: training, retention or access",
+            "kind": "training_stance, retention_period or access",
+            "subject": "What it applies to (e.g. Customer Content, deleted conversations); for access, who receives it",
+            "value": 'What is stated, e.g. "not used", "used unless you opt out", "30 days", "may receive", "not sold"',
+            "clause": "Text of the clause that states it",
+        },
+        "facets": ["document", "question", "kind"],
     },
     "fetches": {
         "description": "Every fetch attempt, usable or not. A failed fetch is never a version.",
@@ -192,6 +225,13 @@ QUERIES: dict[str, dict] = {
         "title": "What a vendor says today about training, retention and access",
         "sql": "select document, type, label, heading, clause from current_clauses "
                "where vendor = :vendor collate nocase order by document, position, label",
+    },
+    "vendor_answers": {
+        "title": "A vendor's answers today on training, retention and access, per audience",
+        "description": "Vendor name, any case (e.g. Anthropic). Stated 0: the documents say nothing on it.",
+        "sql": "select audience, question, stated, facts, documents, clauses from answers "
+               "where vendor = :vendor collate nocase "
+               "order by audience, case question when 'training' then 1 when 'retention' then 2 else 3 end",
     },
     "search_versions": {
         "title": "Search every version's text",

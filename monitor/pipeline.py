@@ -13,7 +13,7 @@ import sqlite_utils
 from monitor import messages, store
 from monitor.agreements import check_agreements
 from monitor.alerts import DeliveryReport, deliver, route
-from monitor.classify import classify_change, current_clauses
+from monitor.classify import classify_change, current_clauses, facts
 from monitor.config import Config, CrawlConfig
 from monitor.decide import KNOWN, NEW, NOT_MODIFIED, SUSPECT, UNCHANGED, Decision, State, decide, known_versions
 from monitor.diff import diff_texts
@@ -125,7 +125,7 @@ class Processor:
         with self.db.atomic():
             version_id, change_id = store.record_version(
                 self.db, fetch, seen.text, seen.sha256, EXTRACTOR_VERSION, change, events,
-                clauses=current_clauses(seen.text), fallback=seen.fallback, note=note,
+                clauses=current_clauses(seen.text), fallback=seen.fallback, note=note, facts=facts(seen.text),
             )
             if decision.announced:
                 key = f"change:{doc.id}:{fetch.fetched_at}:{seen.sha256[:16]}"
@@ -212,7 +212,8 @@ def _reread(db: sqlite_utils.Database, doc: Document, version) -> None:
     found = _page_fingerprint(db, doc, version.page_sha256, version.fallback)
     update = {"id": version.id, "text": found.text, "text_sha256": found.sha256, "length": len(found.text),
               "extractor_version": EXTRACTOR_VERSION}
-    store.rewrite_derived(db, [update], [], [], {version.id: (doc.id, current_clauses(found.text))})
+    store.rewrite_derived(db, [update], [], [], {version.id: (doc.id, current_clauses(found.text))},
+                          {version.id: (doc.id, facts(found.text))})
 
 
 def _current_automatic(db: sqlite_utils.Database, doc: Document, current, seen) -> Extracted | None:
@@ -285,9 +286,10 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
                 dropped.append(c["id"])
             elif any(u["id"] in (c["from_version"], c["to_version"]) for u in updates):
                 changed.append(describe_change(old, new, significance(old, new)) | {"id": c["id"]})
-        # Every version's clauses are found again: the classifier may have changed since they were stored.
+        # Every version's clauses and facts are found again: the classifier may have changed since they were stored.
         clauses = {vid: (doc.id, current_clauses(text)) for vid, (text, _) in texts.items()}
-        store.rewrite_derived(db, updates, changed, dropped, clauses)
+        stated = {vid: (doc.id, facts(text)) for vid, (text, _) in texts.items()}
+        store.rewrite_derived(db, updates, changed, dropped, clauses, stated)
         totals["rewritten"] += len(updates)
         totals["changes_redescribed"] += len(changed)
         totals["changes_dropped"] += dropped

@@ -261,6 +261,64 @@ def m006_clause_pairs(db: sqlite_utils.Database) -> None:
                            [json.dumps(pairs_from_dicts(clauses), ensure_ascii=False), row["id"]])
 
 
+# One row per vendor, audience and question over the documents' current versions: the answer sheet of
+# `termwatch answers` without its quotes. A side says nothing on a question: stated 0, facts empty, never a guess.
+ANSWERS_SQL = f"""
+with watched as (
+  select d.id as document, d.vendor, d.audience, ({_CURRENT_VERSION_SQL}) as version_id from documents d
+),
+questions (question, position) as (values ('training', 1), ('retention', 2), ('access', 3)),
+sides as (
+  select min(vendor) as vendor, audience, group_concat(document, ', ') as documents
+  from (select * from watched where version_id is not null order by document)
+  group by vendor collate nocase, audience
+),
+labelled as (
+  select w.vendor, w.audience, q.question
+  from watched w join version_clauses k on k.version_id = w.version_id
+  join questions q on (q.question = 'training' and k.training) or (q.question = 'retention' and k.retention)
+    or (q.question = 'access' and k.access)
+),
+stated_facts as (
+  select w.vendor, w.audience, f.question, f.subject, f.value,
+    row_number() over (order by w.document, f.position) as rank
+  from watched w join version_facts f on f.version_id = w.version_id
+),
+sheet as (
+  select s.vendor, s.audience, q.question, q.position, s.documents,
+    (select count(*) from labelled l
+     where l.vendor = s.vendor collate nocase and l.audience = s.audience and l.question = q.question) as clauses,
+    -- One entry per subject and value, in reading order, as the answer sheet merges them.
+    coalesce((select group_concat(subject || ': ' || value, '; ') from (
+      select subject, value, min(rank) from stated_facts f
+      where f.vendor = s.vendor collate nocase and f.audience = s.audience and f.question = q.question
+      group by subject collate nocase, value order by min(rank))), '') as facts
+  from sides s cross join questions q
+)
+select vendor, audience, question, (clauses > 0 or facts != '') as stated, facts, documents, clauses
+from sheet
+order by vendor collate nocase, audience, position
+"""
+
+
+@migrations()
+def m007_version_facts(db: sqlite_utils.Database) -> None:
+    """What each version states (training stance, retention period, who may receive the data) is stored beside
+    its clauses, since the classifier runs in Python, so the answers view can give the answer sheet in SQL."""
+    from monitor.classify import facts
+
+    db["version_facts"].create(
+        {"id": int, "version_id": int, "document": str, "position": int, "question": str, "kind": str,
+         "subject": str, "value": str, "clause": str},
+        pk="id",
+        foreign_keys=[("version_id", "versions", "id"), ("document", "documents", "id")],
+    )
+    db["version_facts"].create_index(["version_id", "position"])
+    for row in db.query("select id, document, text from versions"):
+        db["version_facts"].insert_all(fact_rows(row["id"], row["document"], facts(row["text"])))
+    db.create_view("answers", ANSWERS_SQL)
+
+
 def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]:
     """Rows of version_clauses for the training/retention/access clauses (classify.Clause) of one version."""
     return [
@@ -268,6 +326,17 @@ def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]
          "training": "training" in c.labels, "retention": "retention" in c.labels, "access": "access" in c.labels,
          "evidence": json.dumps(list(c.evidence), ensure_ascii=False)}
         for i, c in enumerate(clauses)
+    ]
+
+
+def fact_rows(version_id: int, document: str, found: Sequence) -> list[dict]:
+    """Rows of version_facts for the facts (classify.Fact) one version states, each with the question it answers."""
+    from monitor.classify import FACT_TOPIC
+
+    return [
+        {"version_id": version_id, "document": document, "position": i, "question": FACT_TOPIC[f.kind],
+         "kind": f.kind, "subject": f.subject, "value": f.value, "clause": f.clause}
+        for i, f in enumerate(found)
     ]
 
 
@@ -443,9 +512,10 @@ def record_seen(db: sqlite_utils.Database, fetch: FetchResult, version_id: int, 
 
 def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, text_sha256: str,
                    extractor_version: str, change: dict | None, events: Events = (),
-                   clauses: Sequence = (), fallback: bool = False, note: str | None = None) -> tuple[int, int | None]:
-    """A new wording: page, fetch, version, its training/retention clauses and (when it is described against
-    the previous version) the change, editorial or substantive, in one transaction."""
+                   clauses: Sequence = (), fallback: bool = False, note: str | None = None,
+                   facts: Sequence = ()) -> tuple[int, int | None]:
+    """A new wording: page, fetch, version, its training/retention/access clauses and facts (classify.Fact) and
+    (when it is described against the previous version) the change, editorial or substantive, in one transaction."""
     with db.atomic():
         page = _keep_page(db, fetch.raw or fetch.body)
         fetch_id = db["fetches"].insert(
@@ -467,6 +537,7 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
         ).last_pk
         db.execute("update fetches set version_id = ? where id = ?", [version_id, fetch_id])
         db["version_clauses"].insert_all(clause_rows(version_id, fetch.document_id, clauses))
+        db["version_facts"].insert_all(fact_rows(version_id, fetch.document_id, facts))
         change_id = None
         if change is not None:
             change_id = db["changes"].insert(
@@ -643,9 +714,10 @@ def resolve_version(db: sqlite_utils.Database, document: str, ref: str | None) -
 
 
 def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], change_updates: list[dict],
-                    noise_changes: list[int], clauses: dict[int, tuple[str, Sequence]] | None = None) -> None:
+                    noise_changes: list[int], clauses: dict[int, tuple[str, Sequence]] | None = None,
+                    facts: dict[int, tuple[str, Sequence]] | None = None) -> None:
     """Apply a re-extraction in one transaction: new version texts, re-described changes, noise changes dropped,
-    and each version's clauses (version id -> (document, classify.Clause list)) replaced.
+    and each version's clauses and facts (version id -> (document, classify.Clause or classify.Fact list)) replaced.
 
     Raw pages and fetches, the evidence, are never touched.
     """
@@ -655,6 +727,9 @@ def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], chan
         for version_id, (document, found) in (clauses or {}).items():
             db["version_clauses"].delete_where("version_id = ?", [version_id])
             db["version_clauses"].insert_all(clause_rows(version_id, document, found))
+        for version_id, (document, found) in (facts or {}).items():
+            db["version_facts"].delete_where("version_id = ?", [version_id])
+            db["version_facts"].insert_all(fact_rows(version_id, document, found))
         for row in change_updates:
             db["changes"].update(row["id"], {
                 "significance": row["significance"], "training": row["training"], "retention": row["retention"],
