@@ -15,7 +15,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from conftest import document_toml
+from conftest import db_at, document_toml
 from monitor import store
 from monitor.classify import current_clauses
 from monitor.cli import cli
@@ -120,6 +120,11 @@ def test_datasette_shows_flagged_changes_current_clauses_search_and_canned_queri
     assert [s["version_id"] for s in phrase] == [1]
     vendor = get_json(datasette + "/termwatch/vendor_clauses.json?vendor=example+ai&_shape=array")
     assert {"training", "retention"} == {r["label"] for r in vendor}
+    answers = get_json(datasette + "/termwatch/vendor_answers.json?vendor=example+ai&_shape=array")
+    assert [(a["audience"], a["question"], a["stated"], a["facts"]) for a in answers] == [
+        ("commercial", "training", 1, "Customer Content: used unless you opt out"),
+        ("commercial", "retention", 1, "inputs and outputs: up to 30 days"),
+        ("commercial", "access", 0, "")]
 
     # The metadata is in use: descriptions on the pages, the raw pages table hidden.
     with urllib.request.urlopen(datasette + "/termwatch/current_clauses", timeout=10) as response:
@@ -221,3 +226,108 @@ def test_migration_upgrades_an_m002_database_keeping_every_row(tmp_path, write_c
     assert clauses == {AFTER, "We retain logs for 30 days."}
     # Text rewritten by reextract stays searchable: the FTS triggers follow updates.
     assert db.execute("select count(*) from versions_fts where versions_fts match 'improve'").fetchone()[0] == 1
+
+
+PAGE = """<!doctype html><html><head><title>Acme AI {title}</title></head><body>
+<main><h1>Acme AI {title}</h1>
+<p>Effective July 8, 2026. These Terms govern your use of the Acme AI services and apply to every account.</p>
+<h2>1. Your Content</h2>
+<p>{content}</p>
+<h2>2. Fees</h2>
+<p>You will pay all fees described in your order form within thirty days of the invoice date.</p>
+<h2>3. Governing Law</h2>
+<p>These Terms are governed by the laws of the State of California, and disputes go to its courts.</p>
+</main></body></html>"""
+NOT_USED = "We do not use Customer Content to train our models."
+OPT_OUT = "We may use your conversations to train our models unless you opt out."
+KEPT = "We retain Customer Content for 30 days after termination, after which it is deleted."
+
+
+def answers(db: sqlite_utils.Database) -> list[tuple]:
+    return [(r["audience"], r["question"], r["stated"], r["facts"], r["documents"])
+            for r in db.query("select * from answers where vendor = 'Acme AI'")]
+
+
+def test_answers_view_gives_each_audience_all_three_questions_from_the_current_versions(pages, write_config,
+                                                                                        termwatch):
+    pages.set("/business", PAGE.format(title="Business Terms", content=NOT_USED))
+    pages.set("/consumer", PAGE.format(title="Consumer Terms", content=OPT_OUT))
+    config = write_config(
+        document_toml("acme-business", pages.url("/business"), vendor="Acme AI", audience="commercial"),
+        document_toml("acme-consumer", pages.url("/consumer"), vendor="Acme AI", audience="consumer"))
+    assert termwatch(config, "run").code == 0
+    db = db_at(config)
+    # Nobody answers retention or access: stated 0 with no facts, a row all the same.
+    assert answers(db) == [
+        ("commercial", "training", 1, "Customer Content: not used", "acme-business"),
+        ("commercial", "retention", 0, "", "acme-business"),
+        ("commercial", "access", 0, "", "acme-business"),
+        ("consumer", "training", 1, "conversations: used unless you opt out", "acme-consumer"),
+        ("consumer", "retention", 0, "", "acme-consumer"),
+        ("consumer", "access", 0, "", "acme-consumer"),
+    ]
+    stored = list(db.query("select document, question, kind, subject, value, clause from version_facts order by id"))
+    assert stored == [
+        {"document": "acme-business", "question": "training", "kind": "training_stance",
+         "subject": "Customer Content", "value": "not used", "clause": NOT_USED},
+        {"document": "acme-consumer", "question": "training", "kind": "training_stance",
+         "subject": "conversations", "value": "used unless you opt out", "clause": OPT_OUT},
+    ]
+    db.close()
+
+    # A new wording gets its facts with it; the view reads the version in force now, the old facts are kept.
+    pages.set("/business", PAGE.format(title="Business Terms", content=NOT_USED + " " + KEPT))
+    assert termwatch(config, "run").code == 0
+    db = db_at(config)
+    assert answers(db)[:3] == [
+        ("commercial", "training", 1, "Customer Content: not used", "acme-business"),
+        ("commercial", "retention", 1, "Customer Content: 30 days", "acme-business"),
+        ("commercial", "access", 0, "", "acme-business"),
+    ]
+    assert [r["stated"] for r in db.query("select stated from answers where audience = 'consumer'")] == [1, 0, 0]
+    by_version = [(r["version_id"], r["question"]) for r in db.query(
+        "select f.version_id, f.question from version_facts f where f.document = 'acme-business' order by f.id")]
+    assert by_version == [(1, "training"), (3, "training"), (3, "retention")]
+
+
+def test_m007_fills_version_facts_for_stored_versions_and_reextract_keeps_them_in_step(tmp_path, write_config):
+    path = tmp_path / "data" / "termwatch.db"
+    path.parent.mkdir()
+    old = sqlite_utils.Database(path)
+    store.migrations.apply(old, stop_before="m007_version_facts")
+    old["documents"].insert({"id": "acme-terms", "vendor": "Acme AI", "audience": "commercial",
+                             "type": "Terms of Service", "url": "https://example.com/terms"})
+    # The page states the retention period too; the text an older extractor stored from it missed that sentence.
+    html = PAGE.format(title="Terms", content=f"{NOT_USED}</p><p>{KEPT}").encode()
+    text = "Acme AI Terms\n\n" + NOT_USED
+    old["pages"].insert({"sha256": "page1", "content": zlib.compress(html), "length": len(html)})
+    at = "2026-01-01T00:00:00+00:00"
+    old["fetches"].insert({"id": 1, "document": "acme-terms", "fetched_at": at, "ok": True, "outcome": "new",
+                           "status": 200, "url": "https://example.com/terms", "page_sha256": "page1",
+                           "text_sha256": "text1", "version_id": 1})
+    old["versions"].insert({"id": 1, "document": "acme-terms", "text_sha256": "text1", "text": text,
+                            "length": len(text), "extractor_version": "old", "first_seen": at, "last_seen": at,
+                            "fetch_id": 1, "page_sha256": "page1", "fallback": 0})
+    old["version_clauses"].insert_all(store.clause_rows(1, "acme-terms", current_clauses(text)))
+    assert "version_facts" not in old.table_names()
+    old.close()
+
+    db = store.open_db(path)
+    assert "m007_version_facts" in [m.name for m in store.migrations.applied(db)]
+    assert [(r["version_id"], r["subject"], r["value"], r["clause"]) for r in db["version_facts"].rows] == [
+        (1, "Customer Content", "not used", NOT_USED)]
+    assert answers(db) == [
+        ("commercial", "training", 1, "Customer Content: not used", "acme-terms"),
+        ("commercial", "retention", 0, "", "acme-terms"),
+        ("commercial", "access", 0, "", "acme-terms"),
+    ]
+    db.close()
+
+    # reextract reads the kept page again: the retention sentence is in the text now, and in its facts.
+    config = write_config(document_toml("acme-terms", "https://example.com/terms", vendor="Acme AI"))
+    result = CliRunner().invoke(cli, ["--config", str(config), "reextract", "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(path)
+    assert [(r["question"], r["value"]) for r in db["version_facts"].rows_where(order_by="position")] == [
+        ("training", "not used"), ("retention", "30 days")]
+    assert answers(db)[1] == ("commercial", "retention", 1, "Customer Content: 30 days", "acme-terms")
