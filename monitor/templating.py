@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from monitor import describe
+from monitor.timeutil import readable
+
+
+def when(value: str | None) -> Markup:
+    """`{{ at|when }}`: a stored time for people, machine-readable in its <time datetime>; nothing for None."""
+    if not value:
+        return Markup("")
+    return Markup('<time datetime="{}">{}</time>').format(value, readable(value))
+
 
 _env = Environment(loader=PackageLoader("monitor", "templates"), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
 _env.globals.update(pair_place=describe.pair_place, spans=describe.spans, question_titles=describe.QUESTION_TITLES)
+_env.filters["when"] = when
 
 
 def render(template: str, context: dict) -> str:

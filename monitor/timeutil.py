@@ -48,3 +48,23 @@ def parse_version(text: str, document: str) -> str:
     if is_version_id(text):
         return text
     return parse_when(text, VERSION_NOUN, VERSION_FORM.format(document=document))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def readable(when: str) -> str:
+    """A stored time for people: "2026-06-08T22:30:40+00:00" as "8 June 2026, 22:30 UTC", a bare date as
+    "8 June 2026". Month names are spelled here, not by strftime, so no locale changes them; text that is
+    neither form is returned as it is."""
+    try:
+        if _DATE.fullmatch(when):
+            day = date.fromisoformat(when)
+            return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        at = datetime.fromisoformat(when)
+    except ValueError:
+        return when
+    if at.tzinfo is not None:
+        at = at.astimezone(timezone.utc)
+    return f"{at.day} {_MONTHS[at.month - 1]} {at.year}, {at:%H:%M} UTC"
