@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from monitor import describe, drift, store, templating
 from monitor.agreements import drift_report
+from monitor.answers import answer_sheet
 from monitor.config import Config
 from monitor.diff import Hunk, diff_texts
 from monitor.errors import TermwatchError
@@ -73,10 +74,28 @@ def _fixes(documents: list[dict]) -> list[str]:
     return [d["fix"] for d in documents if d["status"] == drift.UNVERIFIED]
 
 
+def vendor_pages(vendors: list[str]) -> dict[str, str]:
+    """Per vendor, the file name of its page; vendors whose names make the same slug get -2, -3…"""
+    taken: set[str] = set()
+    return {vendor: unique(f"vendor-{vendor_slug(vendor)}", taken) + ".html" for vendor in vendors}
+
+
+def _linked(sheet: list[dict], pages: dict[str, str]) -> list[dict]:
+    by_name = {name.casefold(): href for name, href in pages.items()}
+    return [v | {"href": by_name[v["vendor"].casefold()]} for v in sheet]
+
+
+def vendor_page(answers: dict, href: str, context: dict) -> Page:
+    """One vendor: what its documents say today on all three questions, commercial and consumer side by side."""
+    return Page(href, "vendor.html", context | {"title": f"{answers['vendor']}: what the terms say",
+                                                "vendors": [answers]})
+
+
 def index_page(status: list[dict], changes: list[dict], agreements: list[dict], feeds: dict[str, str],
-               context: dict) -> Page:
-    """Vendors with their documents, commercial and consumer side by side, each with its latest change;
-    then the agreements with their drift and renewal date."""
+               context: dict, sheet: list[dict] = ()) -> Page:
+    """What each vendor's terms say today on training and retention (the answer sheet, linking to each vendor's
+    page with access too); the vendors' documents, commercial and consumer side by side, each with its latest
+    change; then the agreements with their drift and renewal date."""
     latest: dict[str, dict] = {}
     for change in changes:  # newest first
         latest.setdefault(change["document"], change)
@@ -100,7 +119,7 @@ def index_page(status: list[dict], changes: list[dict], agreements: list[dict], 
                      "flags": flags(*(d for d in a["documents"] if d["changed"]))})
     return Page("index.html", "index.html", context | {
         "title": "Terms watched", "audiences": AUDIENCES, "vendors": list(vendors.values()), "agreements": rows,
-        "documents": len(status), "changes": len(changes)})
+        "documents": len(status), "changes": len(changes), "answers": list(sheet)})
 
 
 def document_page(row: dict, history: list[dict], changes: list[dict], context: dict) -> Page:
@@ -167,7 +186,9 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
         vendors.setdefault(row["vendor"].casefold(), row["vendor"])
     feeds = feed_names(list(vendors.values()))
     context = {"generated": now, "today": dt.datetime.fromisoformat(now).date()}
-    pages = [index_page(status, changes, agreements, feeds, context)]
+    sheet = _linked(answer_sheet(db, config)["vendors"], vendor_pages(list(vendors.values())))
+    pages = [index_page(status, changes, agreements, feeds, context, sheet)]
+    pages += [vendor_page(answers, answers["href"], context) for answers in sheet]
     for row in status:
         pages.append(document_page(row, histories[row["document"]], changes, context))
     for change, (old, new) in zip(changes, pairs):
@@ -184,7 +205,7 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
 
 # The names of the files a report writes; one an earlier report wrote that this one does not (a change
 # since dropped as noise, a renamed agreement) is removed, so a static host serves no stale page.
-_OWN_FILES = ("document-*.html", "change-*.html", "agreement-*.html", "feed-*.xml")
+_OWN_FILES = ("document-*.html", "change-*.html", "agreement-*.html", "vendor-*.html", "feed-*.xml")
 
 
 def _write(out: Path, files: dict[str, str | bytes]) -> None:

@@ -342,3 +342,22 @@ def test_a_document_never_fetched_successfully_still_gets_its_pages():
     assert "No agreements configured" in index.text_content()
     page = lxml.html.fromstring(render(document_page(row, [], [], context)))
     assert "No version recorded yet." in page.text_content() and page.xpath("//a[@href='https://beta.example/dpa']")
+
+
+def test_index_says_what_each_vendor_says_today_commercial_and_consumer_side_by_side(site):
+    tree = parse(site["out"] / "index.html")
+    [acme] = [s for s in tree.xpath("//div[@class='answer-sheet']/section") if "Acme AI" in s.xpath("string(h3)")]
+    rows = {r.xpath("string(th/text()[1])").strip(): r for r in acme.xpath(".//tr[contains(@class, 'question')]")}
+    assert set(rows) == {"Training on customer data", "Retention"}  # access is on the vendor's page
+    commercial = rows["Training on customer data"].xpath("string(td[contains(@class, 'commercial')])")
+    consumer = rows["Training on customer data"].xpath("string(td[contains(@class, 'consumer')])")
+    assert "Customer Content: not used unless you opt in" in commercial and TERMS[1] in commercial
+    assert "conversations: not used" in consumer and "We never use your conversations to train our models." in consumer
+    assert "commercial and consumer differ" in rows["Training on customer data"].xpath("string(th)")
+    retention = rows["Retention"].xpath("string(td[contains(@class, 'commercial')])")
+    assert "up to 2 years" in retention and "up to 30 days" not in retention  # today's wording, not the first
+    # Each vendor has a page with all three questions, linked from its name.
+    [href] = acme.xpath("h3/a/@href")
+    vendor = parse(site["out"] / href)
+    titles = [t.strip() for t in vendor.xpath("//tr[contains(@class, 'question')]/th/text()[1]")]
+    assert titles == ["Training on customer data", "Retention", "Access: who may see or receive the data"]
