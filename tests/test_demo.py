@@ -118,3 +118,36 @@ def test_a_folder_the_demo_did_not_make_is_refused_and_left_alone(tmp_path, file
         f"Error: {workdir} is not empty and was not made by `termwatch demo`; give --dir a new or empty folder"]
     assert proc.stdout == ""
     assert {p.name: p.read_text() for p in workdir.iterdir()} == files
+
+
+TRAINING_BEFORE = "We may use your Inputs and Outputs to train [-our models and improve our Services-], unless you opt out"
+TRAINING_AFTER = "We may use your Inputs and Outputs to train {+and improve Anthropic AI models+}, unless you opt out"
+
+
+def test_the_june_change_reads_as_before_after_pairs_in_the_alert_drift_and_the_report(tour, tmp_path):
+    import lxml.html
+
+    proc, workdir = tour
+    db = sqlite_utils.Database(workdir / "termwatch.db")
+    [event] = [e for e in db["events"].rows if e["kind"] == "drift"]
+    # The webhook got the text, the email would get the HTML: every reworded clause, old beside new.
+    assert f"before: {TRAINING_BEFORE}" in event["text"] and f"after:  {TRAINING_AFTER}" in event["text"]
+    assert "more clause" not in event["text"]  # nothing shortened in the full text
+    html = lxml.html.fromstring(event["html"])
+    rows = html.xpath("//table[@class='pairs']//tr[@class='pair changed']")
+    pair = next(r for r in rows if "train and improve Anthropic AI models" in r.text_content())
+    assert [d.text_content() for d in pair.xpath("td[@class='side before']/del")] == ["our models and improve our Services"]
+    assert [i.text_content() for i in pair.xpath("td[@class='side after']/ins")] == ["and improve Anthropic AI models"]
+    config = workdir / "config.toml"
+    drift = subprocess.run([sys.executable, "-m", "monitor", "--config", str(config), "drift", "--diff"],
+                           capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert f"before: {TRAINING_BEFORE}" in drift.stdout and f"after:  {TRAINING_AFTER}" in drift.stdout
+    out = tmp_path / "site"
+    report = subprocess.run([sys.executable, "-m", "monitor", "--config", str(config), "report", "--out", str(out)],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert report.returncode == 0, report.stderr
+    for page in ("change-1.html", "agreement-demo-claude-pro.html"):
+        tree = lxml.html.parse(str(out / page))
+        pairs = [r for r in tree.xpath("//table[@class='pairs']//tr[@class='pair changed']")
+                 if "train and improve Anthropic AI models" in r.text_content()]
+        assert pairs and pairs[0].xpath("td[@class='side after']/ins")[0].text_content() == "and improve Anthropic AI models"
