@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from monitor.diff import Hunk, is_heading
 from monitor.fold import fold_typography
-from monitor.pairs import MOVED, ClausePair, Side, pair_clauses
+from monitor.pairs import CHANGED, MOVED, ClausePair, Side, marked_words, pair_clauses
 
 TRAINING, RETENTION, ACCESS = "training", "retention", "access"
 TOPICS = (TRAINING, RETENTION, ACCESS)
@@ -787,6 +787,49 @@ def _side(located: _Located) -> Side:
     return Side(c.heading, c.text, c.labels, c.evidence)
 
 
+# How near the changed words must be to a clause's evidence for the change to be about its topic: the same
+# phrase or the next one, not the other end of a long sentence.
+_CARRY = 60
+
+
+def _near_evidence(side: Side, changed: list[tuple[int, int]]) -> bool:
+    text = side.text.casefold()
+    for phrase in side.evidence:
+        start = text.find(phrase.casefold())
+        while start != -1:
+            end = start + len(phrase)
+            if any(a - _CARRY <= end and start <= b + _CARRY for a, b in changed):
+                return True
+            # "Meta may retain your Content: (i) …; (ii) …": the evidence governs the list its colon opens.
+            colon = text.find(":", end, end + _CARRY)
+            if colon != -1 and any(a > colon for a, _ in changed):
+                return True
+            start = text.find(phrase.casefold(), start + 1)
+    return False
+
+
+def _carried(pair: ClausePair) -> set[str]:
+    """The topics a change of this clause is about: all of an added or removed clause's; of a reworded one,
+    those whose label came or went, or whose evidence sits near the changed words (a sanctions clause whose
+    "records will be retained" stays put while its list of countries changes is not about retention)."""
+    if pair.op != CHANGED:
+        return set() if pair.op == MOVED else set(pair.labels)
+    changed_before, changed_after, at_before, at_after = [], [], 0, 0
+    for op, piece in marked_words(pair.before.text, pair.after.text):
+        if op <= 0:
+            if op < 0:
+                changed_before.append((at_before, at_before + len(piece)))
+            at_before += len(piece)
+        if op >= 0:
+            if op > 0:
+                changed_after.append((at_after, at_after + len(piece)))
+            at_after += len(piece)
+    topics = set(pair.before.labels ^ pair.after.labels)
+    if _near_evidence(pair.before, changed_before) or _near_evidence(pair.after, changed_after):
+        topics |= set(pair.labels)
+    return topics
+
+
 def _moved(old: list[_Located], new: list[_Located], hunks: list[Hunk]) -> list[tuple[Side, Side]]:
     """Labelled clauses the change carried, word for word, into another section."""
     touched_old = {line for h in hunks for line in _hunk_lines(h, "old")}
@@ -815,11 +858,11 @@ def classify_change(old: str, new: str, hunks: list[Hunk]) -> ChangeClass:
     removed = [x for x in old_located if x.line in old_lines and comparable(x.clause.text) not in new_keys]
     added = [x for x in new_located if x.line in new_lines and comparable(x.clause.text) not in old_keys]
     changed_facts = _changed_facts(removed, added, old_located, new_located)
-    moved_topics = {label for x in removed + added for label in x.clause.labels}
+    pairs = pair_clauses([_side(x) for x in removed], [_side(x) for x in added], _moved(old_located, new_located, hunks))
+    moved_topics = {label for p in pairs for label in _carried(p)}
     training = TRAINING in moved_topics or any(f["kind"] == "training_stance" for f in changed_facts)
     retention = RETENTION in moved_topics or any(f["kind"] == "retention_period" for f in changed_facts)
     access = ACCESS in moved_topics or any(f["kind"] == "access" for f in changed_facts)
-    pairs = pair_clauses([_side(x) for x in removed], [_side(x) for x in added], _moved(old_located, new_located, hunks))
     summary = _summary(hunks, pairs, changed_facts, {TRAINING: training, RETENTION: retention, ACCESS: access})
     return ChangeClass(training, retention, access, summary, changed_facts, [p.as_dict() for p in pairs])
 

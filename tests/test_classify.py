@@ -525,3 +525,23 @@ def test_classify_change_never_fails_and_equal_texts_flag_nothing(old_lines, new
     assert isinstance(result.summary, str) and result.summary.endswith(".")
     same = _classify(old, old)
     assert (same.training, same.retention, same.facts, same.clauses) == (False, False, [], [])
+
+
+def test_a_reworded_clause_is_flagged_for_what_its_changed_words_touch():
+    sanctions = ("## Export\nTransaction records will be retained as required by law, and you will not use, export or "
+                 "re-export the Services to any country under embargo, including Cuba, Iran or Syria.\n")
+    widened = sanctions.replace("Cuba, Iran or Syria", "Cuba, Iran, Syria or North Korea")
+    result = _classify(sanctions, widened)
+    assert (result.training, result.retention, result.access) == (False, False, False)
+    assert [p["op"] for p in result.clauses] == ["changed"]  # still shown as evidence, just not a topic change
+    # A change in the list the retention verb opens is about retention, however far down the list.
+    listed = ("## Retention\nWe may also retain your Content: (i) to the extent necessary to comply with applicable "
+              "laws; and (ii) in connection with the exercise or defence of legal claims.\n")
+    extended = listed.replace("legal claims.", "legal claims; and (iii) when our systems flag it for a policy violation.")
+    assert _classify(listed, extended).retention is True
+    # Near the evidence: a period changed beside "retain".
+    near = "## Retention\nWe retain chat logs for 30 days after you close a conversation, for safety reasons.\n"
+    assert _classify(near, near.replace("30 days after you close", "90 days after you close")).retention is True
+    # A label that comes or goes is a change of that topic wherever the words changed.
+    gone = "## Data\nWe process your conversations to provide the service and we retain your conversations for safety.\n"
+    assert _classify(gone, gone.replace(" and we retain your conversations for safety", "")).retention is True

@@ -176,7 +176,7 @@ def test_every_rendering_works_and_lets_no_markup_through(old, new, title):
     hunks = diff_texts(old, new)
     page = render.diff_html(hunks, title)
     tags = Elements(page).tags
-    assert {t for t, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "nav", "h1", "h2", "div",
+    assert {t for t, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "nav", "time", "h1", "h2", "div",
                                     "section", "span", "small", "p", "del", "ins"}
     assert not [a for _, attrs in tags for a, _ in attrs if a.startswith("on")]
     assert "<script" not in page.lower() and "<img" not in page.lower()
