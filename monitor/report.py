@@ -125,8 +125,12 @@ def index_page(status: list[dict], changes: list[dict], agreements: list[dict], 
 def document_page(row: dict, history: list[dict], changes: list[dict], context: dict) -> Page:
     """A document's timeline, newest version first, each with the change that led to it."""
     by_id = {c["id"]: c for c in changes}
-    timeline = [v | {"change": _change_link(by_id[v["change"]["id"]]) if v["change"] else None}
-                for v in reversed(history)]
+    timeline = []
+    for v in reversed(history):
+        # An editorial edit is in the history but not in `changes`: it has no change page of its own.
+        paged = v["change"] is not None and v["change"]["id"] in by_id
+        timeline.append(v | {"change": _change_link(by_id[v["change"]["id"]]) if paged else None,
+                             "editorial": v["change"] if v["change"] and not paged else None})
     return Page(document_href(row["document"]), "document.html", context | {
         "title": f"{row['vendor']} {row['type']}", "vendor": row["vendor"], "audience": row["audience"],
         "type": row["type"], "url": row["url"], "url_is_web": row["url"].startswith(("https://", "http://")),
