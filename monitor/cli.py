@@ -223,12 +223,23 @@ def versions(config: Config, document: str, as_json: bool) -> None:
 @cli.command()
 @click.argument("document")
 @click.argument("version", required=False, type=VERSION)
+@click.option("--raw", is_flag=True,
+              help="The raw page the version was read from, byte for byte as kept (HTML, or the PDF file), not its text.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of printing.")
 @needs_config
-def show(config: Config, document: str, version: str | None) -> None:
+def show(config: Config, document: str, version: str | None, raw: bool, out: Path | None) -> None:
     """Print the text of a version of DOCUMENT: the latest by default, or VERSION, an id of DOCUMENT or a date
-    YYYY-MM-DD (the version first seen by the end of that day) or an ISO-8601 time."""
+    YYYY-MM-DD (the version first seen by the end of that day) or an ISO-8601 time. With --raw, the page it
+    was read from instead, exactly as kept."""
     config.document(document)
-    click.echo(store.resolve_version(open_existing(config), document, version).text)
+    db = open_existing(config)
+    found = store.resolve_version(db, document, version)
+    if raw:
+        write_or_print_bytes(store.raw_page(db, found), out, f"the raw page of version {found.id}")
+    elif out is not None:
+        write_or_echo(found.text + "\n", out)
+    else:
+        click.echo(found.text)
 
 
 @cli.command()
@@ -565,8 +576,22 @@ def write_or_echo(text: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
+    write_or_print_bytes(text.encode("utf-8"), out, "the text")
+
+
+def write_or_print_bytes(data: bytes, out: Path | None, what: str) -> None:
+    """Write bytes to OUT (saying so on stderr) or to stdout, exactly; never to a terminal when they hold
+    control characters a terminal would act on."""
+    from monitor.render import terminal_unsafe
+
+    if out is None:
+        if sys.stdout.isatty() and terminal_unsafe(data):
+            raise TermwatchError(f"{what} holds control characters a terminal would act on; "
+                                 "give --out FILE or pipe it to a file")
+        click.echo(data, nl=False)  # bytes go to the binary stream as they are
+        return
     try:
-        out.write_text(text, encoding="utf-8", newline="")
+        out.write_bytes(data)
     except OSError as err:
         raise TermwatchError(f"{out}: cannot write ({err.strerror}); check the folder exists and is writable") from None
     click.echo(f"Wrote {out}", err=True)

@@ -150,6 +150,17 @@ def _safe_terminal(text: str) -> str:
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
 
 
+def terminal_unsafe(data: bytes) -> bool:
+    """Whether bytes printed as they are could make a terminal act: escape sequences or other control
+    characters, or bytes that are not UTF-8 text at all (a PDF). Printed exactly, they cannot be made safe,
+    only kept off a terminal."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return any(c not in "\n\t\r" and unicodedata.category(c) == "Cc" for c in text)
+
+
 def diff_text(hunks: list[Hunk], color: bool, empty: str = "No wording changes.") -> str:
     """A readable diff for a terminal; ANSI colours only when `color` (the caller checks NO_COLOR and
     whether stdout is a TTY). Without colour, words use wdiff's [-removed-] {+added+} marks."""

@@ -586,6 +586,18 @@ def version(db: sqlite_utils.Database, document: str, version_id: int) -> Versio
     return _version(rows[0])
 
 
+def raw_page(db: sqlite_utils.Database, version: VersionRow) -> bytes:
+    """The raw page a version was read from, as kept: HTML as UTF-8, a PDF as its own bytes.
+
+    A StoreError naming the version when none is kept for it."""
+    if version.page_sha256 is not None:
+        row = db.execute("select content from pages where sha256 = ?", [version.page_sha256]).fetchone()
+        if row is not None:
+            return zlib.decompress(row[0])
+    raise StoreError(f"version {version.id} of {version.document!r} has no raw page kept; "
+                     f"`termwatch show {version.document} {version.id}` prints its text")
+
+
 def current_version(db: sqlite_utils.Database, document: str) -> VersionRow | None:
     """The version the latest usable fetch showed (which may be an earlier one again, when a page flaps)."""
     # The same subquery as the current_clauses view, so the report, Datasette and drift agree on "now".

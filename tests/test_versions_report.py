@@ -4,13 +4,17 @@ report's files, and a real headless Chromium opening them (the raw page too) fro
 
 from __future__ import annotations
 
+import os
+import pty
+import shutil
+import subprocess
 from pathlib import Path
 
 import lxml.html
 import pytest
 from click.testing import CliRunner
 
-from conftest import PageServer, db_at, document_toml, run_termwatch
+from conftest import ROOT, PageServer, db_at, document_toml, run_termwatch, termwatch_command
 from monitor.cli import cli
 from monitor.templating import when
 from monitor.timeutil import readable
@@ -138,3 +142,77 @@ def test_the_timeline_shows_an_editorial_edit_which_has_no_change_page(site):
     [latest] = parse(site["out"] / "document-acme-terms.html").xpath("//ol[@class='timeline']/li[1]")
     assert f"Editorial edit of version {v2}: " in latest.text_content()
     assert not latest.xpath(".//a[starts-with(@href, 'change-')]")
+
+
+# --- termwatch show DOC [VERSION] --raw ----------------------------------------------------------
+
+def show(config: Path, *args: str):
+    return CliRunner().invoke(cli, ["--config", str(config), "show", *args])
+
+
+def test_show_raw_prints_the_kept_page_byte_for_byte(site, tmp_path):
+    v1, v2, v3 = site["versions"]["acme-terms"]
+    assert show(site["config"], "acme-terms", str(v2), "--raw").stdout_bytes == V2
+    piped = subprocess.run(termwatch_command(site["config"], "show", "acme-terms", str(v2), "--raw"),
+                           capture_output=True, timeout=60, cwd=ROOT)
+    assert piped.returncode == 0 and piped.stdout == V2 and piped.stderr == b""
+    assert show(site["config"], "acme-terms", "--raw").stdout_bytes == V3  # the current version by default
+    first_day = site_version(site, v1)["first_seen"][:10]
+    assert show(site["config"], "acme-terms", first_day, "--raw").stdout_bytes in (V1, V2, V3)  # VERSION as a date
+    [dpa] = site["versions"]["acme-dpa"]
+    result = show(site["config"], "acme-dpa", str(dpa), "--raw", "--out", str(tmp_path / "dpa.pdf"))
+    assert result.exit_code == 0 and result.stdout_bytes == b"" and result.stderr == f"Wrote {tmp_path / 'dpa.pdf'}\n"
+    assert (tmp_path / "dpa.pdf").read_bytes() == site["pdf"]
+    # Without --raw, the text, as before; --out writes that too.
+    assert show(site["config"], "acme-terms", str(v1)).stdout == site_version(site, v1)["text"] + "\n"
+    assert show(site["config"], "acme-terms", str(v1), "--out", str(tmp_path / "v1.txt")).exit_code == 0
+    assert (tmp_path / "v1.txt").read_text(encoding="utf-8") == site_version(site, v1)["text"] + "\n"
+
+
+def test_show_raw_keeps_the_version_argument_checks(site):
+    bad = show(site["config"], "acme-terms", "2026/06/01", "--raw")
+    assert bad.exit_code == 2 and "'2026/06/01' is not a version id or a date" in bad.stderr
+    missing = show(site["config"], "acme-terms", "999", "--raw")
+    assert missing.exit_code == 1
+    assert missing.stderr.splitlines() == ["Error: document 'acme-terms' has no version 999; see `termwatch versions acme-terms`"]
+
+
+def test_show_raw_of_a_version_whose_page_is_not_kept_is_one_line_and_exit_1(site, tmp_path):
+    shutil.copy(site["config"], tmp_path / "config.toml")
+    shutil.copytree(site["config"].parent / "data", tmp_path / "data")
+    v1 = site["versions"]["acme-terms"][0]
+    db = db_at(tmp_path / "config.toml")
+    with db.conn:
+        db.conn.execute("update versions set page_sha256 = null where id = ?", [v1])
+    result = show(tmp_path / "config.toml", "acme-terms", str(v1), "--raw", "--out", str(tmp_path / "page.html"))
+    assert result.exit_code == 1 and result.stdout_bytes == b""
+    assert result.stderr.splitlines() == [
+        f"Error: version {v1} of 'acme-terms' has no raw page kept; `termwatch show acme-terms {v1}` prints its text"]
+    assert not (tmp_path / "page.html").exists()
+
+
+def test_show_raw_never_sends_a_pdf_or_escape_sequences_to_a_terminal(site):
+    [dpa] = site["versions"]["acme-dpa"]
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(termwatch_command(site["config"], "show", "acme-dpa", str(dpa), "--raw"),
+                              stdout=follower, stderr=subprocess.PIPE, text=True, timeout=60, cwd=ROOT)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == [f"Error: the raw page of version {dpa} holds control characters a terminal "
+                                        "would act on; give --out FILE or pipe it to a file"]
+
+
+@pytest.mark.parametrize("data,unsafe", [
+    (b"<html><body>plain page\n\twith tabs\r\n</body></html>", False),
+    ("Zürich, € and ☃".encode(), False),
+    (b"<p>\x1b]0;owned\x07 title rewrite</p>", True),
+    ("<p>\u009b31m C1 control</p>".encode(), True),
+    (b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n", True),
+])
+def test_terminal_unsafe(data, unsafe):
+    from monitor.render import terminal_unsafe
+
+    assert terminal_unsafe(data) is unsafe
