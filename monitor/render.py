@@ -71,13 +71,19 @@ def _paragraphs(text: str) -> list[str]:
 
 
 # The extractor writes a page's headings as Markdown ("## 3. Data"); readers see a heading, not the marks.
-_HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
+_HEADING_MARK = re.compile(r"^[ \t]*(#{1,6})[ \t]+(?=\S)")
+
+
+def heading_level(line: str) -> tuple[int, str]:
+    """(the level of a page heading, 1 to 6, or 0 for any other line; its text without the heading marks)."""
+    m = _HEADING_MARK.match(line)
+    return (len(m.group(1)), line[m.end():]) if m else (0, line)
 
 
 def _heading_split(line: str) -> tuple[bool, str]:
     """(whether the line is a page heading, its text without the heading marks)."""
-    m = _HEADING_MARK.match(line)
-    return (True, line[m.end():]) if m else (False, line)
+    level, text = heading_level(line)
+    return bool(level), text
 
 
 def _readable_words(words: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:

@@ -16,11 +16,12 @@ from monitor.agreements import drift_report
 from monitor.answers import answer_sheet
 from monitor.config import Config
 from monitor.diff import Hunk, diff_texts
-from monitor.errors import TermwatchError
+from monitor.errors import StoreError, TermwatchError
 from monitor.feed import build_feed, change_page, vendor_slug
 from monitor.models import AUDIENCES, flags
 from monitor.names import unique
-from monitor.render import diff_html_sections
+from monitor.pdf import looks_like_pdf
+from monitor.render import diff_html_sections, heading_level
 
 
 @dataclass(frozen=True)
@@ -123,13 +124,14 @@ def index_page(status: list[dict], changes: list[dict], agreements: list[dict], 
 
 
 def document_page(row: dict, history: list[dict], changes: list[dict], context: dict) -> Page:
-    """A document's timeline, newest version first, each with the change that led to it."""
+    """A document's timeline, newest version first, each linking to its page, with the change that led to it."""
     by_id = {c["id"]: c for c in changes}
     timeline = []
     for v in reversed(history):
         # An editorial edit is in the history but not in `changes`: it has no change page of its own.
         paged = v["change"] is not None and v["change"]["id"] in by_id
-        timeline.append(v | {"change": _change_link(by_id[v["change"]["id"]]) if paged else None,
+        timeline.append(v | {"href": version_href(row["document"], v["version"]),
+                             "change": _change_link(by_id[v["change"]["id"]]) if paged else None,
                              "editorial": v["change"] if v["change"] and not paged else None})
     return Page(document_href(row["document"]), "document.html", context | {
         "title": f"{row['vendor']} {row['type']}", "vendor": row["vendor"], "audience": row["audience"],
@@ -149,6 +151,65 @@ def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
         "count": describe.count_line(change["clauses"]),
         # render.py escapes every piece of page text in the diff; Markup only stops a second escape.
         "diff": Markup(diff_html_sections(hunks))})
+
+
+def version_href(document: str, version_id: int) -> str:
+    return f"version-{document}-{version_id}.html"
+
+
+def raw_href(document: str, version_id: int, raw: bytes) -> str:
+    """Where a version's kept raw page goes, named so that no browser runs it: HTML as .html.txt (shown as
+    plain text, its source), a PDF as .pdf.bin (downloaded, never opened in the browser's PDF viewer, which
+    can run a PDF's scripts). The bytes are the kept ones, unchanged."""
+    return f"raw/{document}-{version_id}." + ("pdf.bin" if looks_like_pdf(raw) else "html.txt")
+
+
+def text_blocks(text: str) -> list[dict]:
+    """A version's text line by line as its page shows it: the page's headings (the extractor's Markdown
+    marks) as headings below the page's own h2 (level 3 to 6), every other non-blank line a paragraph."""
+    blocks = []
+    for line in text.split("\n"):
+        if line.strip():
+            level, words = heading_level(line)
+            blocks.append({"level": min(level + 2, 6) if level else 0, "text": words})
+    return blocks
+
+
+def version_pages(row: dict, kept: list[tuple[store.VersionRow, bytes | None]], history: list[dict],
+                  changes: list[dict], context: dict) -> list[Page]:
+    """A page per version of a document (kept: its versions oldest first, each with its kept raw page or None):
+    the full text, first and last seen, the versions before and after, the change that led to it, the raw page."""
+    by_id = {c["id"]: c for c in changes}
+    led_by = {h["version"]: h["change"] for h in history}
+    document = row["document"]
+    pages = []
+    for i, (v, raw) in enumerate(kept):
+        neighbours = {name: {"id": n.id, "href": version_href(document, n.id)} if n else None
+                      for name, n in (("previous", kept[i - 1][0] if i else None),
+                                      ("next", kept[i + 1][0] if i + 1 < len(kept) else None))}
+        change = led_by.get(v.id)
+        if change is not None:
+            change = change | {"href": change_page(change) if change["id"] in by_id else None, "flags": flags(change)}
+        pages.append(Page(version_href(document, v.id), "version.html", context | neighbours | {
+            "title": f"{row['vendor']} {row['type']}: version {v.id}", "document": document,
+            "document_href": document_href(document), "vendor": row["vendor"], "audience": row["audience"],
+            "type": row["type"], "id": v.id, "position": i + 1, "count": len(kept), "first_seen": v.first_seen,
+            "last_seen": v.last_seen, "length": v.length, "change": change,
+            "raw": None if raw is None else {"href": raw_href(document, v.id, raw), "pdf": looks_like_pdf(raw),
+                                             "length": len(raw), "sha256": v.page_sha256},
+            "blocks": text_blocks(v.text)}))
+    return pages
+
+
+def kept_versions(db: sqlite_utils.Database, document: str) -> list[tuple[store.VersionRow, bytes | None]]:
+    """A document's versions oldest first, each with its kept raw page (None when none is kept)."""
+    out = []
+    for v in store.versions(db, document):
+        try:
+            out.append((v, store.raw_page(db, v)))
+        except StoreError:
+            out.append((v, None))
+    return out
 
 
 def agreement_page(agreement: dict, documents_with_pages: set[str], context: dict) -> Page:
@@ -183,6 +244,7 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
         changes = store.changes(db)
         agreements = drift_report(db, config, with_diff=True)
         histories = {row["document"]: store.history(db, row["document"]) for row in status}
+        kept = {row["document"]: kept_versions(db, row["document"]) for row in status}
         pairs = [(store.version(db, c["document"], c["from_version"]), store.version(db, c["document"], c["to_version"]))
                  for c in changes]
     vendors: dict[str, str] = {}
@@ -195,11 +257,13 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
     pages += [vendor_page(answers, answers["href"], context) for answers in sheet]
     for row in status:
         pages.append(document_page(row, histories[row["document"]], changes, context))
+        pages += version_pages(row, kept[row["document"]], histories[row["document"]], changes, context)
     for change, (old, new) in zip(changes, pairs):
         pages.append(change_page_model(change, diff_texts(old.text, new.text), context))
     with_pages = {row["document"] for row in status}
     pages += [agreement_page(a, with_pages, context) for a in agreements]
     files: dict[str, str | bytes] = {page.path: render(page) for page in pages}
+    files |= {raw_href(doc, v.id, raw): raw for doc, rows in kept.items() for v, raw in rows if raw is not None}
     files["feed.xml"] = build_feed(changes, now, base_url="")
     for vendor, name in feeds.items():
         files[name] = build_feed(changes, now, vendor=vendor, base_url="")
@@ -209,7 +273,8 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
 
 # The names of the files a report writes; one an earlier report wrote that this one does not (a change
 # since dropped as noise, a renamed agreement) is removed, so a static host serves no stale page.
-_OWN_FILES = ("document-*.html", "change-*.html", "agreement-*.html", "vendor-*.html", "feed-*.xml")
+_OWN_FILES = ("document-*.html", "change-*.html", "agreement-*.html", "vendor-*.html", "feed-*.xml",
+              "version-*.html", "raw/*.html.txt", "raw/*.pdf.bin")
 
 
 def _write(out: Path, files: dict[str, str | bytes]) -> None:
@@ -217,6 +282,7 @@ def _write(out: Path, files: dict[str, str | bytes]) -> None:
         out.mkdir(parents=True, exist_ok=True)
         for name, content in files.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
+            (out / name).parent.mkdir(exist_ok=True)  # raw/
             (out / name).write_bytes(data)
         for stale in {p for pattern in _OWN_FILES for p in out.glob(pattern)} - {out / name for name in files}:
             stale.unlink()

@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 
-from conftest import PageServer, document_toml, run_termwatch
+from conftest import PageServer, db_at, document_toml, run_termwatch
 from monitor.cli import cli
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -120,13 +120,22 @@ def html_files(out: Path) -> list[Path]:
     return sorted(out.glob("*.html"))
 
 
+def report_files(out: Path) -> set[str]:
+    return {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+
+
 def test_the_report_has_an_index_a_page_per_document_change_and_agreement_and_feeds(site):
     out, changes = site["out"], site["changes"]
-    names = {p.name for p in out.iterdir()}
     expected = {"index.html", "document-acme-terms.html", "document-acme-privacy.html", "document-rogue-usage.html",
-                "agreement-acme-msa.html", "feed.xml", "feed-acme-ai.xml", "feed-rogue-img-src-x-onerror-alert-9-ai.xml"}
+                "agreement-acme-msa.html", "feed.xml", "feed-acme-ai.xml", "feed-rogue-img-src-x-onerror-alert-9-ai.xml",
+                "vendor-acme-ai.html", "vendor-rogue-img-src-x-onerror-alert-9-ai.html"}
     expected |= {f"change-{c['id']}.html" for c in changes.values()}
-    assert names == expected
+    # A page per version, and the raw page it was read from, as text.
+    versions = list(db_at(site["config"])["versions"].rows)
+    assert len(versions) == 6
+    expected |= {f"version-{v['document']}-{v['id']}.html" for v in versions}
+    expected |= {f"raw/{v['document']}-{v['id']}.html.txt" for v in versions}
+    assert report_files(out) == expected
 
 
 def test_every_link_resolves_to_a_file_of_the_report_and_nothing_is_loaded_from_elsewhere(site):
@@ -150,7 +159,7 @@ def test_every_link_resolves_to_a_file_of_the_report_and_nothing_is_loaded_from_
             if target.path not in reached:
                 reached.add(target.path)
                 queue.append(target.path)
-    assert reached == {p.name for p in out.iterdir()}
+    assert reached == report_files(out)
 
 
 def test_index_puts_commercial_and_consumer_documents_side_by_side_with_flags(site):

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
@@ -144,6 +146,126 @@ def test_the_timeline_shows_an_editorial_edit_which_has_no_change_page(site):
     assert not latest.xpath(".//a[starts-with(@href, 'change-')]")
 
 
+# --- a page per version, with its raw page -----------------------------------------------------
+
+def test_every_version_has_a_page_with_its_full_text_and_its_dates(site):
+    out = site["out"]
+    v1, v2, v3 = site["versions"]["acme-terms"]
+    tree = parse(out / f"version-acme-terms-{v2}.html")
+    text = tree.xpath("string(//div[@class='text'])")
+    for paragraph in PARAGRAPHS:
+        assert paragraph.replace("30 days", "2 years") in text
+    assert "up to 30 days" not in text
+    # The page's headings are headings (its h1 and h2 below the version page's own h2, as h3 and h4);
+    # the hostile one is their text, nothing more.
+    assert [h.text_content() for h in tree.xpath("//div[@class='text']/h3")] == ["Acme AI Terms"]
+    assert [h.text_content() for h in tree.xpath("//div[@class='text']/h4")][:2] == [f"1. {HOSTILE_TEXT}", "2. Use"]
+    times = tree.xpath("//p[@class='meta']/time")
+    assert [t.get("datetime") for t in times[:2]] == [site_version(site, v2)["first_seen"], site_version(site, v2)["last_seen"]]
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC", t.text) for t in times), [t.text for t in times]
+    assert f"version {v2}, 2 of 3 recorded" in tree.text_content()
+
+
+def test_version_pages_link_to_their_neighbours_the_change_that_led_there_and_the_raw_page(site):
+    out = site["out"]
+    v1, v2, v3 = site["versions"]["acme-terms"]
+    change = site["changes"][v2]
+    first, middle, last = (parse(out / f"version-acme-terms-{v}.html") for v in (v1, v2, v3))
+    assert not first.xpath("//a[@rel='prev']") and first.xpath("//a[@rel='next']/@href") == [f"version-acme-terms-{v2}.html"]
+    assert "First recorded" not in first.text_content() and "first recorded version" in first.text_content()
+    assert middle.xpath("//a[@rel='prev']/@href") == [f"version-acme-terms-{v1}.html"]
+    assert middle.xpath("//a[@rel='next']/@href") == [f"version-acme-terms-{v3}.html"]
+    assert middle.xpath(f"//a[@href='change-{change['id']}.html']") and "retention" in middle.xpath("string(//span[contains(@class,'flag')])")
+    assert not last.xpath("//a[@rel='next']") and "latest recorded version" in last.text_content()
+    assert f"An editorial edit of version {v2}" in last.text_content()  # no change page for an editorial edit
+    for tree, v in ((first, v1), (middle, v2), (last, v3)):
+        assert tree.xpath("//a[@href='raw/acme-terms-%d.html.txt']" % v)
+        assert site_version(site, v)["page_sha256"] in tree.text_content()
+    # The document's timeline links each version to its page, newest first; the editorial edit is said.
+    timeline = parse(out / "document-acme-terms.html").xpath("//ol[@class='timeline']/li//a[starts-with(@href,'version-')]/@href")
+    assert timeline == [f"version-acme-terms-{v}.html" for v in (v3, v2, v1)]
+
+
+def test_the_raw_pages_are_the_served_bytes_named_so_no_browser_runs_them(site):
+    out = site["out"]
+    v1, v2, v3 = site["versions"]["acme-terms"]
+    for v, served in ((v1, V1), (v2, V2), (v3, V3)):
+        assert (out / "raw" / f"acme-terms-{v}.html.txt").read_bytes() == served
+    [dpa] = site["versions"]["acme-dpa"]
+    assert (out / "raw" / f"acme-dpa-{dpa}.pdf.bin").read_bytes() == site["pdf"]
+    page = parse(out / f"version-acme-dpa-{dpa}.html")
+    assert page.xpath(f"//a[@href='raw/acme-dpa-{dpa}.pdf.bin']") and "Data Processing Addendum" in page.text_content()
+    assert sorted(p.name for p in (out / "raw").iterdir()) == sorted(
+        [f"acme-terms-{v}.html.txt" for v in (v1, v2, v3)] + [f"acme-dpa-{dpa}.pdf.bin",
+                                                                f"flaky-usage-{site['versions']['flaky-usage'][0]}.html.txt"])
+
+
+def test_every_page_of_the_report_is_reachable_and_every_link_resolves(site):
+    out = site["out"]
+    reached, queue = {"index.html"}, ["index.html"]
+    while queue:
+        page = out / queue.pop()
+        if page.suffix != ".html":
+            continue
+        for href in parse(page).xpath("//a/@href"):
+            if href.startswith(("http://", "https://")):
+                continue
+            target = urlsplit(href).path
+            assert (out / target).is_file(), f"{page.name} links to missing {href}"
+            if target not in reached:
+                reached.add(target)
+                queue.append(target)
+    assert reached == {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+
+
+def test_chromium_shows_the_version_page_and_the_raw_page_as_text_and_runs_nothing(site, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    out = site["out"]
+    v1, v2, v3 = site["versions"]["acme-terms"]
+    [dpa] = site["versions"]["acme-dpa"]
+    dialogs: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(accept_downloads=True)
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for file in sorted(out.glob("version-*.html")):
+            page.goto(file.as_uri())
+            assert page.evaluate("typeof window.__pwned") == "undefined", file.name
+            assert page.evaluate("document.querySelectorAll('script,img,svg,iframe,[onerror]').length") == 0
+        page.goto((out / f"version-acme-terms-{v2}.html").as_uri())
+        assert page.get_by_text(f"1. {HOSTILE_TEXT}").is_visible()
+        page.screenshot(path=tmp_path / "version.png", full_page=True)
+        # Following the raw page's link: the page's source as plain text, its live script inert.
+        page.click("text=The page as fetched")
+        page.wait_for_load_state("load")
+        assert page.url == (out / "raw" / f"acme-terms-{v2}.html.txt").as_uri()
+        assert page.evaluate("document.contentType") == "text/plain"
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert page.evaluate("document.querySelectorAll('script,img,a').length") == 0
+        assert 'window.__pwned="live"' in page.evaluate("document.body.innerText")
+        # The PDF is a download, never opened in the browser's PDF viewer.
+        page.goto((out / f"version-acme-dpa-{dpa}.html").as_uri())
+        with page.expect_download() as download:
+            page.click("text=The PDF as fetched")
+        assert Path(download.value.path()).read_bytes() == site["pdf"]
+        browser.close()
+    assert dialogs == []
+
+
+def test_a_new_report_removes_raw_pages_of_versions_gone_and_leaves_other_files_in_raw_alone(site, tmp_path):
+    out = tmp_path / "site"
+    (out / "raw").mkdir(parents=True)
+    (out / "raw" / "acme-terms-999.html.txt").write_text("a version since re-extracted away")
+    (out / "version-acme-terms-999.html").write_text("its page")
+    (out / "raw" / "notes.txt").write_text("the host's own file")
+    result = CliRunner().invoke(cli, ["--config", str(site["config"]), "report", "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert not (out / "raw" / "acme-terms-999.html.txt").exists() and not (out / "version-acme-terms-999.html").exists()
+    assert (out / "raw" / "notes.txt").read_text() == "the host's own file"
+    assert (out / "raw" / f"acme-terms-{site['versions']['acme-terms'][0]}.html.txt").read_bytes() == V1
+
+
 # --- termwatch show DOC [VERSION] --raw ----------------------------------------------------------
 
 def show(config: Path, *args: str):
@@ -189,6 +311,11 @@ def test_show_raw_of_a_version_whose_page_is_not_kept_is_one_line_and_exit_1(sit
     assert result.stderr.splitlines() == [
         f"Error: version {v1} of 'acme-terms' has no raw page kept; `termwatch show acme-terms {v1}` prints its text"]
     assert not (tmp_path / "page.html").exists()
+    # The report still has the version's page, saying no raw page is kept, and no raw file for it.
+    out = tmp_path / "site"
+    assert CliRunner().invoke(cli, ["--config", str(tmp_path / "config.toml"), "report", "--out", str(out)]).exit_code == 0
+    assert "No raw page is kept for this version." in parse(out / f"version-acme-terms-{v1}.html").text_content()
+    assert not list(out.glob(f"raw/acme-terms-{v1}.*"))
 
 
 def test_show_raw_never_sends_a_pdf_or_escape_sequences_to_a_terminal(site):
