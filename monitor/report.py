@@ -15,6 +15,7 @@ from monitor import describe, drift, store, templating
 from monitor.agreements import drift_report
 from monitor.answers import answer_sheet
 from monitor.config import Config
+from monitor.decide import FAILED, SUSPECT
 from monitor.diff import Hunk, diff_texts
 from monitor.errors import StoreError, TermwatchError
 from monitor.feed import build_feed, change_page, vendor_slug
@@ -153,6 +154,14 @@ def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
         "diff": Markup(diff_html_sections(hunks))})
 
 
+def failing_documents(status: list[dict]) -> list[dict]:
+    """The documents whose latest fetch failed or was suspect, with why and when: the report shows their last
+    version read, which may no longer be what the vendor publishes."""
+    return [{"id": r["document"], "vendor": r["vendor"], "type": r["type"], "href": document_href(r["document"]),
+             "outcome": r["last_outcome"], "reason": r["last_reason"], "at": r["last_fetch"]}
+            for r in status if r["last_outcome"] in (FAILED, SUSPECT)]
+
+
 def version_href(document: str, version_id: int) -> str:
     return f"version-{document}-{version_id}.html"
 
@@ -253,7 +262,7 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
     feeds = feed_names(list(vendors.values()))
     context = {"generated": now, "today": dt.datetime.fromisoformat(now).date()}
     sheet = _linked(answer_sheet(db, config)["vendors"], vendor_pages(list(vendors.values())))
-    pages = [index_page(status, changes, agreements, feeds, context, sheet)]
+    pages = [index_page(status, changes, agreements, feeds, context | {"failing": failing_documents(status)}, sheet)]
     pages += [vendor_page(answers, answers["href"], context) for answers in sheet]
     for row in status:
         pages.append(document_page(row, histories[row["document"]], changes, context))

@@ -266,6 +266,34 @@ def test_a_new_report_removes_raw_pages_of_versions_gone_and_leaves_other_files_
     assert (out / "raw" / f"acme-terms-{site['versions']['acme-terms'][0]}.html.txt").read_bytes() == V1
 
 
+# --- the banner on the index when documents are failing ----------------------------------------
+
+def test_the_index_warns_that_failing_documents_may_be_stale_and_names_them(site):
+    tree = parse(site["out"] / "index.html")
+    [banner] = tree.xpath("//div[@class='banner']")
+    assert [e.tag for e in banner.itersiblings(preceding=True)] == ["p", "h1", "nav"]  # right after the intro
+    text = " ".join(banner.text_content().split())
+    assert text.startswith("1 document could not be read at its last fetch; what this report shows for it may be out of date.")
+    [item] = banner.xpath(".//li")
+    assert item.xpath(".//a/@href") == ["document-flaky-usage.html"]
+    assert "Flaky AI Usage Policy" in item.text_content() and "failed" in item.text_content()
+    assert "HTTP 500" in item.text_content() and re.search(r"\d{4}, \d\d:\d\d UTC", item.text_content())
+    assert "acme" not in text
+
+
+def test_failing_documents_are_those_whose_last_fetch_failed_or_was_suspect():
+    from monitor.report import failing_documents
+
+    def row(doc, outcome, reason=None):
+        return {"document": doc, "vendor": "V", "type": "Terms", "last_outcome": outcome, "last_reason": reason,
+                "last_fetch": "2026-06-08T22:30:40+00:00"}
+
+    rows = [row("a", "new"), row("b", "failed", "HTTP 503"), row("c", "unchanged"), row("d", None),
+            row("e", "suspect", "most of the text vanished"), row("f", "not-modified"), row("g", "known")]
+    assert [(d["id"], d["outcome"], d["reason"]) for d in failing_documents(rows)] == [
+        ("b", "failed", "HTTP 503"), ("e", "suspect", "most of the text vanished")]
+
+
 # --- termwatch show DOC [VERSION] --raw ----------------------------------------------------------
 
 def show(config: Path, *args: str):
