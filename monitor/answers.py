@@ -8,7 +8,7 @@ Pure: the shell (answer_sheet) reads the documents' current texts and their clau
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
@@ -18,6 +18,7 @@ from monitor.classify import FACT_TOPIC, TOPICS, comparable, current_clauses, fa
 from monitor.config import Config
 from monitor.errors import TermwatchError
 from monitor.models import AUDIENCES, Document
+from monitor.redact import redact
 
 QUESTIONS = TOPICS
 
@@ -138,7 +139,8 @@ def answer_sheet(db: sqlite_utils.Database, config: Config, vendors: Sequence[st
                  agreement_id: str | None = None) -> dict:
     """The answer sheet of the chosen vendors (all by default), or of one agreement's documents with what changed
     since it was signed; with `since`, what changed in the answers since that date."""
-    documents = list(config.documents)
+    # The quotes link to the pages; a URL holding an ${ENV} secret is shown masked, as everywhere.
+    documents = [replace(d, url=redact(d.url, config.secrets)) for d in config.documents]
     if agreement_id is not None:
         agreement = config.agreement(agreement_id)
         documents = [d for d in documents if d.id in agreement.documents]

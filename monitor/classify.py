@@ -145,13 +145,16 @@ RETAIN_NOT_DATA = re.compile(
     r"|\bretain(?:s|ed)?\s+about\b",
     re.I,
 )
-# "we may store the entire related conversation", "will maintain and use this information": a
-# keeping verb with a subject and data as its object says what is kept. Words only between them, so
-# "store, transmit, or process this information" (a use restriction), "stored in the United States"
+# "we may store the entire related conversation", "will maintain and use this information": a keeping verb with a
+# subject and data as its object says what is kept. Words only between them, so "store, transmit, or process
+# this information" or "store or process personal data" (a use or a place), "stored in the United States"
 # (a place) and "systems storing Customer Data" (a description) do not match.
 KEEP_DATA = re.compile(
     rf"\b(?:we|they|will|may|might|shall|can|must|would|could|should|also)\s+(?:store|keep|maintain|hold)s?\s+"
     rf"(?!(?:the\s+)?(?:security|confidentiality|integrity|safeguards|appropriate|reasonable)\b)"
+    # "we store or process personal data [in Singapore]": storing as one alternative of what is done to data
+    # says where or how, not that it is kept ("will maintain and use this information" does)
+    rf"(?!(?:or|and/or)\s)"
     rf"(?:[a-z]+\s+){{0,3}}?{_DATA}\b",
     re.I,
 )
@@ -210,7 +213,8 @@ _DISCLOSE = re.compile(
 )
 RECIPIENT = re.compile(
     r"\bthird[-\s]part(?:y|ies)\b|\baffiliat\w+|\bgroup\s+(?:companies|entities|compan(?:y|ies))\b"
-    r"|\bservice\s+providers?\b|\bvendors?\b|\bpartners?\b|\badvertisers?\b|\bad(?:vertising)?\s+networks?\b"
+    # An "Internet Service Provider" is a detail collected about the user, not someone given the data.
+    r"|(?<!internet\s)\bservice\s+providers?\b|\bvendors?\b|\bpartners?\b|\badvertisers?\b|\bad(?:vertising)?\s+networks?\b"
     r"|\bsub-?processors?\b"
     r"|\bother\s+users\b|\bthe\s+public\b|\bpublicly\b|\blaw[-\s]enforcement\b|\bgovernment\w*"
     r"|\b(?:public|governmental|competent|regulatory)\s+authorit\w+|\bregulators?\b|\bcourts?\b"
@@ -221,7 +225,9 @@ RECIPIENT = re.compile(
 ACCESS_PHRASES: dict[str, re.Pattern] = {
     "government request": re.compile(
         r"\blaw[-\s]enforcement\b|\bgovernment(?:al)?\s+(?:requests?|authorit\w+|agenc\w+|access)\b"
-        r"|\bsubpoenas?\b|\bcourt\s+orders?\b|\blegal\s+process\b|\bsearch\s+warrants?\b",
+        r"|\bsubpoenas?\b|\bcourt\s+orders?\b|\blegal\s+process\b|\bsearch\s+warrants?\b"
+        # "data disclosure requests", "requests for user data": what authorities send a provider
+        r"|\b(?:data\s+)?disclosure\s+requests?\b|\brequests?\s+for\s+(?:\w+\s+)?(?:user|customer|account)\s+data\b",
         re.I,
     ),
     "access controls": re.compile(
@@ -235,6 +241,11 @@ _LEGAL_ENTITY = re.compile(
     r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|S\.A\.S|SAS|S\.A|B\.V|AG|PLC|Pty|S\.r\.l|SE|Co)\b\.?"
 )
 _DISCLOSE_REACH = 120
+# "you must conduct careful human review of each Output": a duty of the customer, not someone reading their data.
+_USER_DUTY = re.compile(
+    r"\b(?:you|users?|customers?|developers?)\s+(?:\w+\s+){0,2}?(?:must|shall|should|will|agree\s+to"
+    r"|are\s+(?:required|responsible))\b",
+    re.I)
 _BY_THE_USER = re.compile(r"\b(?:you|users?)\s+$", re.I)
 # A rendered table row: at least this many cells, this short on average.
 _ROW_CELLS = 3
@@ -350,10 +361,10 @@ def _access_evidence(text: str, heading: str = "") -> list[str]:
         return []
     found = [m.group(0) for p in ACCESS_PHRASES.values() if (m := p.search(text))]
     has_data = DATA_NOUN.search(text) is not None or bool(ACCESS_HEADING.search(heading))
-    if has_data and (m := HUMAN_REVIEW.search(text)):
+    if has_data and (m := HUMAN_REVIEW.search(text)) and not _USER_DUTY.search(text, 0, m.start()):
         found.append(m.group(0))
     if has_data:
-        recipients = list(RECIPIENT.finditer(text))
+        recipients = _recipients(text, RECIPIENT)
         for verb in _DISCLOSE.finditer(text):
             if _BY_THE_USER.search(text, max(0, verb.start() - 12), verb.start()):
                 continue  # "the information you provide": the user hands it over, nobody receives it
@@ -441,6 +452,7 @@ def _segment_uncached(text: str) -> list[_Located]:
     out: list[_Located] = []
     named = products(text)
     heading = lead_in = table_subject = ""
+    nested: list[tuple[int, str]] = []  # (indent, lead-in) of the list items that open a nested list
     for number, raw in enumerate(text.split("\n")):
         line = raw.strip()
         if not line:
@@ -449,17 +461,28 @@ def _segment_uncached(text: str) -> list[_Located]:
         if _MARKDOWN.match(line) or is_heading(line):
             heading = _MARKDOWN.sub("", line).strip().rstrip(":").strip()
             lead_in = table_subject = ""
+            nested = []
             continue
         cells = _split_cells(line)
         if cells and not table_subject and DATA_NOUN.search(cells[0]):
             table_subject = cells[0]
         item = bool(_LIST_ITEM.match(line))
-        context = lead_in if item else ""
         sentences = _split_sentences(line)
-        if not item:
+        context = ""
+        if item:
+            # A nested list completes the item that opens it ("(g) … you agree that you will:" then "(i) conduct
+            # human review …"); the text keeps list nesting as indentation.
+            indent = len(raw) - len(raw.lstrip())
+            while nested and nested[-1][0] >= indent:
+                nested.pop()
+            context = nested[-1][1] if nested else lead_in
+            if sentences and line.endswith(":"):
+                nested.append((indent, sentences[-1]))
+        else:
             # Only the sentence that ends in ":" introduces the list ("we train our models using
             # data from the following sources:"); earlier sentences of its paragraph do not.
             lead_in = sentences[-1] if sentences and line.endswith(":") else ""
+            nested = []
         for sentence in sentences:
             combined = f"{context} {sentence}" if context else sentence
             ev = _evidence(combined, heading, named)
@@ -644,7 +667,7 @@ def _training_facts(clause: Clause) -> list[Fact]:
 # (its label) and, but for human review, a verb of passing the data on stands near it.
 _RECIPIENTS: dict[str, re.Pattern] = {
     "affiliates": re.compile(r"\baffiliat\w+|\bgroup\s+(?:companies|entities|compan(?:y|ies))\b", re.I),
-    "service providers": re.compile(r"\bservice\s+providers?\b|\bvendors?\b|\bsub-?processors?\b", re.I),
+    "service providers": re.compile(r"(?<!internet\s)\bservice\s+providers?\b|\bvendors?\b|\bsub-?processors?\b", re.I),
     "advertisers": re.compile(r"\badvertis\w+|\bad\s+networks?\b", re.I),
     "business partners": re.compile(r"\bpartners?\b", re.I),
     "other users or the public": re.compile(r"\bother\s+users\b|\bthe\s+public\b|\bpublicly\b", re.I),
@@ -666,10 +689,15 @@ _NAMED_AS_RECIPIENT = re.compile(
     r"|third[-\s]party|[,;:(&])\s+(?:\w+\s+){0,2}$", re.I)
 
 
+# Authorities and the public are recipients however they are introduced.
+_ALWAYS_RECIPIENTS = ("public", "the public", "law", "government", "authorit", "court", "subpoena", "legal",
+                      "regulat", "competent")
+
+
 def _recipients(text: str, pattern: re.Pattern) -> list[re.Match]:
-    always = ("public", "enforcement", "government", "authorit", "court", "subpoena", "legal")
     return [r for r in pattern.finditer(text)
-            if r.group(0).lower().startswith(always) or _NAMED_AS_RECIPIENT.search(text, max(0, r.start() - 40), r.start())]
+            if r.group(0).lower().startswith(_ALWAYS_RECIPIENTS)
+            or _NAMED_AS_RECIPIENT.search(text, max(0, r.start() - 40), r.start())]
 
 
 def _access_facts(clause: Clause) -> list[Fact]:
@@ -790,6 +818,7 @@ def _side(located: _Located) -> Side:
 # How near the changed words must be to a clause's evidence for the change to be about its topic: the same
 # phrase or the next one, not the other end of a long sentence.
 _CARRY = 60
+_LIST_ITEM_MARK = re.compile(r"\(\w{1,4}\)|;")
 
 
 def _near_evidence(side: Side, changed: list[tuple[int, int]]) -> bool:
@@ -800,9 +829,10 @@ def _near_evidence(side: Side, changed: list[tuple[int, int]]) -> bool:
             end = start + len(phrase)
             if any(a - _CARRY <= end and start <= b + _CARRY for a, b in changed):
                 return True
-            # "Meta may retain your Content: (i) …; (ii) …": the evidence governs the list its colon opens.
+            # "Meta may retain your Content: (i) …; (ii) …": the evidence governs the list its colon opens, so an
+            # item added to or taken from that list is about it (a word changed inside an item is not).
             colon = text.find(":", end, end + _CARRY)
-            if colon != -1 and any(a > colon for a, _ in changed):
+            if colon != -1 and any(a > colon and _LIST_ITEM_MARK.search(side.text, a, b) for a, b in changed):
                 return True
             start = text.find(phrase.casefold(), start + 1)
     return False

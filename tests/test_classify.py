@@ -527,6 +527,11 @@ def test_classify_change_never_fails_and_equal_texts_flag_nothing(old_lines, new
     assert (same.training, same.retention, same.facts, same.clauses) == (False, False, [], [])
 
 
+def test_storing_as_one_alternative_of_processing_is_not_retention():
+    assert "retention" not in label("We store or process personal data described in section I.")
+    assert "retention" in label("We may store the entire related conversation as part of your Feedback.")
+
+
 def test_a_reworded_clause_is_flagged_for_what_its_changed_words_touch():
     sanctions = ("## Export\nTransaction records will be retained as required by law, and you will not use, export or "
                  "re-export the Services to any country under embargo, including Cuba, Iran or Syria.\n")
@@ -539,9 +544,36 @@ def test_a_reworded_clause_is_flagged_for_what_its_changed_words_touch():
               "laws; and (ii) in connection with the exercise or defence of legal claims.\n")
     extended = listed.replace("legal claims.", "legal claims; and (iii) when our systems flag it for a policy violation.")
     assert _classify(listed, extended).retention is True
+    # A word changed inside an item of that list is not: "under the Terms" -> "under these Terms".
+    listed_terms = ("## Retention\nMeta will retain your Content and Usage Data as needed: (i) to provide the "
+                    "Services under the Terms; (ii) to the extent necessary for compliance with applicable laws.\n")
+    assert _classify(listed_terms, listed_terms.replace("under the Terms", "under these Terms")).retention is False
     # Near the evidence: a period changed beside "retain".
     near = "## Retention\nWe retain chat logs for 30 days after you close a conversation, for safety reasons.\n"
     assert _classify(near, near.replace("30 days after you close", "90 days after you close")).retention is True
     # A label that comes or goes is a change of that topic wherever the words changed.
     gone = "## Data\nWe process your conversations to provide the service and we retain your conversations for safety.\n"
     assert _classify(gone, gone.replace(" and we retain your conversations for safety", "")).retention is True
+
+
+def test_a_duty_of_the_customer_to_review_outputs_is_not_access_even_in_a_nested_list():
+    text = ("## Use of Outputs\n"
+            "- (g) You are responsible for evaluating any Output. Before publishing Outputs, you agree that you will:\n"
+            "  - (i) conduct careful human review of each item of the Output;\n"
+            "  - (ii) provide any attribution notice required by law.\n"
+            "- (h) Conversations flagged for abuse may be read by human reviewers.\n")
+    labels = {c.text: c.labels for c in segment(text)}
+    assert "access" not in labels["- (i) conduct careful human review of each item of the Output;"]
+    assert "access" in labels["- (h) Conversations flagged for abuse may be read by human reviewers."]
+
+
+def test_a_recipient_named_only_as_a_modifier_is_not_access():
+    assert "access" not in label("The information may include your IP address, browser type, Internet Service "
+                                 "Provider (ISP) and pages visited, which are transferred to our servers.")
+    assert "access" in label("We share your personal data with our service providers.")
+
+
+def test_requests_from_authorities_for_data_are_access():
+    assert "access" in label("When we receive data disclosure requests, our team reviews them to make sure that "
+                             "they satisfy legal requirements.")
+    assert "access" in label("We publish how many requests for user data we receive from governments.")
