@@ -370,3 +370,36 @@ def test_index_says_what_each_vendor_says_today_commercial_and_consumer_side_by_
     vendor = parse(site["out"] / href)
     titles = [t.strip() for t in vendor.xpath("//tr[contains(@class, 'question')]/th/text()[1]")]
     assert titles == ["Training on customer data", "Retention", "Access: who may see or receive the data"]
+
+
+def test_chromium_shows_the_index_answers_and_the_agreement_pairs_side_by_side(site, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    def side_by_side(left, right) -> bool:
+        a, b = left.bounding_box(), right.bounding_box()
+        return bool(a and b and abs(a["y"] - b["y"]) < 2 and a["x"] + a["width"] <= b["x"] + 1)
+
+    out = site["out"]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.goto((out / "index.html").as_uri())
+        acme = page.locator("div.answer-sheet section.answers", has_text="Acme AI")
+        training = acme.locator("tr.question", has_text="Training on customer data")
+        assert training.is_visible() and training.locator("span.differ").is_visible()
+        commercial, consumer = training.locator("td.answer.commercial"), training.locator("td.answer.consumer")
+        assert side_by_side(commercial, consumer)
+        assert commercial.locator("blockquote.quote", has_text=TERMS[1]).is_visible()
+        page.screenshot(path=tmp_path / "index.png", full_page=True)
+
+        page.goto((out / "agreement-acme-msa.html").as_uri())
+        pair = page.locator("table.pairs tr.pair.changed", has_text="up to 2 years")
+        assert pair.is_visible()
+        assert side_by_side(pair.locator("td.before"), pair.locator("td.after"))
+        assert pair.locator("td.before del", has_text="30 days").is_visible()
+        assert pair.locator("td.after ins", has_text="2 years").is_visible()
+        assert page.locator("span.unverified").first.is_visible()
+        page.screenshot(path=tmp_path / "agreement.png", full_page=True)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        browser.close()
+    assert (tmp_path / "index.png").stat().st_size > 1000 and (tmp_path / "agreement.png").stat().st_size > 1000
