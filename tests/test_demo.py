@@ -151,3 +151,26 @@ def test_the_june_change_reads_as_before_after_pairs_in_the_alert_drift_and_the_
         pairs = [r for r in tree.xpath("//table[@class='pairs']//tr[@class='pair changed']")
                  if "train and improve Anthropic AI models" in r.text_content()]
         assert pairs and pairs[0].xpath("td[@class='side after']/ins")[0].text_content() == "and improve Anthropic AI models"
+
+
+def test_the_demo_answers_what_the_policy_says_today_with_dated_quotes(tour):
+    import json
+
+    proc, workdir = tour
+    config = workdir / "config.toml"
+    result = subprocess.run([sys.executable, "-m", "monitor", "--config", str(config), "answers", "--json"],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    [anthropic] = json.loads(result.stdout)["vendors"]
+    consumer = anthropic["audiences"]["consumer"]["questions"]
+    db = sqlite_utils.Database(workdir / "termwatch.db")
+    current = max(db["versions"].rows, key=lambda v: v["id"])["text"]
+    opted = next(f for f in consumer["training"]["facts"] if f["value"] == "used unless you opt out")
+    june = next(q for q in opted["quotes"] if "train and improve Anthropic AI models" in q["quote"])
+    assert june["quote"] in current and june["since"] == CHANGE[:10]
+    assert all(q["quote"] in current for q in question_quotes(consumer))
+    assert consumer["retention"]["stated"] and consumer["access"]["stated"]
+
+
+def question_quotes(questions: dict) -> list[dict]:
+    return [q for answer in questions.values() for f in answer["facts"] for q in f["quotes"]]
