@@ -61,7 +61,9 @@ class ChangeClass:
 # What customers and users hand over or generate. "information" and "data" are broad on purpose:
 # the action words carry the precision.
 _DATA = (
-    r"(?:data|datasets?|information|content|inputs?|outputs?|prompts?|completions?|conversations?|chats?"
+    # "content generation", "content moderation policies": what is done, not the customer's content.
+    r"(?:data|datasets?|information|content(?!\s+(?:generation|creation|moderation|polic(?:y|ies)|guidelines|standards)\b)"
+    r"|inputs?|outputs?|prompts?|completions?|conversations?|chats?"
     r"|chat\s+histor(?:y|ies)|messages?|files?|uploads?|materials?|feedback|logs?|back-?ups?|records?"
     r"|recordings?|transcripts?|submissions?|interactions?|queries|images?|audio|voice\s+\w+|sessions?|activity"
     r"|metadata|scores|embeddings?|identifiers?|posts|comments|photos|videos|searches|responses)"
@@ -104,7 +106,9 @@ TRAINING_PHRASES: dict[str, re.Pattern] = {
 # "train" about people, not models: security awareness training, trained personnel, courses.
 NOT_MODEL_TRAINING = re.compile(
     r"\b(?:personnel|employees?|staff|workforce|contractors|workers|team\s+members)\b[^.;]{0,80}\btrain"
-    r"|\btrain\w*\s+(?:of\s+|for\s+)?(?:our\s+|its\s+|their\s+|your\s+)?(?:personnel|employees|staff|workforce)"
+    # "training of personnel", "vetting, training, and managing personnel"
+    r"|\btrain\w*(?:,?\s+(?:and|or)\s+\w+|,\s+\w+){0,3}\s+(?:of\s+|for\s+)?(?:our\s+|its\s+|their\s+|your\s+)?"
+    r"(?:personnel|employees|staff|workforce)"
     r"|\btrainings?\s+(?:courses?|sessions?|programs?|programmes?|videos?|modules?|certificat\w*|regarding"
     r"|on\s+(?:their|data\s+protection|security))"
     r"|\b(?:security|awareness|compliance|privacy)\s+(?:awareness\s+)?training\b",
@@ -115,7 +119,10 @@ NOT_MODEL_TRAINING = re.compile(
 # to develop models") speak of the customer's models, not of training on the customer's data.
 CUSTOMER_SIDE_TRAINING = re.compile(
     r"\bcompet(?:e|es|ing|itive|itor|itors)\b"
-    r"|\b(?:customer|you|users?)\b[^.;]{0,30}\b(?:using|use|uses)\s+(?:the\s+|any\s+)?outputs?\s+to\b",
+    r"|\b(?:customer|you|users?)\b[^.;]{0,30}\b(?:using|use|uses)\s+(?:the\s+|any\s+)?outputs?\s+to\b"
+    # "You may apply the Inputs and Outputs … to … training other models": what the customer may do with them
+    r"|\b(?:customer|you|users?)\s+(?:may|can|are\s+(?:free|permitted|allowed)\s+to)\s+(?:use|apply|utili[sz]e)\s+"
+    r"(?:the\s+|any\s+)?(?:inputs?\s+(?:and|or)\s+(?:the\s+)?)?outputs?\b",
     re.I,
 )
 
@@ -337,11 +344,17 @@ def _retention_evidence(text: str, heading: str = "") -> list[str]:
 # of the Notice Period you shall notify us ... of your decision to erase your data" the month is a
 # notice period, not how long data is kept.
 _NEAR = 80
+_DUTY_REACH = 60
 
 
 def _near(verbs: re.Pattern, times: re.Pattern, text: str) -> list[str]:
-    spans = [(m.start(), m.end(), m.group(0)) for m in times.finditer(text)]
+    # "you must immediately cease … and destroy any cached or stored materials": the customer's duty, and its
+    # timing, are not how long the provider keeps data.
+    spans = [(m.start(), m.end(), m.group(0)) for m in times.finditer(text)
+             if not _USER_DUTY.search(text, max(0, m.start() - _DUTY_REACH), m.start())]
     for v in verbs.finditer(text):
+        if _USER_DUTY.search(text, max(0, v.start() - _DUTY_REACH), v.start()):
+            continue
         for start, end, phrase in spans:
             if start - v.end() <= _NEAR and v.start() - end <= _NEAR:
                 return [v.group(0), phrase]
@@ -359,8 +372,11 @@ _ACCESS_HINT = re.compile(
 def _access_evidence(text: str, heading: str = "") -> list[str]:
     if not _ACCESS_HINT.search(text):
         return []
-    found = [m.group(0) for p in ACCESS_PHRASES.values() if (m := p.search(text))]
     has_data = DATA_NOUN.search(text) is not None or bool(ACCESS_HEADING.search(heading))
+    # Authorities' requests are access when they reach data: "cooperate with government authorities to lock your
+    # account" is enforcement; "disclose personal data to government authorities" is access.
+    found = [m.group(0) for name, p in ACCESS_PHRASES.items() if (m := p.search(text))
+             and (name != "government request" or has_data or _DISCLOSE.search(text))]
     if has_data and (m := HUMAN_REVIEW.search(text)) and not _USER_DUTY.search(text, 0, m.start()):
         found.append(m.group(0))
     if has_data:
@@ -846,12 +862,14 @@ def _carried(pair: ClausePair) -> set[str]:
         return set() if pair.op == MOVED else set(pair.labels)
     changed_before, changed_after, at_before, at_after = [], [], 0, 0
     for op, piece in marked_words(pair.before.text, pair.after.text):
+        # A full stop added or a comma moved changes no meaning near anything; only words count.
+        worded = any(ch.isalnum() for ch in piece)
         if op <= 0:
-            if op < 0:
+            if op < 0 and worded:
                 changed_before.append((at_before, at_before + len(piece)))
             at_before += len(piece)
         if op >= 0:
-            if op > 0:
+            if op > 0 and worded:
                 changed_after.append((at_after, at_after + len(piece)))
             at_after += len(piece)
     topics = set(pair.before.labels ^ pair.after.labels)

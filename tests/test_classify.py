@@ -577,3 +577,33 @@ def test_requests_from_authorities_for_data_are_access():
     assert "access" in label("When we receive data disclosure requests, our team reviews them to make sure that "
                              "they satisfy legal requirements.")
     assert "access" in label("We publish how many requests for user data we receive from governments.")
+
+
+@pytest.mark.parametrize("sentence, topic", [
+    # What the customer may do with Outputs is their business, not training on their data.
+    ("You may apply the Inputs and Outputs of the Services to any use case, including training other models.",
+     "training"),
+    # Generating content is what a model does; no customer content is used.
+    ("We have published an explanation of the foundation model's training process and content generation "
+     "mechanisms.", "training"),
+    # Staff training listed with other personnel practices.
+    ("OpenAI maintains practices for vetting, training, and managing personnel with respect to security, "
+     "including background checks of employees with access to Customer Data.", "training"),
+    # The customer's duty to destroy materials, and its timing, is not how long the provider keeps data.
+    ("Upon termination you must immediately cease using the Services and destroy or return any cached or stored "
+     "content containing Downloadable Materials.", "retention"),
+    # An authority acting on an account is enforcement, not access to data.
+    ("DeepSeek may cooperate with government authorities' requirements to lock or restrict your account.", "access"),
+])
+def test_not_about_the_topic(sentence, topic):
+    assert topic not in label(sentence)
+
+
+def test_authorities_receiving_data_is_still_access():
+    assert "access" in label("We may disclose personal data to government authorities when the law requires it.")
+
+
+def test_a_changed_full_stop_carries_no_topic():
+    old = '## Choices\nYou can opt out by turning off "Improve the model for everyone"\n'
+    result = _classify(old, old.replace('everyone"', 'everyone".'))
+    assert (result.training, result.retention, result.access) == (False, False, False)
