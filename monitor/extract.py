@@ -28,7 +28,7 @@ warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 # Bump whenever the text or normalised form produced for the same HTML can change: versions record
 # it, and `termwatch reextract` re-derives their text from the kept pages instead of announcing
 # fake changes.
-EXTRACTOR_VERSION = "2026.11.2"
+EXTRACTOR_VERSION = "2026.11.3"
 
 # ---------------------------------------------------------------- what is not the terms
 
@@ -175,6 +175,10 @@ def _first(el: Tag, names: Iterable[str], skip: set[int] = frozenset()) -> Tag |
 def _mark_noise(roots: list[Tag], skip: set[int]) -> None:
     """Skip page chrome, hidden decoration, banners, switchers and tables of contents under the roots."""
     total = max(sum(len(root.get_text()) for root in roots), 1)
+    # Text other elements point to as their accessible description ("(opens a footnote)", "Opens in a new tab")
+    # is read out by a screen reader beside each link, not part of the page's wording.
+    described = frozenset(ref for root in roots for el in root.find_all(attrs={"aria-describedby": True})
+                          for ref in str(el["aria-describedby"]).split())
     for root in roots:
         stats = _block_stats(root, skip)
         in_article = any(el.name in ("main", "article") for el in (root, *root.parents))
@@ -184,7 +188,8 @@ def _mark_noise(roots: list[Tag], skip: set[int]) -> None:
             for child in node.contents:
                 if not isinstance(child, Tag) or id(child) in skip:
                     continue
-                if _is_noise(child, total, in_article, stats):
+                if _is_noise(child, total, in_article, stats) or (
+                        child.get("id") in described and len(child.get_text(strip=True)) <= _DECORATION_MAX):
                     skip.add(id(child))
                 else:
                     stack.append((child, in_article or child.name in ("main", "article")))

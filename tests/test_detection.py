@@ -120,6 +120,16 @@ def test_icon_names_are_not_read():
     assert "fa-envelope" not in text and "legal@example.com" in text
 
 
+def test_text_that_links_point_to_as_their_description_is_not_read():
+    linked = [f'{c[:-1]} (<a href="#fn{i}" aria-describedby="fn-hint">{i}</a>).' for i, c in enumerate(CLAUSES)]
+    hint = '<span id="fn-hint" class="x1">(opens a footnote)</span>'
+    with_hint, without = site(terms(linked, extra=hint)), site(terms(linked))
+    assert "opens a footnote" not in extract_text(with_hint)
+    assert judge(_fetch(with_hint)).sha256 == judge(_fetch(without)).sha256
+    # The same words as the page's own text, pointed to by nothing, are read.
+    assert "opens a footnote" in extract_text(site(terms(extra='<p id="note">A footnote (opens a footnote).</p>')))
+
+
 def test_a_relative_timestamp_is_the_same_wording_on_every_fetch():
     a = site(terms(stamp="Updated 3 weeks ago"))
     b = site(terms(stamp="Updated over a month ago"))
