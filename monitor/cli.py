@@ -104,7 +104,7 @@ def needs_config(func=None, *, check: bool = False):
     """Loads and validates the config before the command runs, and passes it in.
 
     check=True, for the commands that fetch or send, also checks CSS selectors and alert URLs: that
-    imports soupsieve and apprise, about a second, which read-only commands must not pay."""
+    imports soupsieve and apprise, slow to load, which read-only commands must not pay for."""
     if func is None:
         return functools.partial(needs_config, check=check)
 

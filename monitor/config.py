@@ -247,7 +247,7 @@ def _check_url(reader: _Reader, where: str, url: str | None) -> None:
 def _check_selectors(reader: _Reader, where: str, selectors: tuple[str, ...]) -> None:
     if not reader.check:
         return
-    import soupsieve  # its first compile costs a third of a second, which read-only commands skip
+    import soupsieve  # its first compile is slow, and read-only commands skip it
 
     for i, selector in enumerate(selectors):
         try:
@@ -361,7 +361,7 @@ def _agreements(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Agreeme
 
 
 def _alert_url(reader: _Reader, where: str, url: str) -> None:
-    import apprise  # only when checking: apprise loads every plugin to recognise a URL, about a second
+    import apprise  # only when checking: apprise loads every plugin to recognise a URL, which is slow
 
     if not apprise.Apprise().add(url):
         reader.note(where, f"apprise cannot use {redact(url, reader.secrets)!r}; check it against apprise's URL formats")

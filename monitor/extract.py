@@ -111,7 +111,7 @@ def _extract(html: str, select: Sequence[str], remove: Sequence[str]) -> _Page:
     # class stays one string (soupsieve splits it itself): splitting every element's classes is slow
     soup = BeautifulSoup(html or "", "lxml", multi_valued_attributes=None)
     # What is not the terms is skipped, not decomposed: removing thousands of elements from one
-    # parent costs a list scan each, which made big pages take seconds.
+    # parent costs a list scan each.
     skip: set[int] = set()
     title = ""
     holders: list[Tag] = []
@@ -776,7 +776,7 @@ _CHALLENGES = (
      "access denied"),
 )
 # Markup only challenge pages carry (Cloudflare, DataDome, Imperva, PerimeterX, hCaptcha, reCAPTCHA),
-# lower case. Plain substring searches: a case-blind regex alternation took 20 ms over a 500 kB page.
+# lower case. Plain substring searches: a case-blind regex alternation is far slower over a big page.
 _CHALLENGE_MARKUP = ("cf_chl_opt", "cf-chl-", "challenges.cloudflare.com", "captcha-delivery.com", "_incapsula_resource",
                      "px-captcha", "hcaptcha.com/1/api", "google.com/recaptcha", "g-recaptcha")
 _NEEDS_JS = re.compile(

@@ -13,7 +13,7 @@ _TYPOGRAPHY = {
     **dict.fromkeys("\u00a0\u2007\u202f\u2009\u200a\u3000", " "),
 }
 # A regex over the few characters that change, not str.translate: translate with a mapping costs a
-# lookup per character and was a third of normalise on long pages.
+# lookup per character, which dominated normalise on long pages.
 _TYPOGRAPHIC = re.compile("[" + "".join(_TYPOGRAPHY) + "]")
 
 

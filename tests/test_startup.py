@@ -46,7 +46,7 @@ def test_run_still_rejects_an_unusable_alert_url_that_status_ignores(tmp_path):
 
 def test_run_leaves_out_the_scrapy_components_it_never_uses(tmp_path, pages):
     # Scrapy imports each listed component before it can decline: cookies (tldextract, requests) and the
-    # remote console (aiohttp) would cost every cron run about 0.2 s.
+    # remote console (aiohttp) would slow every cron run's start.
     pages.set("/terms", "<html><body><main><h1>Terms</h1><p>" + "We keep your data safe. " * 40 + "</p></main></body></html>")
     config = ('[storage]\ndatabase = "termwatch.db"\n[crawl]\nretries = 0\ndelay = 0\nobey_robots = false\n'
               + document_toml("acme-terms", pages.url("/terms"), select=("main",)))
