@@ -21,10 +21,6 @@ from monitor.fold import fold_typography
 from monitor.models import Extracted, FetchResult, Unusable
 from monitor.pdf import PdfError, looks_like_pdf, pdf_text
 
-# XHTML terms pages open with <?xml …?>; they are web pages and read right as HTML, so bs4's warning that
-# they might be XML would only be noise on stderr from cron.
-warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
-
 # Bump whenever the text or normalised form produced for the same HTML can change: versions record
 # it, and `termwatch reextract` re-derives their text from the kept pages instead of announcing
 # fake changes.
@@ -109,7 +105,11 @@ def _extract(html: str, select: Sequence[str], remove: Sequence[str]) -> _Page:
     selects = [_compile(s) for s in select]
     removes = [_compile(s) for s in remove]
     # class stays one string (soupsieve splits it itself): splitting every element's classes is slow
-    soup = BeautifulSoup(html or "", "lxml", multi_valued_attributes=None)
+    with warnings.catch_warnings():
+        # XHTML terms pages open with <?xml …?>; they are web pages and read right as HTML, so bs4's warning
+        # that they might be XML would only be noise on stderr from cron. Silenced here, not for the process.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html or "", "lxml", multi_valued_attributes=None)
     # What is not the terms is skipped, not decomposed: removing thousands of elements from one
     # parent costs a list scan each.
     skip: set[int] = set()

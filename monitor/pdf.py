@@ -11,13 +11,17 @@ import re
 
 MAGIC = b"%PDF-"
 
-# pypdf logs a warning for each flaw it works around; a PDF it cannot read becomes the fetch's reason instead,
-# so these would only be noise in cron's mail.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
-
 
 class PdfError(ValueError):
     """A PDF whose text cannot be read; the message says why."""
+
+
+def quiet_repair_warnings() -> None:
+    """Keep pypdf's warnings about the flaws it works around out of this process's log.
+
+    A PDF it cannot read becomes the fetch's reason instead, so they would only be noise in cron's mail. Called
+    by the processes that read PDFs (the CLI's logging setup and the page reader), never on import."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def looks_like_pdf(data: bytes | str) -> bool:

@@ -16,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from monitor.errors import TermwatchError
 from monitor.extract import judge
 from monitor.models import Document, Extracted, FetchResult, Unusable
+from monitor.pdf import quiet_repair_warnings
 
 # The page the worker reads and one waiting: more would only hold pages in memory, fewer leaves it idle
 # while this process stores a result.
@@ -66,6 +67,7 @@ def return_freed_pages() -> None:
 
 def _started(parent: int) -> None:
     return_freed_pages()
+    quiet_repair_warnings()  # the worker has no log handler: Python's last resort would print them on stderr
     # Ctrl-C and a service stop reach the whole process group; the run stops the worker itself once the
     # crawl has wound down, so the worker finishes the pages in hand instead of dying with a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

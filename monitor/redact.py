@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 from monitor.errors import TermwatchError
+from monitor.pdf import quiet_repair_warnings
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
@@ -44,6 +45,7 @@ def install_log_redaction(secrets: Iterable[str], verbose: bool = False) -> None
     handler.setLevel(logging.DEBUG if verbose else logging.CRITICAL + 1)
     root = logging.getLogger()
     root.handlers[:] = [handler]
+    quiet_repair_warnings()
     # Warnings are still made: the alert deliverer reads apprise's to say why a delivery failed.
     root.setLevel(logging.DEBUG if verbose else logging.WARNING)
 

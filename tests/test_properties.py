@@ -15,10 +15,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import PROPERTY_EXAMPLES, report_figures
-
-# Generated markup often opens with <?xml …?>; bs4's XML warning is silenced in extract.py, but pytest resets filters.
-pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")
-
 from monitor import render
 from monitor.classify import classify_change, current_clauses, facts, label, segment
 from monitor.diff import apply_hunks, diff_texts, hunk_to_dict

@@ -11,7 +11,7 @@ import sys
 
 from click.testing import CliRunner
 
-from conftest import document_toml
+from conftest import ROOT, document_toml
 from monitor.cli import cli
 
 SLOW = ("apprise", "scrapy", "twisted", "bs4", "soupsieve", "lxml")
@@ -53,3 +53,45 @@ def test_run_leaves_out_the_scrapy_components_it_never_uses(tmp_path, pages):
     assert _imported(tmp_path, "run", config=config, watch=("scrapy", "aiohttp", "tldextract", "requests")) == ["scrapy"]
     assert [path for path, _ in pages.requests] == ["/terms"]
     assert sqlite3.connect(tmp_path / "termwatch.db").execute("select count(*) from versions").fetchone() == (1,)
+
+
+# Imports every module of monitor and spiders after the libraries they import (whose own import-time settings,
+# such as Scrapy's warning filter, are theirs), and prints whatever global state our modules changed.
+_SIDE_EFFECTS_PROBE = r"""
+import ast, importlib, logging, pathlib, pkgutil, signal, sys, warnings
+
+def state():
+    loggers = {name: lg.level for name, lg in logging.Logger.manager.loggerDict.items()
+               if isinstance(lg, logging.Logger) and lg.level != logging.NOTSET}
+    root = logging.getLogger()
+    return {"warnings.filters": list(warnings.filters), "logger levels": loggers,
+            "root logger": (root.level, list(root.handlers)), "sys.path": list(sys.path),
+            "signals": [signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)],
+            "twisted reactor installed": "twisted.internet.reactor" in sys.modules}
+
+ours = ("monitor", "spiders")
+third_party = set()
+for package in ours:
+    for path in pathlib.Path(package).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else [])
+            third_party.update(n for n in names if n.split(".")[0] not in (*ours, *sys.stdlib_module_names))
+for name in sorted(third_party):
+    importlib.import_module(name)
+before = state()
+for package in ours:
+    for module in pkgutil.walk_packages(importlib.import_module(package).__path__, package + "."):
+        importlib.import_module(module.name)
+after = state()
+print(repr({key: (before[key], after[key]) for key in before if before[key] != after[key]}))
+"""
+
+
+def test_importing_a_module_changes_no_global_state():
+    # Logging levels, warning filters and the like are set where they are needed (the CLI, the page reader,
+    # the crawl), so that importing termwatch as a library, or in a test, changes nothing around it.
+    done = subprocess.run([sys.executable, "-c", _SIDE_EFFECTS_PROBE], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "{}", done.stdout
