@@ -34,7 +34,7 @@ def looks_like_pdf(data: bytes | str) -> bool:
 def pdf_text(data: bytes) -> str:
     """The text of every page as paragraphs separated by a blank line, as the HTML extractor writes them."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -46,8 +46,10 @@ def pdf_text(data: bytes) -> str:
         raise PdfError("the PDF is password-protected") from None
     except DependencyError as err:  # AES-encrypted files need the cryptography package
         raise PdfError(f"the PDF is encrypted and cannot be opened here ({err})") from None
-    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, IndexError) as err:
-        # pypdf reports damage through several exception types; none of them is a bug of ours.
+    except PyPdfError as err:
+        # The base of the errors pypdf raises for a file it cannot read (PdfReadError, PdfStreamError,
+        # ParseError, EmptyFileError, LimitReachedError). Anything else is a bug, ours or pypdf's, and must
+        # not pass for a damaged file.
         detail = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise PdfError(f"the PDF is damaged or not a PDF ({detail})") from None
     # One text for all pages, so a paragraph that runs onto the next page stays whole.

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 import corpus
-from conftest import document_toml, run_termwatch
+from conftest import document_toml, minimal_pdf, run_termwatch
 from monitor import store
 from monitor.agreements import check_agreements, drift_report, pin_agreement
 from monitor.alerts import deliver
@@ -153,32 +153,6 @@ def test_drift_on_real_privacy_policy_pages_alerts_once_for_an_agreement_signed_
 
 
 # --- 2. baseline preference ---------------------------------------------------------------------
-
-
-def minimal_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF with Helvetica text, xref offsets computed, readable by pypdf."""
-    def esc(s: str) -> str:
-        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    content = "BT /F1 11 Tf 14 TL 50 750 Td " + " T* ".join(f"({esc(line)}) Tj" for line in lines) + " ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 @pytest.fixture

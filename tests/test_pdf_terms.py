@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from conftest import db_at, document_toml
+from conftest import db_at, document_toml, minimal_pdf
 from monitor.config import parse
 from monitor.errors import ConfigError
 from monitor.pdf import PdfError, pdf_text, reflow
@@ -141,6 +141,39 @@ def test_pdf_text_reads_pages_and_refuses_damage(make_pdf):
     with pytest.raises(PdfError, match="damaged or not a PDF"):
         pdf_text(b"<!doctype html><p>not a pdf</p>")
 
+
+TERMS = ["Example AI does not use Customer Data to train its models.", "Customer Data is deleted after 30 days."]
+
+
+def encrypted(pdf: bytes, user_password: str) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_pdf_text_names_a_truncated_or_a_locked_file():
+    pdf = minimal_pdf(TERMS)
+    assert pdf_text(pdf) == "\n\n".join(TERMS)
+    for cut in (len(pdf) // 2, pdf.index(b"xref"), len(pdf) - 8):  # mid-stream, before the xref, in the trailer
+        with pytest.raises(PdfError, match=r"^the PDF is damaged or not a PDF \(.+\)$"):
+            pdf_text(pdf[:cut])
+    with pytest.raises(PdfError, match=r"^the PDF is password-protected$"):
+        pdf_text(encrypted(pdf, "s3cret"))
+    # Encrypted only to restrict printing or copying: the empty user password opens it.
+    assert pdf_text(encrypted(pdf, "")) == "\n\n".join(TERMS)
+
+
+def test_a_bug_while_reading_a_pdf_is_not_passed_off_as_a_damaged_file(monkeypatch):
+    from pypdf import PageObject
+
+    def broken(self, *args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'strip'")
+
+    monkeypatch.setattr(PageObject, "extract_text", broken)
+    with pytest.raises(AttributeError):
+        pdf_text(minimal_pdf(TERMS))
 
 REFLOW = {
     "wrapped lines join": ("We retain Customer Data for up to 30 days after it is submitted and then delete it,\n"
