@@ -167,7 +167,8 @@ def answer_sheet(db: sqlite_utils.Database, config: Config, vendors: Sequence[st
         by_doc = {d.id: d for d in documents}
         for vendor in result["vendors"]:
             for audience, side in vendor["audiences"].items():
-                mine = [c for c in recorded if c["document"] in side["documents"] and by_doc[c["document"]].audience == audience]
+                mine = [c for c in recorded
+                        if c["document"] in side["documents"] and by_doc[c["document"]].audience == audience]
                 for q, changes in changed_answers(mine).items():
                     side["questions"][q]["changed"] = changes
     return result

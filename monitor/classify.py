@@ -693,9 +693,12 @@ _RECIPIENTS: dict[str, re.Pattern] = {
     "buyers of the business": re.compile(r"\b(?:successors?|acquirers?|buyers?|purchasers?)\b|\bmergers?\b", re.I),
 }
 _NOT_PASSED = re.compile(
-    r"\b(?:not|never|no|\w+n['’]t)\b[^.;]{0,40}?\b(?:(sell|sold)|shar\w*|disclos\w*|provid\w*|transfer\w*|rent\w*)\b", re.I
+    r"\b(?:not|never|no|\w+n['’]t)\b[^.;]{0,40}?\b(?:(sell|sold)|shar\w*|disclos\w*|provid\w*|transfer\w*|rent\w*)\b",
+    re.I,
 )
-_NO_HUMAN = re.compile(r"\b(?:no|not|never|\w+n['’]t)\b[^.;]{0,30}?\b(?:human|people|staff|employees|personnel)\b", re.I)
+_NO_HUMAN = re.compile(
+    r"\b(?:no|not|never|\w+n['’]t)\b[^.;]{0,30}?\b(?:human|people|staff|employees|personnel)\b", re.I
+)
 
 
 # A recipient is named as one ("to our affiliates", "with service providers", "third-party advertisers");
@@ -906,7 +909,8 @@ def classify_change(old: str, new: str, hunks: list[Hunk]) -> ChangeClass:
     removed = [x for x in old_located if x.line in old_lines and comparable(x.clause.text) not in new_keys]
     added = [x for x in new_located if x.line in new_lines and comparable(x.clause.text) not in old_keys]
     changed_facts = _changed_facts(removed, added, old_located, new_located)
-    pairs = pair_clauses([_side(x) for x in removed], [_side(x) for x in added], _moved(old_located, new_located, hunks))
+    pairs = pair_clauses([_side(x) for x in removed], [_side(x) for x in added],
+                         _moved(old_located, new_located, hunks))
     moved_topics = {label for p in pairs for label in _carried(p)}
     training = TRAINING in moved_topics or any(f["kind"] == "training_stance" for f in changed_facts)
     retention = RETENTION in moved_topics or any(f["kind"] == "retention_period" for f in changed_facts)

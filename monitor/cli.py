@@ -224,7 +224,8 @@ def versions(config: Config, document: str, as_json: bool) -> None:
 @click.argument("document")
 @click.argument("version", required=False, type=VERSION)
 @click.option("--raw", is_flag=True,
-              help="The raw page the version was read from, byte for byte as kept (HTML, or the PDF file), not its text.")
+              help="The raw page the version was read from, byte for byte as kept (HTML, or the PDF file), "
+                   "not its text.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of printing.")
 @needs_config
 def show(config: Config, document: str, version: str | None, raw: bool, out: Path | None) -> None:
@@ -251,7 +252,8 @@ def show(config: Config, document: str, version: str | None, raw: bool, out: Pat
 @click.option("--training", is_flag=True, help="Only changes that touch training on customer data.")
 @click.option("--retention", is_flag=True, help="Only changes that touch data retention.")
 @click.option("--access", is_flag=True,
-              help="Only changes that touch who can see or receive the data (human review, sharing, government requests).")
+              help="Only changes that touch who can see or receive the data (human review, sharing, "
+                   "government requests).")
 @click.option("--all", "editorial", is_flag=True,
               help="Include editorial edits (case, punctuation, spelling, a date stamp): stored, never alerted.")
 @json_option
@@ -270,7 +272,8 @@ def changes(config: Config, document, since, vendor, audience, training, retenti
 
 @cli.command()
 @click.argument("target", metavar="DOC|URL")
-@click.option("--select", multiple=True, metavar="CSS", help="Keep only what matches (repeatable); replaces the document's.")
+@click.option("--select", multiple=True, metavar="CSS",
+              help="Keep only what matches (repeatable); replaces the document's.")
 @click.option("--remove", multiple=True, metavar="CSS", help="Drop what matches (repeatable); replaces the document's.")
 @click.option("--normalised", is_flag=True, help="Print the normalised form that decides whether the wording changed.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log on stderr.")
@@ -335,9 +338,7 @@ def demo(workdir: Path | None) -> None:
     """
     import tempfile
 
-    from monitor import demo as tour
-
-    from monitor import render
+    from monitor import demo as tour, render
     from monitor.agreements import drift_report
     from monitor.diff import diff_texts
 
@@ -408,7 +409,8 @@ def agreements_pin(config: Config, agreement: str, document: str, file: Path | N
     from monitor.agreements import pin_agreement
 
     pinned = pin_agreement(open_existing(config), config, agreement, document, file, version)
-    emit_json(pinned) if as_json else click.echo(f"Pinned {pinned['source']} as the signed wording of {document} for {agreement}.")
+    emit_json(pinned) if as_json else click.echo(
+        f"Pinned {pinned['source']} as the signed wording of {document} for {agreement}.")
 
 
 @cli.command()
@@ -500,7 +502,8 @@ def outbox_drop(config: Config, events: tuple[int, ...], channel: str | None, as
               show_default=True, help="text is coloured on a terminal (unless NO_COLOR is set); html is a full page.")
 @click.option("--training", is_flag=True, help="Only the changes that touch clauses about training on customer data.")
 @click.option("--retention", is_flag=True, help="Only the changes that touch clauses about data retention.")
-@click.option("--access", is_flag=True, help="Only the changes that touch clauses about who can see or receive the data.")
+@click.option("--access", is_flag=True,
+              help="Only the changes that touch clauses about who can see or receive the data.")
 @needs_config
 def diff_command(config: Config, document: str, from_version, to_version, fmt: str, training: bool, retention: bool,
                  access: bool) -> None:
@@ -517,7 +520,8 @@ def diff_command(config: Config, document: str, from_version, to_version, fmt: s
     pairs = classify_change(old.text, new.text, hunks).clauses
     topics = {name for name, on in (("training", training), ("retention", retention), ("access", access)) if on}
     if topics:
-        hunks, empty = render.hunks_about(hunks, old.text, new.text, topics), render.no_changes_about(topics, old.id, new.id)
+        hunks = render.hunks_about(hunks, old.text, new.text, topics)
+        empty = render.no_changes_about(topics, old.id, new.id)
         pairs = [p for p in pairs if topics & set(p["labels"])]
     if fmt == "json":
         emit_json({"document": document, "from_version": old.id, "to_version": new.id, "clauses": pairs,
@@ -674,7 +678,8 @@ def schedule(config: Config, every: str) -> None:
 
 @cli.command()
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write the site into (created if missing; an earlier report there is replaced, other files are left alone).")
+              help="Folder to write the site into (created if missing; an earlier report there is replaced, "
+                   "other files are left alone).")
 @needs_config
 def report(config: Config, out: Path) -> None:
     """Write a static HTML report: vendors and documents, each document's timeline, each change's diff,
@@ -730,5 +735,6 @@ def feed(config: Config, vendor: str | None, base_url: str | None, out: Path | N
     from monitor.timeutil import utc_now
 
     check_vendor(vendor, [d.vendor for d in config.documents], config.path)
-    atom = build_feed(store.changes(open_existing(config)), utc_now(), vendor, base_url or config.report.base_url or None)
+    atom = build_feed(store.changes(open_existing(config)), utc_now(), vendor,
+                      base_url or config.report.base_url or None)
     write_or_echo(atom.decode("utf-8"), out)

@@ -279,9 +279,11 @@ def _render_and_format(reader: _Reader, where: str, d: dict, selectors: bool) ->
     reader.choice(f"{where}.render", render, RENDERS, f" for document {d['id']!r}")
     reader.choice(f"{where}.format", format_, FORMATS, f" for document {d['id']!r}")
     if format_ == "pdf" and render == "browser":
-        reader.note(f"{where}.render", f"document {d['id']!r} is a PDF, which is read as is; remove render = \"browser\"")
+        reader.note(f"{where}.render",
+                    f"document {d['id']!r} is a PDF, which is read as is; remove render = \"browser\"")
     if format_ == "pdf" and selectors:
-        reader.note(f"{where}.select", f"document {d['id']!r} is a PDF; select and remove apply to HTML only, remove them")
+        reader.note(f"{where}.select",
+                    f"document {d['id']!r} is a PDF; select and remove apply to HTML only, remove them")
     return render, format_
 
 
@@ -364,7 +366,8 @@ def _alert_url(reader: _Reader, where: str, url: str) -> None:
     import apprise  # only when checking: apprise loads every plugin to recognise a URL, which is slow
 
     if not apprise.Apprise().add(url):
-        reader.note(where, f"apprise cannot use {redact(url, reader.secrets)!r}; check it against apprise's URL formats")
+        reader.note(where,
+                    f"apprise cannot use {redact(url, reader.secrets)!r}; check it against apprise's URL formats")
 
 
 def _channels(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Channel, ...]:

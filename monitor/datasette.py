@@ -22,7 +22,8 @@ _CHANGE = {
     "from_version": "Version before the change (versions.id)",
     "to_version": "Version after the change (versions.id)",
     "detected_at": "When the fetch that found the new wording ran (ISO-8601 UTC)",
-    "significance": "substantive (a change of terms) or editorial (case, punctuation, spelling, a date stamp: never alerted)",
+    "significance": "substantive (a change of terms) or editorial (case, punctuation, spelling, a date stamp: "
+                    "never alerted)",
     **_FLAGS,
     "summary": "One-sentence description of what changed",
     "facts": 'JSON list of facts that changed: {"kind", "subject", "before", "after"}',
@@ -32,7 +33,8 @@ _CHANGE = {
 
 TABLES: dict[str, dict] = {
     "changes_with_flags": {
-        "description": "Every recorded change, newest first, with its document, vendor and training/retention/access flags.",
+        "description": "Every recorded change, newest first, with its document, vendor and "
+                       "training/retention/access flags.",
         "columns": {"change_id": "Change id (changes.id)", **_DOCUMENT, **_CHANGE},
         "facets": ["vendor", "audience", "training", "retention", "access"],
     },
@@ -85,7 +87,8 @@ TABLES: dict[str, dict] = {
             "last_seen": "Latest fetch that showed this wording (ISO-8601 UTC)",
             "fetch_id": "The fetch that first showed it (fetches.id)",
             "page_sha256": "SHA-256 of the raw page kept as evidence (pages.sha256)",
-            "fallback": "1 when the document's select matched nothing and the text is the automatically found main content",
+            "fallback": "1 when the document's select matched nothing and the text is the automatically found "
+                        "main content",
         },
         "facets": ["document"],
     },
@@ -218,7 +221,8 @@ _SORT_DESC = {"changes_with_flags": "detected_at", "changes": "detected_at", "ve
 QUERIES: dict[str, dict] = {
     "recent_training_retention_changes": {
         "title": "Training, retention or access changes in the last 90 days",
-        "sql": "select * from changes_with_flags where significance = 'substantive' and (training or retention or access) "
+        "sql": "select * from changes_with_flags where significance = 'substantive' "
+               "and (training or retention or access) "
                "and detected_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-90 days') order by detected_at desc",
     },
     "vendor_clauses": {

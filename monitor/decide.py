@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from monitor.models import Extracted, Unusable
 from monitor.significance import SUBSTANTIVE, significance
@@ -118,8 +118,8 @@ def decide(state: State, seen: Extracted | Unusable | None, now: str) -> Decisio
                 continue
             when = _parse(earlier.last_seen)
             if moment is not None and when is not None and moment - when <= KNOWN_WINDOW:
-                return Decision(KNOWN, earlier.id,
-                                f"same text as version {earlier.id} (last seen {earlier.last_seen}): the page alternates")
+                return Decision(KNOWN, earlier.id, f"same text as version {earlier.id} "
+                                                   f"(last seen {earlier.last_seen}): the page alternates")
             break
     size = len(seen.text)
     if length and size < SUSPECT_SHARE * length and seen.sha256 != state.pending_suspect:
@@ -137,7 +137,7 @@ def _parse(stamp: str) -> datetime | None:
         value = datetime.fromisoformat(stamp.strip())
     except (AttributeError, ValueError):
         return None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def known_versions(rows: Sequence) -> tuple[Known, ...]:

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -39,7 +39,7 @@ def snapshots() -> list[dict]:
 
 def fetched_at(snap: dict) -> str:
     """The snapshot's fetch date as termwatch writes times (UTC ISO-8601, seconds, +00:00)."""
-    return datetime.fromisoformat(snap["date"]).astimezone(timezone.utc).isoformat(timespec="seconds")
+    return datetime.fromisoformat(snap["date"]).astimezone(UTC).isoformat(timespec="seconds")
 
 
 def prepare(workdir: Path) -> bool:

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-
 # A document's drift status, decided here from its baseline and the comparison, and only rendered by views:
 DRIFTED = "drifted"        # the wording moved substantively since what was signed
 UNCHANGED = "unchanged"    # reads the same as what was signed
@@ -135,7 +134,8 @@ def drift(agreement: str, document: str, baseline: Baseline, current_id: int, cu
 
 
 def fix_command(status: str, agreement: str, document: str) -> str | None:
-    """The command that turns a status that cannot be trusted into a real one, with the real ids; None when none is needed."""
+    """The command that turns a status that cannot be trusted into a real one, with the real ids; None when none
+    is needed."""
     if status == UNVERIFIED:
         return f"termwatch agreements pin {agreement} {document} --file signed.pdf"
     if status == NO_VERSION:
@@ -147,7 +147,8 @@ def label(status: str, changed: bool | None) -> str:
     """A document's status in a few words, for tables, headings and alert lines."""
     if status == UNVERIFIED:
         return "unverified, changed since watching began" if changed else "unverified"
-    return {DRIFTED: "drifted", UNCHANGED: "unchanged", EDITORIAL: "editorial only", NO_VERSION: "not fetched yet"}[status]
+    return {DRIFTED: "drifted", UNCHANGED: "unchanged", EDITORIAL: "editorial only",
+            NO_VERSION: "not fetched yet"}[status]
 
 
 def overall(statuses: Sequence[str]) -> str:

@@ -12,7 +12,8 @@ from monitor import describe
 CHANGE_COLUMNS = ("id", "document", "vendor", "audience", "type", "detected_at", "from_version", "to_version",
                   "training", "retention", "summary", "facts", "clauses", "significance", "access")
 DRIFT_COLUMNS = ("agreement", "vendor", "signed_on", "renews_on", "document", "baseline", "baseline_version",
-                 "current_version", "changed", "training", "retention", "summary", "facts", "clauses", "access", "status")
+                 "current_version", "changed", "training", "retention", "summary", "facts", "clauses", "access",
+                 "status")
 
 
 def to_json(data: list[dict]) -> str:

@@ -54,7 +54,9 @@ _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # banner word ("cookie-notice"); one word alone ("cookies", "consent") is as likely the anchor of a
 # privacy policy's section about them, which stays. Consent-platform names suffice on their own.
 _COOKIE_WORDS = frozenset("cookie cookies consent gdpr ccpa cmp cookieconsent".split())
-_CONSENT_PLATFORMS = frozenset("onetrust cookiebot cybotcookiebot didomi usercentrics trustarc cookielaw quantcast".split())
+_CONSENT_PLATFORMS = frozenset(
+    "onetrust cookiebot cybotcookiebot didomi usercentrics trustarc cookielaw quantcast".split()
+)
 _BANNER_WORDS = frozenset("banner bar notice popup modal dialog overlay toast prompt sdk wall drawer".split())
 # A site-wide notice names itself with one of these and a banner word ("announcement-bar", "promo-banner").
 _NOTICE_WORDS = frozenset("announcement announcements promo promotion notification notifications alert".split())
@@ -777,8 +779,8 @@ _CHALLENGES = (
 )
 # Markup only challenge pages carry (Cloudflare, DataDome, Imperva, PerimeterX, hCaptcha, reCAPTCHA),
 # lower case. Plain substring searches: a case-blind regex alternation is far slower over a big page.
-_CHALLENGE_MARKUP = ("cf_chl_opt", "cf-chl-", "challenges.cloudflare.com", "captcha-delivery.com", "_incapsula_resource",
-                     "px-captcha", "hcaptcha.com/1/api", "google.com/recaptcha", "g-recaptcha")
+_CHALLENGE_MARKUP = ("cf_chl_opt", "cf-chl-", "challenges.cloudflare.com", "captcha-delivery.com",
+                     "_incapsula_resource", "px-captcha", "hcaptcha.com/1/api", "google.com/recaptcha", "g-recaptcha")
 _NEEDS_JS = re.compile(
     r"(?:enable|turn on|activate) (?:javascript|js)\b|javascript (?:is )?(?:disabled|required)|requires javascript"
     r"|need(?:s)? javascript",
@@ -797,8 +799,9 @@ _ERROR_TEXT = re.compile(
     r"|page not found|the page you (?:are|were|'re) looking for|page (?:no longer exists|has been (?:re)?moved)"
     r"|something went wrong|internal server error|service (?:is )?(?:temporarily )?unavailable"
     r"|an? (?:unexpected|unknown|internal) error (?:has )?occurred|page (?:you requested )?(?:does not|doesn'?t) exist"
-    r"|\bwe (?:couldn'?t|could not|can'?t|cannot|were unable to|are unable to)(?: seem to)? (?:find|load|display|reach) "
-    r"(?:the|this|that) page|(?:content|document) (?:isn'?t|is not) available|(?:url|resource) was not found"
+    r"|\bwe (?:couldn'?t|could not|can'?t|cannot|were unable to|are unable to)(?: seem to)? "
+    r"(?:find|load|display|reach) (?:the|this|that) page"
+    r"|(?:content|document) (?:isn'?t|is not) available|(?:url|resource) was not found"
     r"|(?:is|are) (?:currently )?(?:down for|under(?:going)?) maintenance|^\W*oops\b"
     r"|application error: a (?:client|server)-side exception|^\W*(?:error\s*)?404\b",
     re.I | re.M,

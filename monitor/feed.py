@@ -53,7 +53,8 @@ def build_feed(changes: list[dict], now: str, vendor: str | None = None, base_ur
     """An Atom feed of `changes` (newest first, as store.changes returns them), or of one vendor's only.
 
     Ids are stable URNs from the change id (`urn:termwatch:change:ID`). Each entry links to its report page
-    at `base_url` when given (a folder URL, a slash is added; or "" for links relative to the feed, as in the report folder).
+    at `base_url` when given (a folder URL, a slash is added; or "" for links relative to the feed, as in the
+    report folder).
     `updated` is the newest change's time, or `now` when there is none, so the same data gives the same feed.
     """
     if base_url and not base_url.endswith("/"):
@@ -86,4 +87,5 @@ def build_feed(changes: list[dict], now: str, vendor: str | None = None, base_ur
 def check_vendor(vendor: str | None, vendors: list[str], config_path) -> None:
     """A --vendor that names no configured vendor is a typo, not an empty feed."""
     if vendor is not None and vendor.casefold() not in {v.casefold() for v in vendors}:
-        raise TermwatchError(f"{config_path}: no document has vendor {vendor!r}; vendors: {', '.join(sorted(set(vendors)))}")
+        known = ", ".join(sorted(set(vendors)))
+        raise TermwatchError(f"{config_path}: no document has vendor {vendor!r}; vendors: {known}")

@@ -69,7 +69,8 @@ def change_event(doc, change: dict, key: str, now: str, base_url: str = "") -> d
     text = [intro, ""] + _facts_text(change["facts"]) + _clauses_text(change["clauses"]) + [
         "", f"The whole change: {link or command}"]
     html = _html(subject, intro, change["facts"], change["clauses"], link=link, link_text="The change in the report")
-    return _event("change", key, now, subject, text, html, _short(change["summary"], change["clauses"], link or command),
+    short = _short(change["summary"], change["clauses"], link or command)
+    return _event("change", key, now, subject, text, html, short,
                   document=doc.id, vendor=doc.vendor,
                   training=change["training"], retention=change["retention"], access=change["access"])
 
@@ -97,7 +98,8 @@ def drift_event(agreement, doc, finding, now: str) -> dict:
 
 def failure_event(doc, failures: int, reason: str, key: str, now: str) -> dict:
     subject = f"{PREFIX} {doc.vendor} {doc.type} could not be fetched {failures} times in a row"
-    intro = f"{doc.url}: the last {failures} fetches failed; the latest reason: {reason}. Its terms are not being watched until this recovers."
+    intro = (f"{doc.url}: the last {failures} fetches failed; the latest reason: {reason}. "
+             "Its terms are not being watched until this recovers.")
     return _event("fetch-failure", key, now, subject, [intro], _html(subject, intro, [], []), reason,
                   document=doc.id, vendor=doc.vendor)
 
@@ -120,7 +122,8 @@ def recovery_event(doc, failures: int, key: str, now: str) -> dict:
 def renewal_event(agreement, days_left: int, findings: list, now: str) -> dict:
     drifted = [f for f in findings if f.changed]
     unverified = [f for f in findings if f.status == UNVERIFIED]
-    statuses = [(f.status, f.changed) for f in findings] + [(NO_VERSION, None)] * (len(agreement.documents) - len(findings))
+    statuses = ([(f.status, f.changed) for f in findings]
+                + [(NO_VERSION, None)] * (len(agreement.documents) - len(findings)))
     moved = _flags(*findings)
     subject = (f"{PREFIX} Renewal of {agreement.id} ({agreement.vendor}) in {days_left} days: re-confirm the terms"
                + (f"; {moved} language moved since signing" if moved else "")
@@ -141,7 +144,8 @@ def renewal_event(agreement, days_left: int, findings: list, now: str) -> dict:
 
 def test_event(channel_id: str, now: str) -> dict:
     subject = f"{PREFIX} Test alert for channel {channel_id}"
-    intro = "termwatch can reach this destination. Real alerts name the vendor, the document and whether training, retention or access moved."
+    intro = ("termwatch can reach this destination. Real alerts name the vendor, the document and whether training, "
+             "retention or access moved.")
     # Every test is its own event, even two in the same second.
     key = f"test:{channel_id}:{now}:{uuid.uuid4().hex}"
     return _event("test", key, now, subject, [intro], _html(subject, intro, [], []), intro)

@@ -160,5 +160,6 @@ def import_files(paths: Sequence[Path], vendor: str | None, config: Path) -> Imp
         try:
             files.append((str(path), path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError) as err:
-            raise TermwatchError(f"{path}: cannot read it ({err}); give an Open Terms Archive declaration file") from None
+            raise TermwatchError(
+                f"{path}: cannot read it ({err}); give an Open Terms Archive declaration file") from None
     return import_declarations(files, vendor, taken)

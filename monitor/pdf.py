@@ -73,7 +73,7 @@ def reflow(text: str) -> list[str]:
         return []
     full = _FULL_LINE * max(map(len, lines))
     paragraphs, current = [], ""
-    for line, following in zip(lines, [*lines[1:], ""]):
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
         current = f"{current}{'' if current.endswith('-') or not current else ' '}{line}"
         # A short line ends its paragraph (or is a heading). So does a full one that ends a sentence before a
         # line that could start one: splitting a paragraph at a sentence is better than merging two.

@@ -200,8 +200,8 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
         deadline = run_deadline(config.crawl, len(documents))
         for doc in documents:
             if doc.id not in processor.handled:
-                processor.handle(FetchResult(doc.id, processor.documents[doc.id].url, clock(),
-                                             error=f"the run's deadline of {deadline:g} s passed before this page was fetched"))
+                late = f"the run's deadline of {deadline:g} s passed before this page was fetched"
+                processor.handle(FetchResult(doc.id, processor.documents[doc.id].url, clock(), error=late))
         check_agreements(db, config, clock())
         report = deliver(db, config, clock())
         return processor.summary(started_at, clock(), report)

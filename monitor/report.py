@@ -64,12 +64,15 @@ def renewal_note(renews_on: str | None, today: dt.date) -> str | None:
     days = (dt.date.fromisoformat(renews_on) - today).days
     if days == 0:
         return "renews today"
-    return f"in {days} day{'s' if days != 1 else ''}" if days > 0 else f"passed {-days} day{'s' if days != -1 else ''} ago"
+    if days > 0:
+        return f"in {days} day{'s' if days != 1 else ''}"
+    return f"passed {-days} day{'s' if days != -1 else ''} ago"
 
 
 def _drift_status(documents: list[dict]) -> tuple[str, str]:
     """The agreement's status (the CSS class) and its documents in words; the statuses come from drift.py."""
-    return drift.overall([d["status"] for d in documents]), drift.tally([(d["status"], d["changed"]) for d in documents])
+    return (drift.overall([d["status"] for d in documents]),
+            drift.tally([(d["status"], d["changed"]) for d in documents]))
 
 
 def _fixes(documents: list[dict]) -> list[str]:
@@ -105,7 +108,8 @@ def index_page(status: list[dict], changes: list[dict], agreements: list[dict], 
     for row in status:
         key = row["vendor"].casefold()
         if key not in vendors:
-            vendors[key] = {"name": row["vendor"], "feed": feeds[row["vendor"]], "documents": {a: [] for a in AUDIENCES}}
+            vendors[key] = {"name": row["vendor"], "feed": feeds[row["vendor"]],
+                            "documents": {a: [] for a in AUDIENCES}}
         vendors[key]["documents"].setdefault(row["audience"], []).append({
             "id": row["document"], "type": row["type"], "href": document_href(row["document"]),
             "versions": row["versions"], "last_outcome": row["last_outcome"], "last_reason": row["last_reason"],
@@ -147,7 +151,8 @@ def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
         "title": f"{change['vendor']} {change['type']}: change {change['id']}",
         "change": {"flags": flags(change)}, "document": change["document"],
         "document_href": document_href(change["document"]),
-        **{k: change[k] for k in ("vendor", "audience", "type", "from_version", "to_version", "detected_at", "summary")},
+        **{k: change[k]
+           for k in ("vendor", "audience", "type", "from_version", "to_version", "detected_at", "summary")},
         "facts_rows": _facts(change["facts"]), "pair_rows": change["clauses"],
         "count": describe.count_line(change["clauses"]),
         # render.py escapes every piece of page text in the diff; Markup only stops a second escape.
@@ -254,8 +259,8 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
         agreements = drift_report(db, config, with_diff=True)
         histories = {row["document"]: store.history(db, row["document"]) for row in status}
         kept = {row["document"]: kept_versions(db, row["document"]) for row in status}
-        pairs = [(store.version(db, c["document"], c["from_version"]), store.version(db, c["document"], c["to_version"]))
-                 for c in changes]
+        pairs = [(store.version(db, c["document"], c["from_version"]),
+                  store.version(db, c["document"], c["to_version"])) for c in changes]
     vendors: dict[str, str] = {}
     for row in status:  # one feed per vendor, however its name is capitalised
         vendors.setdefault(row["vendor"].casefold(), row["vendor"])
@@ -267,7 +272,7 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
     for row in status:
         pages.append(document_page(row, histories[row["document"]], changes, context))
         pages += version_pages(row, kept[row["document"]], histories[row["document"]], changes, context)
-    for change, (old, new) in zip(changes, pairs):
+    for change, (old, new) in zip(changes, pairs, strict=True):
         pages.append(change_page_model(change, diff_texts(old.text, new.text), context))
     with_pages = {row["document"] for row in status}
     pages += [agreement_page(a, with_pages, context) for a in agreements]
@@ -296,4 +301,5 @@ def _write(out: Path, files: dict[str, str | bytes]) -> None:
         for stale in {p for pattern in _OWN_FILES for p in out.glob(pattern)} - {out / name for name in files}:
             stale.unlink()
     except OSError as err:
-        raise TermwatchError(f"{out}: cannot write the report ({err.strerror}); give --out a folder you can write to") from None
+        raise TermwatchError(
+            f"{out}: cannot write the report ({err.strerror}); give --out a folder you can write to") from None

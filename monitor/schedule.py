@@ -90,7 +90,8 @@ def _spread_cron(cron: str, minute: int) -> str:
 
 def crontab_line(interval: Interval, command: list[str], workdir: Path, log: Path, minute: int = 0) -> str:
     run = " ".join(_cron_quote(a) for a in command)
-    return f"{_spread_cron(interval.cron, minute)} cd {_cron_quote(str(workdir))} && {run} >> {_cron_quote(str(log))} 2>&1"
+    return (f"{_spread_cron(interval.cron, minute)} cd {_cron_quote(str(workdir))} && {run} "
+            f">> {_cron_quote(str(log))} 2>&1")
 
 
 def service_unit(command: list[str], workdir: Path) -> str:

@@ -19,14 +19,16 @@ def read_signed_copy(path: Path) -> str:
         try:
             text = pdf_text(raw)
         except PdfError as err:
-            raise TermwatchError(f"{path}: cannot read this PDF ({err}); export the signed terms as text instead") from None
+            raise TermwatchError(
+                f"{path}: cannot read this PDF ({err}); export the signed terms as text instead") from None
     else:
         try:
             decoded = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise TermwatchError(f"{path}: not UTF-8 text, HTML or PDF; save it as one of those") from None
         if looks_binary(decoded):
-            raise TermwatchError(f"{path}: a binary file, not UTF-8 text, HTML or PDF; save the signed terms as one of those")
+            raise TermwatchError(
+                f"{path}: a binary file, not UTF-8 text, HTML or PDF; save the signed terms as one of those")
         head = decoded.lstrip()[:500].lower()
         text = extract_text(decoded) if head.startswith(("<!doctype html", "<html")) or "<body" in head else decoded
     if not text.strip():

@@ -75,7 +75,8 @@ def significance(old: str, new: str) -> str:
     known = _Vocabulary(Counter(a), Counter(b))
     hunks = _hunks(a, b)
     # A passage deleted in one place and inserted whole in another only moved.
-    moved = Counter(tuple(d) for _, d, i in hunks if d and not i) & Counter(tuple(i) for _, d, i in hunks if i and not d)
+    moved = (Counter(tuple(d) for _, d, i in hunks if d and not i)
+             & Counter(tuple(i) for _, d, i in hunks if i and not d))
     for around, deleted, inserted in hunks:
         if moved[tuple(deleted or inserted)] and not (deleted and inserted):
             continue
@@ -134,7 +135,7 @@ def _editorial(around: list[str], deleted: list[str], inserted: list[str], known
         return True
     if len(deleted) != len(inserted) or any(w in _PROTECTED or _DIGIT.search(w) for w in changed):
         return False
-    return all(_variant(x, y, known) for x, y in zip(deleted, inserted))
+    return all(_variant(x, y, known) for x, y in zip(deleted, inserted, strict=True))
 
 
 def _is_stamp(around: list[str], deleted: list[str], inserted: list[str]) -> bool:
@@ -175,11 +176,12 @@ def _fold_spelling(word: str) -> str:
 def _one_edit(x: str, y: str) -> bool:
     """One letter inserted, deleted or replaced, or two neighbours swapped."""
     if len(x) == len(y):
-        diffs = [i for i, (p, q) in enumerate(zip(x, y)) if p != q]
+        diffs = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
         return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
                                    and x[diffs[0]] == y[diffs[1]] and x[diffs[1]] == y[diffs[0]])
     if abs(len(x) - len(y)) != 1:
         return False
     short, long = (x, y) if len(x) < len(y) else (y, x)
-    i = next((i for i, (p, q) in enumerate(zip(short, long)) if p != q), len(short))
+    # Not strict: the longer word has one letter more, and the first difference is within the shorter.
+    i = next((i for i, (p, q) in enumerate(zip(short, long, strict=False)) if p != q), len(short))
     return short[i:] == long[i + 1:]

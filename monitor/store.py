@@ -12,10 +12,10 @@ import json
 import os
 import sqlite3
 import zlib
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import sqlite_utils
 from sqlite_utils import Migrations
@@ -672,10 +672,12 @@ def status(db: sqlite_utils.Database) -> list[dict]:
     sql = """
     select d.id as document, d.vendor, d.audience, d.type, d.url,
       (select count(*) from versions v where v.document = d.id) as versions,
-      (select max(detected_at) from changes c where c.document = d.id and c.significance = 'substantive') as last_change,
+      (select max(detected_at) from changes c
+        where c.document = d.id and c.significance = 'substantive') as last_change,
       f.fetched_at as last_fetch, f.outcome as last_outcome, f.reason as last_reason, f.status as last_status
     from documents d
-    left join fetches f on f.id = (select id from fetches g where g.document = d.id order by fetched_at desc, id desc limit 1)
+    left join fetches f on f.id = (
+      select id from fetches g where g.document = d.id order by fetched_at desc, id desc limit 1)
     order by d.vendor collate nocase, d.id
     """
     return list(db.query(sql))
@@ -735,7 +737,8 @@ def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], chan
     """
     with db.atomic():
         for row in version_updates:
-            db["versions"].update(row["id"], {k: row[k] for k in ("text", "text_sha256", "length", "extractor_version")})
+            db["versions"].update(row["id"],
+                                  {k: row[k] for k in ("text", "text_sha256", "length", "extractor_version")})
         for version_id, (document, found) in (clauses or {}).items():
             db["version_clauses"].delete_where("version_id = ?", [version_id])
             db["version_clauses"].insert_all(clause_rows(version_id, document, found))
@@ -796,7 +799,8 @@ def add_finding(db: sqlite_utils.Database, finding: dict, events: Events) -> boo
     with db.atomic():
         if db["findings"].count_where("key = ?", [finding["key"]]):
             return False
-        db["findings"].insert(finding | {"facts": json.dumps(finding["facts"]), "clauses": json.dumps(finding["clauses"])})
+        db["findings"].insert(finding | {"facts": json.dumps(finding["facts"]),
+                                         "clauses": json.dumps(finding["clauses"])})
         enqueue(db, events)
         return True
 
@@ -810,7 +814,8 @@ def due_deliveries(db: sqlite_utils.Database, now: str, events: Sequence[int] | 
     """Deliveries not yet sent whose next attempt is due (of the given events only, if any), oldest event first."""
     only = "" if events is None else f" and d.event in ({', '.join('?' * len(events))})"
     sql = (
-        "select d.*, e.key, e.kind, e.subject, e.text, e.html, e.short from deliveries d join events e on e.id = d.event "
+        "select d.*, e.key, e.kind, e.subject, e.text, e.html, e.short "
+        "from deliveries d join events e on e.id = d.event "
         f"where d.status in ('pending', 'failed') and (d.next_attempt_at is null or d.next_attempt_at <= ?){only} "
         "order by e.id, d.id"
     )
@@ -840,7 +845,8 @@ def drop_deliveries(db: sqlite_utils.Database, events: Sequence[int], channel: s
         params.append(channel)
     with db.atomic():
         return db.execute(
-            f"update deliveries set status = 'dropped', last_error = ?, next_attempt_at = null where {' and '.join(where)}",
+            "update deliveries set status = 'dropped', last_error = ?, next_attempt_at = null "
+            f"where {' and '.join(where)}",
             [f"dropped by the operator at {now}", *params],
         ).rowcount
 

@@ -1,7 +1,7 @@
 """Timestamps as termwatch stores them: UTC ISO-8601 strings to the second, which sort as time."""
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 DATE_FORM = "YYYY-MM-DD or an ISO-8601 time"
 # What a VERSION argument may be; {document} is the document it names a version of.
@@ -15,7 +15,7 @@ _TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def parse_when(text: str, noun: str = "a date", form: str = DATE_FORM) -> str:
@@ -34,8 +34,8 @@ def parse_when(text: str, noun: str = "a date", form: str = DATE_FORM) -> str:
         except ValueError as err:
             raise ValueError(f"{text!r} is not a real time ({err}); use {form}") from None
         if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
-        return when.astimezone(timezone.utc).isoformat(timespec="seconds")
+            when = when.replace(tzinfo=UTC)
+        return when.astimezone(UTC).isoformat(timespec="seconds")
     raise ValueError(f"{text!r} is not {noun}; use {form}")
 
 
@@ -66,5 +66,5 @@ def readable(when: str) -> str:
     except ValueError:
         return when
     if at.tzinfo is not None:
-        at = at.astimezone(timezone.utc)
+        at = at.astimezone(UTC)
     return f"{at.day} {_MONTHS[at.month - 1]} {at.year}, {at:%H:%M} UTC"

@@ -9,8 +9,8 @@ from monitor.models import RunSummary, flags
 def _table(headers: list[str], rows: list[list]) -> str:
     cells = [[("" if c is None else str(c)) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     return "\n".join(lines)
 
 
@@ -120,7 +120,8 @@ def agreements_table(report: list[dict]) -> str:
     for a in report:
         docs = a["documents"]
         rows.append([a["agreement"], a["vendor"], a["signed_on"], a["renews_on"] or "-",
-                     drift.tally([(d["status"], d["changed"]) for d in docs]), _flags(*(d for d in docs if d["changed"]))])
+                     drift.tally([(d["status"], d["changed"]) for d in docs]),
+                     _flags(*(d for d in docs if d["changed"]))])
         fixes += [f"  {a['agreement']} / {d['document']}: {d['fix']}" for d in docs if d["status"] == drift.UNVERIFIED]
     table = _table(["AGREEMENT", "VENDOR", "SIGNED", "RENEWS", "DRIFT", "FLAGS"], rows)
     if fixes:
