@@ -28,7 +28,6 @@ from monitor.models import Extracted, FetchResult  # noqa: E402
 from monitor.ota import css_selectors  # noqa: E402
 from monitor.significance import SUBSTANTIVE, significance  # noqa: E402
 
-
 # Rows whose labelled change sits on a page of the terms type that the corpus does not hold, although
 # OTA saw this page's text change too (for an unrelated line). Listed, with the reason, rather than
 # tuned for: nothing on the page in the corpus carries the labelled change.
@@ -70,7 +69,8 @@ def _pairs(corpus: Path):
                 expected = {}
                 for topic in TOPICS:
                     pages = [p for p in (row.get(f"{topic}_pages") or row.get("pages") or "").split(";") if p]
-                    expected[topic] = row.get(topic) == "yes" and here and (not pages or doc["source_document"] in pages)
+                    on_page = not pages or doc["source_document"] in pages
+                    expected[topic] = row.get(topic) == "yes" and here and on_page
                 yield row, doc, before, snap, expected, "this page" if here else "other page"
 
 

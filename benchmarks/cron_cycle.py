@@ -125,7 +125,8 @@ class Termwatch:
             docs.append(f'[[documents]]\nid = "doc-{page.path[-4:]}"\nvendor = "Vendor {page.document}"\n'
                         f'audience = "commercial"\ntype = "Terms"\nurl = "{server.url(page)}"\n'
                         f"select = {json.dumps(select)}\nremove = {json.dumps(remove)}\n")
-        (self.work / "config.toml").write_text('[storage]\ndatabase = "termwatch.db"\n\n' + CRAWL + "\n" + "\n".join(docs))
+        (self.work / "config.toml").write_text(
+            '[storage]\ndatabase = "termwatch.db"\n\n' + CRAWL + "\n" + "\n".join(docs))
 
     def cycle(self) -> Measure:
         m = measure([str(TERMWATCH), "--config", "config.toml", "run", "--json"], self.work)
@@ -208,10 +209,13 @@ def table(pages: int, runs: list[dict], tools: list) -> str:
         for tool in tools:
             wall, cpu, rss = (med(runs, cycle, tool.name, a) for a in ("wall", "cpu", "rss_mb"))
             notes = runs[-1][(cycle, tool.name)].output.strip().splitlines()
-            lines.append(f"{cycle:<17} {tool.name:<10} {wall:>8.2f} {cpu:>7.2f} {rss:>12.0f}  {notes[-1] if notes else ''}")
+            note = notes[-1] if notes else ""
+            lines.append(f"{cycle:<17} {tool.name:<10} {wall:>8.2f} {cpu:>7.2f} {rss:>12.0f}  {note}")
         if len(tools) == 2:
-            ratios = [med(runs, cycle, "termwatch", a) / med(runs, cycle, "urlwatch", a) for a in ("wall", "cpu", "rss_mb")]
-            lines.append(f"{'':<17} {'ratio':<10} {ratios[0]:>8.2f} {ratios[1]:>7.2f} {ratios[2]:>12.2f}  termwatch / urlwatch")
+            ratios = [med(runs, cycle, "termwatch", a) / med(runs, cycle, "urlwatch", a)
+                      for a in ("wall", "cpu", "rss_mb")]
+            lines.append(f"{'':<17} {'ratio':<10} {ratios[0]:>8.2f} {ratios[1]:>7.2f} {ratios[2]:>12.2f}  "
+                         "termwatch / urlwatch")
     return "\n".join(lines)
 
 

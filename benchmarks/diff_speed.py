@@ -13,6 +13,8 @@ import json
 import statistics
 import sys
 import time
+from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -46,7 +48,7 @@ def main(argv: list[str]) -> int:
     doc = next(d for d in manifest["documents"] if d["dir"] == args.doc)
     snaps = doc["snapshots"]
     # Largest pair: the consecutive snapshots with the most raw bytes between them.
-    a, b = max(zip(snaps, snaps[1:]), key=lambda pair: pair[0]["bytes"] + pair[1]["bytes"])
+    a, b = max(pairwise(snaps), key=lambda pair: pair[0]["bytes"] + pair[1]["bytes"])
 
     def text(snap: dict) -> str:
         html = gzip.decompress((corpus / snap["file"]).read_bytes()).decode("utf-8", "replace")
@@ -68,11 +70,11 @@ def main(argv: list[str]) -> int:
     report("largest pair", a, b, text(a), text(b))
     if args.scan:
         texts = [text(s) for s in snaps]
-        pairs = list(zip(range(len(snaps) - 1), range(1, len(snaps))))
+        pairs = list(pairwise(range(len(snaps))))
         # The pair whose texts differ most gives the differ the most work.
         i, j = max(pairs, key=lambda p: sum(len(h.old) + len(h.new) for h in diff_texts(texts[p[0]], texts[p[1]])))
         report("most changed pair", snaps[i], snaps[j], texts[i], texts[j])
-        once = [_timed(lambda: diff_texts(texts[i], texts[j]), 1)[0] for i, j in pairs]
+        once = [_timed(partial(diff_texts, texts[i], texts[j]), 1)[0] for i, j in pairs]
         print(f"all {len(pairs)} consecutive pairs, one diff each: median {statistics.median(once):.1f} ms, "
               f"worst {max(once):.1f} ms")
     return 0

@@ -15,9 +15,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
-import corpus  # noqa: E402
 from bs4 import BeautifulSoup  # noqa: E402
 
+import corpus  # noqa: E402
 from monitor.extract import judge  # noqa: E402
 from monitor.models import FetchResult  # noqa: E402
 
@@ -27,13 +27,16 @@ def synthetic_page(size: int = 1_000_000, dense: bool = False) -> str:
     tables. By default it is shaped like the corpus pages (about 3,700 elements per MB: long utility
     class names, a Next.js payload script repeating the text); `dense` packs bare markup instead
     (about 21,000 elements per MB), the worst case for the parser."""
-    cls = "" if dense else ' class="text-p1 mb-md max-w-container md:col-span-8 lg:col-start-3 leading-[1.4] tracking-tight"'
+    cls = "" if dense else (' class="text-p1 mb-md max-w-container md:col-span-8 lg:col-start-3 leading-[1.4] '
+                            'tracking-tight"')
     head = (
         "<!doctype html><html><head><title>Terms of Service</title><style>.a{color:red}</style></head><body>"
-        "<header><nav><ul>" + "".join(f'<li><a href="/p{i}">Menu {i}</a></li>' for i in range(40)) + "</ul></nav></header>"
+        "<header><nav><ul>" + "".join(f'<li><a href="/p{i}">Menu {i}</a></li>' for i in range(40))
+        + "</ul></nav></header>"
         '<div id="cookie-consent-banner" role="dialog"><p>We use cookies.</p><button>Accept</button></div>'
         "<main><article><h1>Terms of Service</h1><p>Effective <time>July 8, 2026</time></p>"
-        '<nav class="toc"><ul>' + "".join(f'<li><a href="#s{i}">Section {i}</a></li>' for i in range(60)) + "</ul></nav>"
+        '<nav class="toc"><ul>' + "".join(f'<li><a href="#s{i}">Section {i}</a></li>' for i in range(60))
+        + "</ul></nav>"
     )
     parts = [head]
     length = len(head)
@@ -44,8 +47,10 @@ def synthetic_page(size: int = 1_000_000, dense: bool = False) -> str:
                   f"models on Customer Content and keeps it for {i} days, then deletes it.")
         section = (
             f'<h2 id="s{i}"{cls}>{i}. Section {i}</h2>'
-            f'<p{cls}>{clause} <a href="/policy?utm_source={i}"{cls}>See policy</a><span class="sr-only">(opens in a new tab)</span></p>'
-            f"<ol{cls}><li{cls}>Data is kept for {i} days.</li><li{cls}>Then it is deleted, unless the law requires otherwise.</li></ol>"
+            f'<p{cls}>{clause} <a href="/policy?utm_source={i}"{cls}>See policy</a>'
+            '<span class="sr-only">(opens in a new tab)</span></p>'
+            f"<ol{cls}><li{cls}>Data is kept for {i} days.</li>"
+            f"<li{cls}>Then it is deleted, unless the law requires otherwise.</li></ol>"
             f"<table{cls}><tr><th>Data</th><th>Retention</th></tr><tr><td>Logs {i}</td><td>{i} days</td></tr></table>"
         )
         if not dense:
@@ -91,7 +96,8 @@ def main(argv: list[str]) -> int:
         elements = page.count("<") - page.count("</")
         runs = sorted(timed(page) for _ in range(5))
         parse = min(_parse_time(page) for _ in range(3))
-        print(f"synthetic {len(page) / 1e6:.2f} MB page, {shape} ({elements:,} elements): median {runs[2] * 1000:.0f} ms, "
+        print(f"synthetic {len(page) / 1e6:.2f} MB page, {shape} ({elements:,} elements): "
+              f"median {runs[2] * 1000:.0f} ms, "
               f"worst {runs[-1] * 1000:.0f} ms (BeautifulSoup tree building alone: {parse * 1000:.0f} ms)")
     return 0
 

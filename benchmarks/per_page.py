@@ -22,9 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 import corpus  # noqa: E402
-
-from monitor import config as config_mod  # noqa: E402
-from monitor import store  # noqa: E402
+from monitor import config as config_mod, store  # noqa: E402
 from monitor.models import FetchResult  # noqa: E402
 from monitor.pipeline import Processor  # noqa: E402
 
@@ -47,8 +45,9 @@ def corpus_config(root: Path, database: Path) -> config_mod.Config:
     """A config watching the six corpus documents with the manifest's declared selectors."""
     parts = [f'[storage]\ndatabase = "{database}"\n']
     for doc in corpus.documents(root):
-        parts.append(f'[[documents]]\nid = "{doc_id(doc)}"\nvendor = "{doc.dir.split("/")[0]}"\naudience = "commercial"\n'
-                     f'type = "Terms"\nurl = "{doc.url}"\nselect = {json.dumps(doc.select)}\nremove = {json.dumps(doc.remove)}\n')
+        parts.append(f'[[documents]]\nid = "{doc_id(doc)}"\nvendor = "{doc.dir.split("/")[0]}"\n'
+                     f'audience = "commercial"\ntype = "Terms"\nurl = "{doc.url}"\n'
+                     f"select = {json.dumps(doc.select)}\nremove = {json.dumps(doc.remove)}\n")
     return config_mod.parse("\n".join(parts), database.parent / "config.toml", {})
 
 

@@ -40,7 +40,8 @@ def main(argv: list[str]) -> int:
         group = [r for r in replays if r.with_selectors is sel]
         print(f"{'with declared selectors' if sel else 'with no selectors':<24} "
               f"precision {corpus.precision(group):.1%}  recall {corpus.recall(group):.1%}")
-    print(f"replayed {sum(len(r.document.snapshots) for r in replays)} fetches in {time.perf_counter() - started:.1f} s")
+    fetches = sum(len(r.document.snapshots) for r in replays)
+    print(f"replayed {fetches} fetches in {time.perf_counter() - started:.1f} s")
     return 0
 
 

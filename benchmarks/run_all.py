@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
                  f"{st['fetched'] / 1e6:.0f} MB)", "< 10 %"))
     rows.append(("bytes per unchanged fetch (200 / 304)", f"{st['per_200']:.0f} B / {st['per_304']:.0f} B", "< 1 kB"))
 
-    for name, (median, worst, slow) in startup.measure().items():
+    for name, (median, _worst, slow) in startup.measure().items():
         if name.startswith("termwatch"):
             rows.append((f"start-up of `{name}`", f"{median * 1000:.0f} ms median"
                          + (f" (imports {', '.join(slow)})" if slow else ""), "< 300 ms"))

@@ -84,7 +84,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     print(f"{'command':<28} {'median ms':>10} {'worst ms':>9}  slow packages imported")
     for name, (median, worst, slow) in measure(args.runs).items():
-        print(f"{name:<28} {median * 1000:>10.0f} {worst * 1000:>9.0f}  {', '.join(slow) or ('-' if 'python' in name else 'none')}")
+        imported = ", ".join(slow) or ("-" if "python" in name else "none")
+        print(f"{name:<28} {median * 1000:>10.0f} {worst * 1000:>9.0f}  {imported}")
     return 0
 
 

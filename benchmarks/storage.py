@@ -15,11 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from per_page import DEFAULT_CORPUS, corpus, corpus_config, doc_id, replay  # noqa: E402
-
 from monitor import store  # noqa: E402
 from monitor.models import FetchResult  # noqa: E402
 from monitor.pipeline import Processor  # noqa: E402
+from per_page import DEFAULT_CORPUS, corpus, corpus_config, doc_id, replay  # noqa: E402
 
 REPEATS = 500  # unchanged fetches to average over: SQLite grows by whole pages
 
@@ -28,7 +27,8 @@ def used_bytes(path: Path) -> int:
     """Bytes of the database file in use, after moving the WAL into it (free pages not counted)."""
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        pages, free, size = (conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count", "page_size"))
+        pages, free, size = (conn.execute(f"PRAGMA {p}").fetchone()[0]
+                             for p in ("page_count", "freelist_count", "page_size"))
     return (pages - free) * size
 
 
@@ -42,8 +42,10 @@ def table_sizes(path: Path) -> list[tuple[str, int]]:
     sizes: dict[str, int] = {}
     for name, size in rows:
         table = name.split("_fts")[0] + ("_fts" if "_fts" in name else "")
-        table = table.removeprefix("sqlite_autoindex_").rsplit("_", 1)[0] if name.startswith("sqlite_autoindex_") else table
-        table = next((t for t in ("fetches", "versions", "changes", "version_clauses") if table.startswith(f"idx_{t}_")), table)
+        if name.startswith("sqlite_autoindex_"):
+            table = table.removeprefix("sqlite_autoindex_").rsplit("_", 1)[0]
+        table = next((t for t in ("fetches", "versions", "changes", "version_clauses")
+                      if table.startswith(f"idx_{t}_")), table)
         sizes[table] = sizes.get(table, 0) + size
     return sorted(sizes.items(), key=lambda kv: -kv[1])
 
@@ -72,7 +74,8 @@ def measure(root: Path) -> dict:
         out = {"fetches": len(timed), "fetched": sum(t.bytes for t in timed), "used": used_bytes(database)}
         with sqlite3.connect(database) as conn:
             out["versions"] = conn.execute("select count(*) from versions").fetchone()[0]
-            out["pages"], out["pages_bytes"] = conn.execute("select count(*), coalesce(sum(length), 0) from pages").fetchone()
+            out["pages"], out["pages_bytes"] = conn.execute(
+                "select count(*), coalesce(sum(length), 0) from pages").fetchone()
             out["missing"] = conn.execute(
                 "select count(*) from versions where page_sha256 not in (select sha256 from pages)").fetchone()[0]
         out["tables"] = table_sizes(database)

@@ -211,7 +211,8 @@ def recall(replays: list[Replay]) -> float:
 
 def table(replays: list[Replay]) -> str:
     """One line per replay: snapshots, recorded changes, true/false positives, misses, precision, recall."""
-    head = f"{'document':<66} {'sel':>3} {'snaps':>5} {'vers':>4} {'chg':>4} {'tp':>3} {'fp':>3} {'miss':>4} {'prec':>6} {'rec':>6}"
+    head = (f"{'document':<66} {'sel':>3} {'snaps':>5} {'vers':>4} {'chg':>4} {'tp':>3} {'fp':>3} {'miss':>4} "
+            f"{'prec':>6} {'rec':>6}")
     lines = [head, "-" * len(head)]
     for r in replays:
         lines.append(

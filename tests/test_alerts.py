@@ -28,8 +28,8 @@ HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 HOSTILE_LINK = '<a href="javascript:alert(1)">read the new terms</a>'
 
 OUTBOX_KEYS = {
-    "event", "kind", "key", "created_at", "document", "vendor", "agreement", "training", "retention", "access", "subject",
-    "channel", "destination", "target", "status", "attempts", "last_error", "next_attempt_at", "sent_at",
+    "event", "kind", "key", "created_at", "document", "vendor", "agreement", "training", "retention", "access",
+    "subject", "channel", "destination", "target", "status", "attempts", "last_error", "next_attempt_at", "sent_at",
 }
 
 

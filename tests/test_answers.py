@@ -11,10 +11,10 @@ import pytest
 
 import corpus
 from conftest import db_at, document_toml
+from monitor import store
 from monitor.answers import Watched, sheet
 from monitor.classify import comparable
 from monitor.models import Document
-from monitor import store
 
 COMMERCIAL = "## Data\nWe do not use Customer Content to train our models.\nWe retain Customer Content for 30 days.\n"
 CONSUMER = ("## Data\nWe may use your conversations to train our models unless you opt out.\n"

@@ -1,4 +1,5 @@
-"""render = "browser": terms that only appear after JavaScript runs, through scrapy-playwright and the system's Chromium."""
+"""render = "browser": terms that only appear after JavaScript runs, through scrapy-playwright and the system's
+Chromium."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import db_at, document_toml
 from monitor import store
 from monitor.config import parse
 from monitor.errors import ConfigError
-from conftest import db_at, document_toml
 
 TERMS = [
     "1. Scope. These Commercial Terms govern your use of the Example AI API and related services "

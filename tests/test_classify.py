@@ -364,7 +364,8 @@ If this Agreement terminates, OpenAI will delete all Customer Content from its s
 
 ## 12. Privacy
 
-You also are able to delete individual conversations, which will be removed immediately from your conversation history and automatically deleted from our back-end within 30 days.
+You also are able to delete individual conversations, which will be removed immediately from your conversation \
+history and automatically deleted from our back-end within 30 days.
 """
 
 
@@ -509,8 +510,11 @@ def test_corpus_transitions(directory, before, after, training, retention, why):
 
 # --- robustness ---------------------------------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import (  # noqa: E402
+    given,
+    settings,
+    strategies as st,  # noqa: E402
+)
 
 _LINES = st.sampled_from(TRAINING_YES[:4] + RETENTION_YES[:4] + TRAINING_NO[:2] + RETENTION_NO[:2] + [
     "## 4. Data Retention", "- a list item:", "", "Retention period | 30 days", "Fees are due.",
@@ -542,7 +546,8 @@ def test_a_reworded_clause_is_flagged_for_what_its_changed_words_touch():
     # A change in the list the retention verb opens is about retention, however far down the list.
     listed = ("## Retention\nWe may also retain your Content: (i) to the extent necessary to comply with applicable "
               "laws; and (ii) in connection with the exercise or defence of legal claims.\n")
-    extended = listed.replace("legal claims.", "legal claims; and (iii) when our systems flag it for a policy violation.")
+    extended = listed.replace("legal claims.",
+                              "legal claims; and (iii) when our systems flag it for a policy violation.")
     assert _classify(listed, extended).retention is True
     # A word changed inside an item of that list is not: "under the Terms" -> "under these Terms".
     listed_terms = ("## Retention\nMeta will retain your Content and Usage Data as needed: (i) to provide the "
@@ -552,7 +557,8 @@ def test_a_reworded_clause_is_flagged_for_what_its_changed_words_touch():
     near = "## Retention\nWe retain chat logs for 30 days after you close a conversation, for safety reasons.\n"
     assert _classify(near, near.replace("30 days after you close", "90 days after you close")).retention is True
     # A label that comes or goes is a change of that topic wherever the words changed.
-    gone = "## Data\nWe process your conversations to provide the service and we retain your conversations for safety.\n"
+    gone = ("## Data\nWe process your conversations to provide the service and we retain your conversations "
+            "for safety.\n")
     assert _classify(gone, gone.replace(" and we retain your conversations for safety", "")).retention is True
 
 

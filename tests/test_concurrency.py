@@ -14,7 +14,9 @@ from conftest import LONG, document_toml, report_figures, run_termwatch, start_t
 from receivers import WebhookReceiver
 
 DOCS = tuple(f"doc-{i}" for i in range(6))
-LOCK_LINE = re.compile(r"^Error: .*termwatch\.db: another termwatch run is in progress \(pid (\d+|unknown)\); wait for it to finish$")
+LOCK_LINE = re.compile(
+    r"^Error: .*termwatch\.db: another termwatch run is in progress \(pid (\d+|unknown)\); wait for it to finish$"
+)
 
 
 def page(doc: str, edition: int) -> str:
@@ -32,7 +34,8 @@ def write_cfg(tmp_path: Path, pages, concurrency: int = 2) -> Path:
         '[storage]\ndatabase = "data/termwatch.db"\n\n'
         f'[crawl]\nuser_agent = "termwatch-test/1.0"\ntimeout = 10\nretries = 0\nconcurrency = {concurrency}\n'
         "delay = 0\nobey_robots = false\n\n" + "\n".join(document_toml(d, pages.url(f"/{d}")) for d in DOCS)
-        + '\n[[agreements]]\nid = "acme"\nvendor = "Example AI"\ndocuments = ["doc-0", "doc-1"]\nsigned_on = 2020-01-01\n'
+        + '\n[[agreements]]\nid = "acme"\nvendor = "Example AI"\ndocuments = ["doc-0", "doc-1"]\n'
+        + "signed_on = 2020-01-01\n"
     )
     return cfg
 
@@ -101,7 +104,8 @@ def test_readers_during_a_run_never_fail_nor_see_half_a_run(pages, tmp_path):
                 # One read transaction: every change has both versions, every version its fetch.
                 conn.execute("begin")
                 orphans = conn.execute(
-                    "select count(*) from changes c where not exists (select 1 from versions v where v.id = c.to_version)"
+                    "select count(*) from changes c"
+                    " where not exists (select 1 from versions v where v.id = c.to_version)"
                     " or not exists (select 1 from versions v where v.id = c.from_version)").fetchone()[0]
                 unfetched = conn.execute(
                     "select count(*) from versions v where not exists "

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+from itertools import pairwise
 
 from conftest import ROOT
 
@@ -101,6 +102,6 @@ def test_retries_back_off_and_honour_retry_after(pages):
     pages.times.clear()
     pages.set("/down", "down", status=503)
     crawl({"down": pages.url("/down")}, retries=2, delay=0.5)
-    gaps = [b - a for a, b in zip(pages.times, pages.times[1:])]
+    gaps = [b - a for a, b in pairwise(pages.times)]
     # The per-host delay alone spaces requests by at most 1.5 x 0.5 s; the second retry waits 2 x 0.5 s.
     assert len(gaps) == 2 and gaps[1] >= 0.95

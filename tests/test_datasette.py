@@ -82,7 +82,7 @@ def datasette(built, tmp_path):
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     proc.kill()
-                    raise AssertionError("datasette did not start: " + log.read_text())
+                    raise AssertionError("datasette did not start: " + log.read_text()) from None
                 time.sleep(0.2)
         yield base
     finally:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from monitor.decide import KNOWN_DEPTH, Known, State, decide
 from monitor.models import Extracted
@@ -101,7 +100,8 @@ def test_real_large_deletion_is_confirmed_on_the_next_fetch():
     assert replay([text(A), text(B, 1_000), text(B, 1_000), text(B, 1_000)]) == ["new", "suspect", "new", "unchanged"]
 
 
-@given(st.lists(st.sampled_from([A, B, C, "delta"]), max_size=12), st.lists(st.integers(100, 20_000), min_size=12, max_size=12))
+@given(st.lists(st.sampled_from([A, B, C, "delta"]), max_size=12),
+       st.lists(st.integers(100, 20_000), min_size=12, max_size=12))
 def test_any_sequence_gives_a_valid_decision(names, lengths):
     texts = [text(n, lengths[i]) for i, n in enumerate(names)]
     kinds = replay(texts)

@@ -120,7 +120,8 @@ def test_a_folder_the_demo_did_not_make_is_refused_and_left_alone(tmp_path, file
     assert {p.name: p.read_text() for p in workdir.iterdir()} == files
 
 
-TRAINING_BEFORE = "We may use your Inputs and Outputs to train [-our models and improve our Services-], unless you opt out"
+TRAINING_BEFORE = ("We may use your Inputs and Outputs to train [-our models and improve our Services-], "
+                   "unless you opt out")
 TRAINING_AFTER = "We may use your Inputs and Outputs to train {+and improve Anthropic AI models+}, unless you opt out"
 
 
@@ -136,7 +137,8 @@ def test_the_june_change_reads_as_before_after_pairs_in_the_alert_drift_and_the_
     html = lxml.html.fromstring(event["html"])
     rows = html.xpath("//table[@class='pairs']//tr[@class='pair changed']")
     pair = next(r for r in rows if "train and improve Anthropic AI models" in r.text_content())
-    assert [d.text_content() for d in pair.xpath("td[@class='side before']/del")] == ["our models and improve our Services"]
+    before = pair.xpath("td[@class='side before']/del")
+    assert [d.text_content() for d in before] == ["our models and improve our Services"]
     assert [i.text_content() for i in pair.xpath("td[@class='side after']/ins")] == ["and improve Anthropic AI models"]
     config = workdir / "config.toml"
     drift = subprocess.run([sys.executable, "-m", "monitor", "--config", str(config), "drift", "--diff"],
@@ -150,7 +152,8 @@ def test_the_june_change_reads_as_before_after_pairs_in_the_alert_drift_and_the_
         tree = lxml.html.parse(str(out / page))
         pairs = [r for r in tree.xpath("//table[@class='pairs']//tr[@class='pair changed']")
                  if "train and improve Anthropic AI models" in r.text_content()]
-        assert pairs and pairs[0].xpath("td[@class='side after']/ins")[0].text_content() == "and improve Anthropic AI models"
+        assert pairs
+        assert pairs[0].xpath("td[@class='side after']/ins")[0].text_content() == "and improve Anthropic AI models"
 
 
 def test_the_demo_answers_what_the_policy_says_today_with_dated_quotes(tour):

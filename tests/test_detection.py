@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 import test_pipeline as pipeline_replay
-
 from monitor import store
 from monitor.extract import extract_text, judge, normalise
 from monitor.models import Document, Extracted, FetchResult, Unusable
@@ -20,8 +19,8 @@ CLAUSES = [
     "We retain API inputs and outputs for up to 30 days to identify abuse, after which they are deleted.",
     "Either party may terminate these Terms for material breach on thirty days written notice.",
 ]
-HEADER = ('<header class="site"><a href="/">Acme</a><nav><a href="/pricing">Pricing</a><a href="/sales">Contact Sales</a>'
-          '<a href="/try">Try Acme</a></nav></header>')
+HEADER = ('<header class="site"><a href="/">Acme</a><nav><a href="/pricing">Pricing</a>'
+          '<a href="/sales">Contact Sales</a><a href="/try">Try Acme</a></nav></header>')
 FOOTER_LINKS = "".join(f'<a href="/{w.lower()}">{w}</a> ' for w in
                        "About Careers Press Blog Developers Cookies Imprint Help Status Security".split())
 COOKIES = (
@@ -95,7 +94,8 @@ def test_a_dialog_that_holds_the_document_is_read():
 CHAT_WITH_FIELD = ("<div class='card'><h2>Ask Acme a question</h2><p>Hello! What can we help with today?</p>"
                    "<textarea placeholder='Ask here'></textarea><p>Please verify answers for accuracy.</p></div>")
 CHAT_WITH_BUTTONS = ("<div class='card'><h2>Ask Acme</h2><button>How does Acme handle access controls?</button>"
-                     "<button>Which certifications does Acme hold?</button><button>Who are the subprocessors?</button></div>")
+                     "<button>Which certifications does Acme hold?</button>"
+                     "<button>Who are the subprocessors?</button></div>")
 
 
 @pytest.mark.parametrize("widget", [CHAT_WITH_FIELD, CHAT_WITH_BUTTONS], ids=["text-field", "suggested-questions"])
@@ -208,8 +208,9 @@ def test_icon_font_ligatures_are_not_read_but_a_one_word_clause_is():
 
 
 def test_a_language_picker_is_not_read():
-    picker = ('<ul role="listbox" aria-label="Language">' + "".join(
-        f'<li role="option">{n}</li>' for n in ["Deutsch", "English", "Español", "Français", "Italiano", "Polski"]) + "</ul>")
+    languages = ["Deutsch", "English", "Español", "Français", "Italiano", "Polski"]
+    picker = ('<ul role="listbox" aria-label="Language">'
+              + "".join(f'<li role="option">{n}</li>' for n in languages) + "</ul>")
     text = extract_text(site(terms(extra=picker)))
     assert "Deutsch" not in text and CLAUSES[0] in text
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from monitor.diff import Hunk, apply_hunks, diff_texts, hunk_to_dict, is_heading, matcher, word_diff
 
@@ -155,7 +155,7 @@ def test_word_diff_never_cuts_a_word(a, b):
     assert "".join(t for op, t in words if op >= 0) == new
     # On each side, a cut between two word characters would split a word: pieces meet at word edges.
     for side in ([t for op, t in words if op <= 0], [t for op, t in words if op >= 0]):
-        for left, right in zip(side, side[1:]):
+        for left, right in pairwise(side):
             assert not (re.match(r"[\w'\-]", left[-1]) and re.match(r"[\w'\-]", right[0]))
 
 

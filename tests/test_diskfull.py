@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import LONG, report_figures, run_termwatch, document_toml
+from conftest import LONG, document_toml, report_figures, run_termwatch
 
 DOCS = ("alpha-terms", "beta-privacy")
 WORDS = ("customer data retention training models notice termination liability privacy account deletion "
@@ -95,7 +95,8 @@ def test_disk_full_fails_clearly_keeps_history_and_recovers(pages, small_disk, t
             for d in DOCS:
                 latest = conn.execute("select text from versions where document = ? order by id desc limit 1",
                                       [d]).fetchone()[0]
-                assert f"Edition big {n} of these terms." in latest, "the run after freeing space records what was missed"
+                assert f"Edition big {n} of these terms." in latest, (
+                    "the run after freeing space records what was missed")
                 count = conn.execute("select count(*) from versions where document = ? and text like ?",
                                      [d, f"%Edition big {n} of%"]).fetchone()[0]
                 assert count == 1

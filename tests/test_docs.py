@@ -21,7 +21,8 @@ def all_commands(group=cli, prefix=()):
             yield from all_commands(command, (*prefix, name))
 
 
-@pytest.mark.parametrize("path,command", list(all_commands()), ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+@pytest.mark.parametrize("path,command", list(all_commands()),
+                         ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
 def test_every_command_is_in_the_readme_and_has_help(path, command):
     words = " ".join(path)
     assert f"`termwatch {words}" in README, f"README does not document `termwatch {words}`"

@@ -7,7 +7,7 @@ run after each fetch as `termwatch run` does, and the tests assert on what the w
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,7 +18,7 @@ from conftest import document_toml, minimal_pdf, run_termwatch
 from monitor import store
 from monitor.agreements import check_agreements, drift_report, pin_agreement
 from monitor.alerts import deliver
-from monitor.config import load, parse
+from monitor.config import parse
 from monitor.drift import Baseline, choose_baseline, drift, fix_command, label, overall, tally
 from monitor.errors import TermwatchError
 from monitor.models import FetchResult
@@ -77,7 +77,7 @@ class Feed:
         store.sync_documents(self.db, config.documents)
         self.doc = config.documents[0]
         self.processor = Processor(self.db, config, {self.doc.id: self.doc})
-        self.clock = datetime(2026, 1, 1, tzinfo=timezone.utc)
+        self.clock = datetime(2026, 1, 1, tzinfo=UTC)
 
     def fetch(self, body: str, at: str | None = None, status: int = 200) -> str:
         if at is None:

@@ -97,7 +97,8 @@ def test_csv_cells_survive_commas_quotes_newlines_and_missing_values():
 
 def test_drift_csv_of_a_document_without_versions_has_empty_cells():
     report = [{"agreement": "a", "vendor": "V", "signed_on": "2026-01-01", "renews_on": None, "notes": "",
-               "documents": [{"document": "d", "status": "no-version", "baseline": None, "current_version": None, "changed": None,
+               "documents": [{"document": "d", "status": "no-version", "baseline": None, "current_version": None,
+                              "changed": None,
                               "training": False, "retention": False, "access": False,
                               "summary": "No version recorded yet.",
                               "facts": [], "clauses": []}]}]

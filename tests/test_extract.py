@@ -8,8 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import corpus
 from monitor.extract import EXTRACTOR_VERSION, extract_text, judge, normalise
@@ -73,7 +72,8 @@ STRUCTURE = {
         "Effective June 17, 2025 Previous Version",
     ),
     "preformatted-text-keeps-its-lines": ("<pre>Line one\n    indented</pre>", "Line one\n    indented"),
-    "definition-list": ("<dl><dt>Customer</dt><dd>the entity that signs</dd></dl>", "Customer\n\nthe entity that signs"),
+    "definition-list": ("<dl><dt>Customer</dt><dd>the entity that signs</dd></dl>",
+                        "Customer\n\nthe entity that signs"),
     "details-summary": (
         "<details><summary>Can you train on my data?</summary><p>No.</p></details>",
         "Can you train on my data?\n\nNo.",
@@ -200,11 +200,13 @@ def test_title_outside_the_clauses_container_is_kept():
 
 
 def test_select_and_remove_selectors():
-    html = page('<div class="terms">' + CLAUSES + '<p class="ad">Buy now</p></div><div class="other"><p>Other</p></div>')
+    html = page('<div class="terms">' + CLAUSES + '<p class="ad">Buy now</p></div>'
+                '<div class="other"><p>Other</p></div>')
     text = extract_text(html, select=[".terms"], remove=[".ad"])
     assert "clause 1" in text and "Buy now" not in text and "Other" not in text
     # a selected element is kept even where generic rules would drop it
-    assert extract_text(page("", outside='<aside class="box"><p>Kept aside.</p></aside>'), select=["aside"]) == "Kept aside."
+    aside = page("", outside='<aside class="box"><p>Kept aside.</p></aside>')
+    assert extract_text(aside, select=["aside"]) == "Kept aside."
     assert extract_text(html, select=[".missing"]) == ""
 
 
@@ -249,7 +251,8 @@ SAME = {
     "date-month-first-vs-day-first": ("Effective July 8, 2026", "Effective 8 July 2026"),
     "date-iso": ("Effective: 2026-07-08", "Effective: July 8, 2026"),
     "date-abbreviated-ordinal": ("Updated Jul. 8th, 2026", "Updated 8 July 2026"),
-    "date-other-languages": ("Stand: 8. Juli 2026 / 8 de julio de 2026 / 8 juillet 2026", "Stand: 2026-07-08 / 2026-07-08 / 2026-07-08"),
+    "date-other-languages": ("Stand: 8. Juli 2026 / 8 de julio de 2026 / 8 juillet 2026",
+                             "Stand: 2026-07-08 / 2026-07-08 / 2026-07-08"),
     "clause-numbering-styles": ("1. Overview. Subject to", "A.1. Overview. Subject to"),
     "deeper-numbering": ("(iv) the Customer", "C.1.a.iv the Customer"),
     "bullets-and-heading-marks": ("- item\n## Heading", "\u2022 item\nHeading"),
@@ -330,7 +333,8 @@ REAL_NOISE = {
     "date-stamp-locale-flip-dpa": ("claude-ai/data-processor-agreement-legal-data-processing-addendum", 30, 31),
     "date-stamp-july": ("claude-ai/privacy-policy-legal-privacy", 165, 166),
     "clause-numbering-re-rendered": ("claude-ai/commercial-terms", 12, 13),
-    "headings-bullets-numbering-re-rendered": ("claude-ai/data-processor-agreement-legal-data-processing-addendum", 22, 23),
+    "headings-bullets-numbering-re-rendered": (
+        "claude-ai/data-processor-agreement-legal-data-processing-addendum", 22, 23),
     "apostrophe-flip": ("chatgpt/terms-of-service-policies-eu-terms-of-use", 31, 32),
     "sr-only-opens-in-new-tab": ("claude-ai/data-processor-agreement-legal-data-processing-addendum", 54, 55),
     "hashed-assets-and-build-ids": ("claude-ai/terms-of-service", 1, 26),
@@ -396,7 +400,8 @@ DATADOME = """<html><head><title>example.com</title></head><body><p id="cmsg">Pl
 blocker</p><script src="https://ct.captcha-delivery.com/c.js"></script></body></html>"""
 AKAMAI = """<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY><H1>Access Denied</H1>You don't have permission
 to access "http://www.example.com/legal/terms" on this server.<P>Reference #18.5f2e1</BODY></HTML>"""
-NOT_AVAILABLE = page("<h1>This page isn't available</h1><p>The link may be broken, or the page may have been removed.</p>"
+NOT_AVAILABLE = page("<h1>This page isn't available</h1>"
+                     "<p>The link may be broken, or the page may have been removed.</p>"
                      "<p><a href='/'>Go back home</a></p>", title="Page not available")
 NEXT_404 = ('<html><head><title>404: This page could not be found.</title></head><body><div><h1>404</h1>'
             "<div><h2>This page could not be found.</h2></div></div></body></html>")
@@ -429,7 +434,8 @@ FAILED = {
                                  "redirected to a login or consent page"),
     "pdf-content-type": (fetch("%PDF-1.7", content_type="application/pdf"),
                          'expected HTML but got a PDF; set format = "pdf" for this document'),
-    "json-content-type": (fetch("{}", content_type="application/json; charset=utf-8"), "not an HTML page: application/json"),
+    "json-content-type": (fetch("{}", content_type="application/json; charset=utf-8"),
+                          "not an HTML page: application/json"),
     "empty-body": (fetch(""), "empty page: 0 characters of text"),
     "near-empty-page": (fetch(EMPTY_SHELL), "empty page: 10 characters of text"),
     "javascript-only-shell": (fetch(JS_SHELL), "empty page: 0 characters of text"),
@@ -528,7 +534,8 @@ def test_arbitrary_text_never_crashes(text):
 @settings(max_examples=100, deadline=None)
 @given(st.builds(FetchResult, st.just("doc"), st.just(URL), st.just("2026-01-01T00:00:00Z"),
                  st.one_of(st.none(), st.integers(100, 599)), st.one_of(st.none(), st.text(max_size=40)),
-                 st.text(max_size=30), st.text(max_size=200), st.none(), st.none(), st.one_of(st.none(), st.text(max_size=20))))
+                 st.text(max_size=30), st.text(max_size=200), st.none(), st.none(),
+                 st.one_of(st.none(), st.text(max_size=20))))
 def test_arbitrary_fetch_results_never_crash(result):
     assert isinstance(judge(result), (Extracted, Unusable))
 

@@ -12,8 +12,8 @@ import struct
 import threading
 import time
 import zlib
+from itertools import pairwise
 from pathlib import Path
-
 
 from conftest import Route, db_at, document_toml, report_figures
 
@@ -219,7 +219,8 @@ def test_network_faults(tmp_path, pages, termwatch):
     assert set(reasons) == {"refused", "reset", "timeout", "drip", "throttled", "down", "loop", "dns"}
     port = raw.base.rsplit(":", 1)[1]
     assert reasons["refused"] == f"fetch failed: connection refused by {gone.base[7:]}"
-    assert reasons["reset"] == f"fetch failed: connection to 127.0.0.1:{port} lost mid-response: the page arrived cut short"
+    assert reasons["reset"] == (
+        f"fetch failed: connection to 127.0.0.1:{port} lost mid-response: the page arrived cut short")
     for name in ("timeout", "drip"):
         assert reasons[name] == f"fetch failed: timed out: no complete response from 127.0.0.1:{port} within 1 s"
     # DOWNLOAD_TIMEOUT bounds the whole download: the drip sent a byte every 0.2 s and was cut after about 1 s.
@@ -230,8 +231,8 @@ def test_network_faults(tmp_path, pages, termwatch):
     assert [path for path, _ in pages.requests].count("/down") == 3  # 1 try + 2 retries
     assert reasons["loop"] == "fetch failed: redirect loop: more than 10 redirects"
     # Retry-After: 1 was honoured between the three attempts of /busy (the backoff base, delay, is 0 here).
-    busy = [t for (path, _), t in zip(pages.requests, pages.times) if path == "/busy"]
-    assert len(busy) == 3 and all(b - a >= 0.95 for a, b in zip(busy, busy[1:]))
+    busy = [t for (path, _), t in zip(pages.requests, pages.times, strict=True) if path == "/busy"]
+    assert len(busy) == 3 and all(b - a >= 0.95 for a, b in pairwise(busy))
     db = db_at(config)
     # A 429 that clears within the retries reads the same wording: an unchanged fetch.
     assert [r["outcome"] for r in db["fetches"].rows_where("document = 'throttled-once'", order_by="id")] == [

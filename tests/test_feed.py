@@ -47,7 +47,8 @@ def config_path(tmp_path):
     fetches = [
         ("acme-terms", "2026-03-01T06:00:00+00:00", page("We do not use Customer Content to train our models.")),
         ("beta-privacy", "2026-03-01T06:00:00+00:00", page("We delete chat logs after 30 days.")),
-        ("acme-terms", "2026-04-01T06:00:00+00:00", page("We use Customer Content to train our models unless you opt out.")),
+        ("acme-terms", "2026-04-01T06:00:00+00:00",
+         page("We use Customer Content to train our models unless you opt out.")),
         ("beta-privacy", "2026-05-01T06:00:00+00:00", page(f"We delete chat logs after 2 years. {HOSTILE}")),
     ]
     for doc_id, at, body in fetches:
@@ -76,8 +77,11 @@ def test_feed_of_all_changes_newest_first_with_stable_ids_flags_and_times(config
     assert [e.findtext(f"{ATOM}id") for e in items] == [f"urn:termwatch:change:{c['id']}" for c in changes]
     assert len(items) == 2
     beta, acme = items
-    assert datetime.fromisoformat(feed.findtext(f"{ATOM}updated")) == datetime.fromisoformat("2026-05-01T06:00:00+00:00")
-    assert datetime.fromisoformat(acme.findtext(f"{ATOM}updated")) == datetime.fromisoformat("2026-04-01T06:00:00+00:00")
+    def updated(element):
+        return datetime.fromisoformat(element.findtext(f"{ATOM}updated"))
+
+    assert updated(feed) == datetime.fromisoformat("2026-05-01T06:00:00+00:00")
+    assert updated(acme) == datetime.fromisoformat("2026-04-01T06:00:00+00:00")
     assert acme.findtext(f"{ATOM}title") == "Acme AI Terms of Service changed [training]"
     assert [c.get("term") for c in acme.findall(f"{ATOM}category")] == ["training"]
     assert [c.get("term") for c in beta.findall(f"{ATOM}category")] == ["retention"]

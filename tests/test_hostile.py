@@ -97,7 +97,8 @@ class Markup(HTMLParser):
 def assert_inert(name: str, html: str) -> Markup:
     markup = Markup(html)
     names = {tag for tag, _ in markup.tags}
-    assert not names & {"script", "img", "svg", "iframe", "object", "embed", "details", "textarea", "base", "form"}, name
+    unsafe = {"script", "img", "svg", "iframe", "object", "embed", "details", "textarea", "base", "form"}
+    assert not names & unsafe, name
     for tag, attrs in markup.tags:
         for attr, value in attrs.items():
             assert not attr.lower().startswith("on"), (name, tag, attr)
@@ -210,7 +211,8 @@ def test_chromium_runs_none_of_it(outputs, tmp_path):
                 file.write_text(html)
                 page = browser.new_page()
                 dialogs: list[str] = []
-                page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+                # Bound now: a dialog a page opens late must count against that page, not the next one.
+                page.on("dialog", lambda d, seen=dialogs: (seen.append(d.message), d.dismiss()))
                 page.goto(file.as_uri())
                 page.wait_for_timeout(200)
                 assert page.evaluate(f"typeof window.{SENTINEL}") == "undefined", name
@@ -304,12 +306,13 @@ def test_secrets_from_the_environment_appear_nowhere(pages, tmp_path):
         for args in (["outbox", "--json"], ["outbox", "retry", "--json"], ["alerts", "test"], ["status", "--json"],
                      ["changes", "--json"], ["history", "acme-terms", "--json"], ["drift", "--diff"],
                      ["agreements", "show", "acme-2025", "--json"], ["diff", "acme-terms", "--format", "html"],
-                     ["export"], ["feed"], ["report", "--out", str(site)], ["extract", "acme-terms", "-v"], ["extract", "acme-dpa"]):
+                     ["export"], ["feed"], ["report", "--out", str(site)], ["extract", "acme-terms", "-v"],
+                     ["extract", "acme-dpa"]):
             termwatch(*args)
         # Config errors that would quote the URL holding a secret.
         for n, bad in enumerate(["ftp://${TW_PAGE_KEY}@example.com/terms", "https:///${TW_PAGE_KEY}"]):
             broken = tmp_path / f"broken{n}.toml"
-            broken.write_text(text.replace("http://127.0.0.1:%d/dpa?key=${TW_PAGE_KEY}" % dead, bad))
+            broken.write_text(text.replace(f"http://127.0.0.1:{dead}/dpa?key=${{TW_PAGE_KEY}}", bad))
             termwatch("run", config=broken)
             assert outputs[-1][1].code == 1
     finally:

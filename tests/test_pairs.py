@@ -43,7 +43,8 @@ def test_a_reworded_clause_is_one_pair_with_its_changed_words_marked():
     training = next(p for p in pairs if "training" in p["labels"])
     assert training["op"] == "changed"
     assert training["before"] == "We may use your Inputs and Outputs to train our models, unless you opt out."
-    assert training["after"] == "We may use your Inputs and Outputs to train and improve our AI models, unless you opt out."
+    assert training["after"] == (
+        "We may use your Inputs and Outputs to train and improve our AI models, unless you opt out.")
     assert "".join(t for on, t in describe.spans(training, "after") if on) == "and improve our AI"
     assert "".join(t for on, t in describe.spans(training, "before") if on) == "our"
     assert "".join(t for _, t in describe.spans(training, "after")) == training["after"]  # nothing lost
@@ -70,12 +71,14 @@ def test_a_clause_that_only_disappears_is_removed_in_its_old_place():
     pairs = _change(old, OLD).clauses
     assert [(p["op"], p["before"], p["after"]) for p in pairs] == [
         ("removed", "We delete your files within 90 days of closing your account.", None)]
-    assert describe.pair_lines(pairs[0])[1] == "    before: We delete your files within 90 days of closing your account."
+    assert describe.pair_lines(pairs[0])[1] == (
+        "    before: We delete your files within 90 days of closing your account.")
 
 
 def test_a_clause_carried_word_for_word_into_another_section_is_moved_not_changed():
     old = OLD
-    new = OLD.replace("We will store your conversations for 30 days.\n", "") + "\n## Retention\nWe will store your conversations for 30 days.\n"
+    clause = "We will store your conversations for 30 days.\n"
+    new = OLD.replace(clause, "") + "\n## Retention\n" + clause
     change = _change(old, new)
     assert [(p["op"], p["from_heading"], p["heading"]) for p in change.clauses] == [
         ("moved", "How we use your data", "Retention")]
@@ -116,10 +119,10 @@ def test_plain_text_puts_old_wording_above_new_with_marks():
 
 
 def test_clauses_stored_before_pairing_are_paired_the_same_way():
-    stored = [{"op": "delete", "heading": "Use", "text": "We will store your chats for 30 days.", "labels": ["retention"],
-               "evidence": ["store"]},
-              {"op": "insert", "heading": "Use", "text": "We may store your chats for 30 days.", "labels": ["retention"],
-               "evidence": ["store"]}]
+    stored = [{"op": "delete", "heading": "Use", "text": "We will store your chats for 30 days.",
+               "labels": ["retention"], "evidence": ["store"]},
+              {"op": "insert", "heading": "Use", "text": "We may store your chats for 30 days.",
+               "labels": ["retention"], "evidence": ["store"]}]
     [pair] = pairs_from_dicts(stored)
     assert (pair["op"], pair["before"], pair["after"]) == ("changed", stored[0]["text"], stored[1]["text"])
     assert [w for w in pair["words"] if w[0] != 0] == [[-1, "will"], [1, "may"]]
@@ -157,7 +160,8 @@ def test_diff_shows_the_changed_clauses_as_pairs_in_every_format(pages, write_co
     assert "  - After: We will store your conversations for **2 years**." in markdown
     soup = BeautifulSoup(termwatch(config, "diff", "terms", "--format", "html").stdout, "html.parser")
     row = soup.select_one("table.pairs tr.pair.changed")
-    assert row.select_one("td.before del").get_text() == "30 days" and row.select_one("td.after ins").get_text() == "2 years"
+    assert row.select_one("td.before del").get_text() == "30 days"
+    assert row.select_one("td.after ins").get_text() == "2 years"
     # The same pair in the recorded change, its fact in the summary.
     [change] = termwatch(config, "changes", "--json").json()
     assert change["clauses"] == [pair]

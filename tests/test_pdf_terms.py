@@ -1,4 +1,5 @@
-"""Terms published as PDF: read with pypdf and versioned, diffed and classified like HTML; wrong or broken files fail."""
+"""Terms published as PDF: read with pypdf and versioned, diffed and classified like HTML; wrong or broken files
+fail."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -36,7 +36,7 @@ class Replay:
 
     def __init__(self, db, doc: Document = DOC):
         self.db, self.doc = db, doc
-        self.clock = datetime(2026, 1, 1, tzinfo=timezone.utc)
+        self.clock = datetime(2026, 1, 1, tzinfo=UTC)
         config = Config(Path("config.toml"), StorageConfig(Path("tw.db")), CrawlConfig(), (doc,))
         self.processor = Processor(db, config, {doc.id: doc})
 

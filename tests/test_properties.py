@@ -11,8 +11,7 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from conftest import PROPERTY_EXAMPLES, report_figures
 from monitor import render
@@ -39,7 +38,8 @@ markup = st.recursive(
     text,
     lambda inner: st.one_of(
         st.builds(
-            lambda tag, attrs, children, close: f"<{tag}{''.join(attrs)}>{''.join(children)}" + (f"</{tag}>" if close else ""),
+            lambda tag, attrs, children, close: (f"<{tag}{''.join(attrs)}>{''.join(children)}"
+                                                 + (f"</{tag}>" if close else "")),
             st.sampled_from(TAGS), st.lists(attribute, max_size=3), st.lists(inner, max_size=4), st.booleans(),
         ),
         st.builds(lambda t: f"<!--{t}-->", text),
@@ -51,7 +51,8 @@ markup = st.recursive(
 )
 page = st.builds(lambda doctype, body: f"{doctype}<html><head><title>T</title></head><body>{body}</body></html>",
                  st.sampled_from(["", "<!doctype html>", "<!DOCTYPE>"]), markup)
-selectors = st.sampled_from([((), ()), (("main",), ()), (("p", "li"), ()), ((), ("nav", ".x")), (("svg",), ("script",))])
+selectors = st.sampled_from([((), ()), (("main",), ()), (("p", "li"), ()), ((), ("nav", ".x")),
+                             (("svg",), ("script",))])
 
 WORDS = ["We", "do", "not", "may", "use", "Customer Content", "Inputs", "to", "train", "our", "models", "retain",
          "delete", "for", "up to", "30 days", "thirty (30) days", "5 years", "unless", "you", "opt out", "opt in",

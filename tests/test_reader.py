@@ -17,7 +17,8 @@ DOCS = [f"doc-{i}" for i in range(12)]
 
 
 def terms(doc: str) -> str:
-    clauses = "".join(f"<p>Clause {i} of the {doc} terms binds both parties to plain obligations.</p>" for i in range(20))
+    clauses = "".join(f"<p>Clause {i} of the {doc} terms binds both parties to plain obligations.</p>"
+                      for i in range(20))
     return f"<html><head><title>{doc}</title></head><body><main><h1>{doc}</h1>{clauses}</main></body></html>"
 
 

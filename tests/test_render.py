@@ -175,7 +175,7 @@ def test_page_headings_show_as_headings_in_every_format():
     text = diff_text(changed + added, color=False)
     assert "##" not in text.replace("@@", "")
     assert "+ 5. Access" in text and "+ Staff may review flagged chats." in text
-    assert f"\x1b[32m\x1b[1m+ 5. Access\x1b[0m" in diff_text(added, color=True)
+    assert "\x1b[32m\x1b[1m+ 5. Access\x1b[0m" in diff_text(added, color=True)
     md = diff_markdown(changed + added)
     quoted = [line for line in md.splitlines() if line.startswith(">")]
     assert "> #### 2\\. **Data** Retention" in quoted and "> #### **5\\. Access**" in quoted

@@ -109,7 +109,8 @@ def site(tmp_path_factory):
     out = root / "site"
     result = CliRunner().invoke(cli, ["--config", str(config), "report", "--out", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return {"config": config, "out": out, "changes": recorded, "urls": {server.url(p) for p in ("/terms", "/privacy", "/rogue")}}
+    return {"config": config, "out": out, "changes": recorded,
+            "urls": {server.url(p) for p in ("/terms", "/privacy", "/rogue")}}
 
 
 def parse(path: Path):
@@ -127,8 +128,9 @@ def report_files(out: Path) -> set[str]:
 def test_the_report_has_an_index_a_page_per_document_change_and_agreement_and_feeds(site):
     out, changes = site["out"], site["changes"]
     expected = {"index.html", "document-acme-terms.html", "document-acme-privacy.html", "document-rogue-usage.html",
-                "agreement-acme-msa.html", "feed.xml", "feed-acme-ai.xml", "feed-rogue-img-src-x-onerror-alert-9-ai.xml",
-                "vendor-acme-ai.html", "vendor-rogue-img-src-x-onerror-alert-9-ai.html"}
+                "agreement-acme-msa.html", "feed.xml", "feed-acme-ai.xml",
+                "feed-rogue-img-src-x-onerror-alert-9-ai.xml", "vendor-acme-ai.html",
+                "vendor-rogue-img-src-x-onerror-alert-9-ai.html"}
     expected |= {f"change-{c['id']}.html" for c in changes.values()}
     # A page per version, and the raw page it was read from, as text.
     versions = list(db_at(site["config"])["versions"].rows)
@@ -165,8 +167,10 @@ def test_every_link_resolves_to_a_file_of_the_report_and_nothing_is_loaded_from_
 def test_index_puts_commercial_and_consumer_documents_side_by_side_with_flags(site):
     tree = parse(site["out"] / "index.html")
     [acme] = [row for row in tree.xpath("//table[@class='vendors']//tr[th]") if "Acme AI" in row.text_content()]
-    commercial, consumer = acme.xpath("./td[contains(@class,'commercial')]")[0], acme.xpath("./td[contains(@class,'consumer')]")[0]
-    assert commercial.xpath(".//a[@href='document-acme-terms.html']") and "acme-privacy" not in commercial.text_content()
+    commercial = acme.xpath("./td[contains(@class,'commercial')]")[0]
+    consumer = acme.xpath("./td[contains(@class,'consumer')]")[0]
+    assert commercial.xpath(".//a[@href='document-acme-terms.html']")
+    assert "acme-privacy" not in commercial.text_content()
     assert consumer.xpath(".//a[@href='document-acme-privacy.html']") and "acme-terms" not in consumer.text_content()
     terms_change = site["changes"]["acme-terms"]
     assert commercial.xpath(f".//a[@href='change-{terms_change['id']}.html']")
@@ -174,7 +178,8 @@ def test_index_puts_commercial_and_consumer_documents_side_by_side_with_flags(si
     [agreement] = tree.xpath("//table[@class='agreements']//tr[td]")
     text = agreement.text_content()
     # Signed in 2020, before the first run, nothing pinned: measured from a stand-in, so unverified, not drifted.
-    assert "acme-msa" in text and "2099-01-01" in text and "2 of 2 documents unverified (2 changed since watching began)" in text
+    assert "acme-msa" in text and "2099-01-01" in text
+    assert "2 of 2 documents unverified (2 changed since watching began)" in text
     assert "termwatch agreements pin acme-msa acme-terms --file signed.pdf" in text
     assert agreement.xpath(".//a[@href='agreement-acme-msa.html']")
 
@@ -194,7 +199,8 @@ def test_change_page_shows_the_highlighted_diff_the_flagged_clause_and_the_facts
     tree = parse(site["out"] / f"change-{change['id']}.html")
     assert [e.text_content() for e in tree.xpath("//div[@class='diff']//del")] == ["30 days"]
     assert [e.text_content() for e in tree.xpath("//div[@class='diff']//ins")] == ["2 years"]
-    pairs = [[td.text_content() for td in tr.xpath("td")] for tr in tree.xpath("//table[@class='pairs']//tr[@class='pair changed']")]
+    pairs = [[td.text_content() for td in tr.xpath("td")]
+             for tr in tree.xpath("//table[@class='pairs']//tr[@class='pair changed']")]
     assert any("30 days" in before and "2 years" in after for before, after in pairs), pairs
     titles = [tr.text_content() for tr in tree.xpath("//table[@class='pairs']//tr[contains(@class, 'pair-title')]")]
     assert any(t.startswith("retention") and "reworded" in t for t in titles), titles
@@ -247,7 +253,8 @@ def test_chromium_renders_the_report_highlights_the_flagged_clause_and_runs_noth
             assert page.evaluate("typeof window.__pwned") == "undefined", file.name
             assert page.title().endswith("· termwatch"), file.name
             # Hovering the would-be handler and clicking a would-be link do nothing either.
-            assert page.evaluate("document.querySelectorAll('script,img,svg,iframe,[onmouseover],[onerror]').length") == 0
+            assert page.evaluate(
+                "document.querySelectorAll('script,img,svg,iframe,[onmouseover],[onerror]').length") == 0
 
         page.goto((out / f"change-{terms_change['id']}.html").as_uri())
         for selector, word in (("div.diff ins", "2 years"), ("div.diff del", "30 days")):
@@ -281,7 +288,8 @@ def test_report_without_a_database_is_one_line_and_exit_1(tmp_path):
     config.write_text('[storage]\ndatabase = "none.db"\n\n' + document_toml("a", "https://example.com/a"))
     result = run_termwatch(config, "report", "--out", str(tmp_path / "site"))
     assert result.code == 1
-    assert result.stderr.strip().splitlines() == [f"Error: {tmp_path / 'none.db'}: no database yet; run `termwatch run` first"]
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {tmp_path / 'none.db'}: no database yet; run `termwatch run` first"]
     assert not (tmp_path / "site").exists()
 
 
@@ -311,7 +319,8 @@ def test_a_new_report_replaces_the_earlier_one_and_leaves_other_files_alone(site
     out.mkdir()
     (out / "change-999.html").write_text("a change since dropped as noise")
     (out / "README.txt").write_text("the host's own file")
-    result = CliRunner().invoke(cli, ["--config", str(site["config"]), "report", "--out", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(cli, ["--config", str(site["config"]), "report", "--out", str(out)],
+                                catch_exceptions=False)
     assert result.exit_code == 0
     assert not (out / "change-999.html").exists() and (out / "README.txt").read_text() == "the host's own file"
     assert {p.name for p in out.iterdir()} == {p.name for p in site["out"].iterdir()} | {"README.txt"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 import socket
-import time
 
 import pytest
 
@@ -87,7 +86,8 @@ CHALLENGE = ("<html><head><title>Just a moment...</title></head><body><h1>Checki
 NOT_AVAILABLE = ("<html><head><title>Page not found</title></head><body><main><h1>This page isn't available</h1>"
                  "<p>The link you followed may be broken, or the page may have been removed.</p></main></body></html>")
 LOGIN = ("<html><head><title>Sign in</title></head><body><main><h1>Sign in to continue</h1>"
-         "<form><input name=email><input type=password name=password><button>Log in</button></form></main></body></html>")
+         "<form><input name=email><input type=password name=password><button>Log in</button></form>"
+         "</main></body></html>")
 
 
 def test_every_failed_fetch_kind_is_recorded_and_never_a_version(pages, write_config, termwatch):

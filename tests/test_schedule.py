@@ -152,7 +152,8 @@ def test_without_the_script_it_falls_back_to_python_dash_m(tmp_path):
     assert installed_command(str(python)) == [str(python), "-m", "monitor"]  # the symlink is kept, not resolved
     assert installed_command(sys.executable) == [str(Path(sys.executable).parent / "termwatch")]
     # The fallback form runs termwatch from any folder.
-    fallback = subprocess.run([sys.executable, "-m", "monitor", "--version"], cwd=tmp_path, capture_output=True, text=True)
+    fallback = subprocess.run([sys.executable, "-m", "monitor", "--version"], cwd=tmp_path, capture_output=True,
+                              text=True)
     assert fallback.returncode == 0 and fallback.stdout.startswith("termwatch")
 
 

@@ -47,10 +47,12 @@ def test_run_still_rejects_an_unusable_alert_url_that_status_ignores(tmp_path):
 def test_run_leaves_out_the_scrapy_components_it_never_uses(tmp_path, pages):
     # Scrapy imports each listed component before it can decline: cookies (tldextract, requests) and the
     # remote console (aiohttp) would slow every cron run's start.
-    pages.set("/terms", "<html><body><main><h1>Terms</h1><p>" + "We keep your data safe. " * 40 + "</p></main></body></html>")
+    pages.set("/terms",
+              "<html><body><main><h1>Terms</h1><p>" + "We keep your data safe. " * 40 + "</p></main></body></html>")
     config = ('[storage]\ndatabase = "termwatch.db"\n[crawl]\nretries = 0\ndelay = 0\nobey_robots = false\n'
               + document_toml("acme-terms", pages.url("/terms"), select=("main",)))
-    assert _imported(tmp_path, "run", config=config, watch=("scrapy", "aiohttp", "tldextract", "requests")) == ["scrapy"]
+    watch = ("scrapy", "aiohttp", "tldextract", "requests")
+    assert _imported(tmp_path, "run", config=config, watch=watch) == ["scrapy"]
     assert [path for path, _ in pages.requests] == ["/terms"]
     assert sqlite3.connect(tmp_path / "termwatch.db").execute("select count(*) from versions").fetchone() == (1,)
 

@@ -190,4 +190,5 @@ def test_m006_pairs_the_clauses_of_changes_and_findings_stored_before_pairing(tm
             ("changed", "We will store your chats for 30 days.", "We may store your chats for 30 days."),
             ("added", None, "We share chats with advertisers.")], table
     [change] = store.changes(db)
-    assert change["clauses"][0]["words"] == [[0, "We "], [-1, "will"], [1, "may"], [0, " store your chats for 30 days."]]
+    assert change["clauses"][0]["words"] == [[0, "We "], [-1, "will"], [1, "may"],
+                                             [0, " store your chats for 30 days."]]

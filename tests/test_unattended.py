@@ -293,6 +293,7 @@ def test_the_operator_can_drop_undelivered_alerts(write_config, termwatch, pages
     assert nothing.code == 1 and "name the alerts to drop" in nothing.stderr
     first = termwatch(config, "outbox", "drop", "1", "--json")
     assert first.code == 0 and first.json() == {"dropped": 1}
-    assert termwatch(config, "outbox", "drop", "--channel", "hook").stdout.strip() == "1 undelivered alert deliveries dropped."
+    dropped = termwatch(config, "outbox", "drop", "--channel", "hook")
+    assert dropped.stdout.strip() == "1 undelivered alert deliveries dropped."
     assert [r["status"] for r in store.outbox(db)] == ["dropped", "dropped"]
     assert termwatch(config, "run").code == 0  # nothing left to send, nothing failing

@@ -8,7 +8,7 @@ Real `termwatch` processes against the page server on 127.0.0.1, a real SQLite f
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import lxml.html
 import pytest
@@ -40,7 +40,7 @@ def hook():
 @pytest.fixture
 def day_one(pages, write_config, hook):
     """acme-terms fetched once by a real run; agreement day-one signed in 2025, renewing in 10 days, nothing pinned."""
-    renews = (datetime.now(timezone.utc) + timedelta(days=10)).date().isoformat()
+    renews = (datetime.now(UTC) + timedelta(days=10)).date().isoformat()
     pages.set("/terms", page(PARAGRAPHS))
     config = write_config(
         document_toml("acme-terms", pages.url("/terms"), vendor="Acme AI"),

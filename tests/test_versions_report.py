@@ -44,7 +44,8 @@ def test_the_when_filter_keeps_the_machine_readable_time_and_escapes():
 # --- the site: three real runs against pages on 127.0.0.1, then `termwatch report` ------------------
 
 PARAGRAPHS = [
-    "These Terms govern your use of the Acme AI services and apply to every workspace you create, in Zürich or anywhere.",
+    "These Terms govern your use of the Acme AI services and apply to every workspace you create, in Zürich or "
+    "anywhere.",
     "We do not use Customer Content to train our models unless you explicitly opt in to share it with us.",
     "We retain API inputs and outputs for up to 30 days to identify abuse, after which they are deleted for good.",
     "You will pay all fees described in your order form within thirty days of the invoice date, in euros (€).",
@@ -64,17 +65,19 @@ def esc(text: str) -> str:
 def terms_page(paragraphs: list[str]) -> bytes:
     body = "".join(f"<h2>{i + 1}. {'Use' if i else esc(HOSTILE_TEXT)}</h2><p>{p}</p>" for i, p in enumerate(paragraphs))
     return (f"<!doctype html><html><head><title>Terms</title></head><body><main><h1>Acme AI Terms</h1>{body}{LIVE}"
-            "</main></body></html>").encode("utf-8")
+            "</main></body></html>").encode()
 
 
 def other_page(name: str) -> bytes:
-    text = " ".join(f"{name} explains how its assistant may be used, in paragraph {i}, with examples." for i in range(6))
-    return f"<html><body><main><h1>{name} usage policy</h1><p>{text}</p></main></body></html>".encode("utf-8")
+    text = " ".join(f"{name} explains how its assistant may be used, in paragraph {i}, with examples."
+                    for i in range(6))
+    return f"<html><body><main><h1>{name} usage policy</h1><p>{text}</p></main></body></html>".encode()
 
 
 V1 = terms_page(PARAGRAPHS)
 V2 = terms_page([p.replace("30 days", "2 years") for p in PARAGRAPHS])  # a substantive change: retention
-V3 = terms_page([p.replace("30 days", "2 years").replace("within thirty", "within Thirty") for p in PARAGRAPHS])  # editorial
+# V2 with an editorial edit:
+V3 = terms_page([p.replace("30 days", "2 years").replace("within thirty", "within Thirty") for p in PARAGRAPHS])
 
 
 def pdf_bytes() -> bytes:
@@ -161,8 +164,10 @@ def test_every_version_has_a_page_with_its_full_text_and_its_dates(site):
     assert [h.text_content() for h in tree.xpath("//div[@class='text']/h3")] == ["Acme AI Terms"]
     assert [h.text_content() for h in tree.xpath("//div[@class='text']/h4")][:2] == [f"1. {HOSTILE_TEXT}", "2. Use"]
     times = tree.xpath("//p[@class='meta']/time")
-    assert [t.get("datetime") for t in times[:2]] == [site_version(site, v2)["first_seen"], site_version(site, v2)["last_seen"]]
-    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC", t.text) for t in times), [t.text for t in times]
+    seen = site_version(site, v2)
+    assert [t.get("datetime") for t in times[:2]] == [seen["first_seen"], seen["last_seen"]]
+    stamps = [t.text for t in times]
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC", s) for s in stamps), stamps
     assert f"version {v2}, 2 of 3 recorded" in tree.text_content()
 
 
@@ -171,18 +176,21 @@ def test_version_pages_link_to_their_neighbours_the_change_that_led_there_and_th
     v1, v2, v3 = site["versions"]["acme-terms"]
     change = site["changes"][v2]
     first, middle, last = (parse(out / f"version-acme-terms-{v}.html") for v in (v1, v2, v3))
-    assert not first.xpath("//a[@rel='prev']") and first.xpath("//a[@rel='next']/@href") == [f"version-acme-terms-{v2}.html"]
+    assert not first.xpath("//a[@rel='prev']")
+    assert first.xpath("//a[@rel='next']/@href") == [f"version-acme-terms-{v2}.html"]
     assert "First recorded" not in first.text_content() and "first recorded version" in first.text_content()
     assert middle.xpath("//a[@rel='prev']/@href") == [f"version-acme-terms-{v1}.html"]
     assert middle.xpath("//a[@rel='next']/@href") == [f"version-acme-terms-{v3}.html"]
-    assert middle.xpath(f"//a[@href='change-{change['id']}.html']") and "retention" in middle.xpath("string(//span[contains(@class,'flag')])")
+    assert middle.xpath(f"//a[@href='change-{change['id']}.html']")
+    assert "retention" in middle.xpath("string(//span[contains(@class,'flag')])")
     assert not last.xpath("//a[@rel='next']") and "latest recorded version" in last.text_content()
     assert f"An editorial edit of version {v2}" in last.text_content()  # no change page for an editorial edit
     for tree, v in ((first, v1), (middle, v2), (last, v3)):
-        assert tree.xpath("//a[@href='raw/acme-terms-%d.html.txt']" % v)
+        assert tree.xpath(f"//a[@href='raw/acme-terms-{v}.html.txt']")
         assert site_version(site, v)["page_sha256"] in tree.text_content()
     # The document's timeline links each version to its page, newest first; the editorial edit is said.
-    timeline = parse(out / "document-acme-terms.html").xpath("//ol[@class='timeline']/li//a[starts-with(@href,'version-')]/@href")
+    timeline = parse(out / "document-acme-terms.html").xpath(
+        "//ol[@class='timeline']/li//a[starts-with(@href,'version-')]/@href")
     assert timeline == [f"version-acme-terms-{v}.html" for v in (v3, v2, v1)]
 
 
@@ -259,7 +267,8 @@ def test_a_new_report_removes_raw_pages_of_versions_gone_and_leaves_other_files_
     (out / "raw" / "acme-terms-999.html.txt").write_text("a version since re-extracted away")
     (out / "version-acme-terms-999.html").write_text("its page")
     (out / "raw" / "notes.txt").write_text("the host's own file")
-    result = CliRunner().invoke(cli, ["--config", str(site["config"]), "report", "--out", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(cli, ["--config", str(site["config"]), "report", "--out", str(out)],
+                                catch_exceptions=False)
     assert result.exit_code == 0
     assert not (out / "raw" / "acme-terms-999.html.txt").exists() and not (out / "version-acme-terms-999.html").exists()
     assert (out / "raw" / "notes.txt").read_text() == "the host's own file"
@@ -273,7 +282,8 @@ def test_the_index_warns_that_failing_documents_may_be_stale_and_names_them(site
     [banner] = tree.xpath("//div[@class='banner']")
     assert [e.tag for e in banner.itersiblings(preceding=True)] == ["p", "h1", "nav"]  # right after the intro
     text = " ".join(banner.text_content().split())
-    assert text.startswith("1 document could not be read at its last fetch; what this report shows for it may be out of date.")
+    assert text.startswith(
+        "1 document could not be read at its last fetch; what this report shows for it may be out of date.")
     [item] = banner.xpath(".//li")
     assert item.xpath(".//a/@href") == ["document-flaky-usage.html"]
     assert "Flaky AI Usage Policy" in item.text_content() and "failed" in item.text_content()
@@ -324,7 +334,8 @@ def test_show_raw_keeps_the_version_argument_checks(site):
     assert bad.exit_code == 2 and "'2026/06/01' is not a version id or a date" in bad.stderr
     missing = show(site["config"], "acme-terms", "999", "--raw")
     assert missing.exit_code == 1
-    assert missing.stderr.splitlines() == ["Error: document 'acme-terms' has no version 999; see `termwatch versions acme-terms`"]
+    assert missing.stderr.splitlines() == [
+        "Error: document 'acme-terms' has no version 999; see `termwatch versions acme-terms`"]
 
 
 def test_show_raw_of_a_version_whose_page_is_not_kept_is_one_line_and_exit_1(site, tmp_path):
@@ -341,7 +352,8 @@ def test_show_raw_of_a_version_whose_page_is_not_kept_is_one_line_and_exit_1(sit
     assert not (tmp_path / "page.html").exists()
     # The report still has the version's page, saying no raw page is kept, and no raw file for it.
     out = tmp_path / "site"
-    assert CliRunner().invoke(cli, ["--config", str(tmp_path / "config.toml"), "report", "--out", str(out)]).exit_code == 0
+    report = CliRunner().invoke(cli, ["--config", str(tmp_path / "config.toml"), "report", "--out", str(out)])
+    assert report.exit_code == 0
     assert "No raw page is kept for this version." in parse(out / f"version-acme-terms-{v1}.html").text_content()
     assert not list(out.glob(f"raw/acme-terms-{v1}.*"))
 
