@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,12 +31,12 @@ Events = Sequence[tuple[dict, list[dict]]]
 
 @migrations()
 def m001_initial(db: sqlite_utils.Database) -> None:
-    db["documents"].create(
+    db.table("documents").create(
         {"id": str, "vendor": str, "audience": str, "type": str, "url": str}, pk="id"
     )
     # Raw pages are evidence: kept compressed, addressed by the hash of their bytes, stored once.
-    db["pages"].create({"sha256": str, "content": bytes, "length": int}, pk="sha256")
-    db["versions"].create(
+    db.table("pages").create({"sha256": str, "content": bytes, "length": int}, pk="sha256")
+    db.table("versions").create(
         {
             "id": int,
             "document": str,
@@ -52,7 +52,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document", "documents", "id")],
     )
-    db["fetches"].create(
+    db.table("fetches").create(
         {
             "id": int,
             "document": str,
@@ -72,7 +72,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document", "documents", "id"), ("version_id", "versions", "id")],
     )
-    db["changes"].create(
+    db.table("changes").create(
         {
             "id": int,
             "document": str,
@@ -92,19 +92,19 @@ def m001_initial(db: sqlite_utils.Database) -> None:
             ("to_version", "versions", "id"),
         ],
     )
-    db["versions"].create_index(["document", "last_seen"])
-    db["fetches"].create_index(["document", "fetched_at"])
-    db["changes"].create_index(["document", "detected_at"])
+    db.table("versions").create_index(["document", "last_seen"])
+    db.table("fetches").create_index(["document", "fetched_at"])
+    db.table("changes").create_index(["document", "detected_at"])
 
 
 @migrations()
 def m002_agreements_and_outbox(db: sqlite_utils.Database) -> None:
     # What the buyer signed, when it is not simply the version in force on signed_on.
-    db["pins"].create(
+    db.table("pins").create(
         {"agreement": str, "document": str, "version_id": int, "text": str, "source": str, "pinned_at": str},
         pk=("agreement", "document"),
     )
-    db["findings"].create(
+    db.table("findings").create(
         {
             "id": int,
             "key": str,
@@ -122,8 +122,8 @@ def m002_agreements_and_outbox(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["findings"].create_index(["key"], unique=True)
-    db["events"].create(
+    db.table("findings").create_index(["key"], unique=True)
+    db.table("events").create(
         {
             "id": int,
             "key": str,
@@ -142,8 +142,8 @@ def m002_agreements_and_outbox(db: sqlite_utils.Database) -> None:
         pk="id",
     )
     # The idempotency key: an event caused twice (a rerun after a crash) is stored once.
-    db["events"].create_index(["key"], unique=True)
-    db["deliveries"].create(
+    db.table("events").create_index(["key"], unique=True)
+    db.table("deliveries").create(
         {
             "id": int,
             "event": int,
@@ -159,8 +159,8 @@ def m002_agreements_and_outbox(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("event", "events", "id")],
     )
-    db["deliveries"].create_index(["event", "channel", "destination"], unique=True)
-    db["deliveries"].create_index(["status", "next_attempt_at"])
+    db.table("deliveries").create_index(["event", "channel", "destination"], unique=True)
+    db.table("deliveries").create_index(["status", "next_attempt_at"])
 
 
 # The version each document's latest usable fetch showed: the wording in force now (see current_version).
@@ -181,15 +181,15 @@ def m003_clauses_views_and_search(db: sqlite_utils.Database) -> None:
         ("pins", "document", "documents", "id"),
         ("pins", "version_id", "versions", "id"),
     ])
-    db["version_clauses"].create(
+    db.table("version_clauses").create(
         {"id": int, "version_id": int, "document": str, "position": int, "heading": str, "text": str,
          "training": bool, "retention": bool, "evidence": str},
         pk="id",
         foreign_keys=[("version_id", "versions", "id"), ("document", "documents", "id")],
     )
-    db["version_clauses"].create_index(["version_id", "position"])
+    db.table("version_clauses").create_index(["version_id", "position"])
     # Existing versions' clauses are found by m005, with the columns the classifier fills today.
-    db["versions"].enable_fts(["text"], tokenize="porter", create_triggers=True)
+    db.table("versions").enable_fts(["text"], tokenize="porter", create_triggers=True)
     # Its two views, changes_with_flags and current_clauses, are (re)created by m005 with the access column.
 
 
@@ -234,13 +234,13 @@ def m005_significance_fallback_and_access(db: sqlite_utils.Database) -> None:
     # stored with each version. Imported here only: the rest of this module stays free of classification.
     from monitor.classify import current_clauses
 
-    db["changes"].add_column("significance", str, not_null_default="substantive")
-    db["versions"].add_column("fallback", int, not_null_default=0)
+    db.table("changes").add_column("significance", str, not_null_default="substantive")
+    db.table("versions").add_column("fallback", int, not_null_default=0)
     for table in ("changes", "findings", "events", "version_clauses"):
-        db[table].add_column("access", int, not_null_default=0)
-    db["version_clauses"].delete_where()
+        db.table(table).add_column("access", int, not_null_default=0)
+    db.table("version_clauses").delete_where()
     for row in db.query("select id, document, text from versions"):
-        db["version_clauses"].insert_all(clause_rows(row["id"], row["document"], current_clauses(row["text"])))
+        db.table("version_clauses").insert_all(clause_rows(row["id"], row["document"], current_clauses(row["text"])))
     db.execute("drop view if exists changes_with_flags")
     db.create_view("changes_with_flags", CHANGES_WITH_FLAGS_SQL)
     db.execute("drop view if exists current_clauses")
@@ -307,15 +307,15 @@ def m007_version_facts(db: sqlite_utils.Database) -> None:
     its clauses, since the classifier runs in Python, so the answers view can give the answer sheet in SQL."""
     from monitor.classify import facts
 
-    db["version_facts"].create(
+    db.table("version_facts").create(
         {"id": int, "version_id": int, "document": str, "position": int, "question": str, "kind": str,
          "subject": str, "value": str, "clause": str},
         pk="id",
         foreign_keys=[("version_id", "versions", "id"), ("document", "documents", "id")],
     )
-    db["version_facts"].create_index(["version_id", "position"])
+    db.table("version_facts").create_index(["version_id", "position"])
     for row in db.query("select id, document, text from versions"):
-        db["version_facts"].insert_all(fact_rows(row["id"], row["document"], facts(row["text"])))
+        db.table("version_facts").insert_all(fact_rows(row["id"], row["document"], facts(row["text"])))
     db.create_view("answers", ANSWERS_SQL)
 
 
@@ -443,7 +443,7 @@ def sync_documents(db: sqlite_utils.Database, documents: tuple[Document, ...]) -
         for d in documents
     ]
     with db.atomic():
-        db["documents"].upsert_all(rows, pk="id")
+        db.table("documents").upsert_all(rows, pk="id")
 
 
 def _keep_page(db: sqlite_utils.Database, body: str | bytes) -> str | None:
@@ -451,10 +451,10 @@ def _keep_page(db: sqlite_utils.Database, body: str | bytes) -> str | None:
         return None
     raw = body if isinstance(body, bytes) else body.encode("utf-8")
     sha = hashlib.sha256(raw).hexdigest()
-    if not db["pages"].count_where("sha256 = ?", [sha]):
+    if not db.table("pages").count_where("sha256 = ?", [sha]):
         # Level 1: much faster than level 6 for slightly more bytes, far inside the storage budget, and
         # every page of a first run is compressed.
-        db["pages"].insert({"sha256": sha, "content": zlib.compress(raw, 1), "length": len(raw)})
+        db.table("pages").insert({"sha256": sha, "content": zlib.compress(raw, 1), "length": len(raw)})
     return sha
 
 
@@ -492,7 +492,7 @@ def record_failure(db: sqlite_utils.Database, fetch: FetchResult, reason: str, o
     with db.atomic():
         page = _keep_page(db, fetch.raw or fetch.body)
         row = _fetch_row(fetch, outcome, False, reason, page) | {"text_sha256": text_sha256}
-        fetch_id = db["fetches"].insert(row).last_pk
+        fetch_id = _insert(db, "fetches", row)
         enqueue(db, events)
         return fetch_id
 
@@ -504,7 +504,7 @@ def record_seen(db: sqlite_utils.Database, fetch: FetchResult, version_id: int, 
     `note` says how a usable page was read when that needs saying (a `select` that matched nothing)."""
     with db.atomic():
         row = _fetch_row(fetch, outcome, True, note, None) | {"text_sha256": text_sha256, "version_id": version_id}
-        fetch_id = db["fetches"].insert(row).last_pk
+        fetch_id = _insert(db, "fetches", row)
         db.execute("update versions set last_seen = ? where id = ?", [fetch.fetched_at, version_id])
         enqueue(db, events)
         return fetch_id
@@ -518,10 +518,9 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
     (when it is described against the previous version) the change, editorial or substantive, in one transaction."""
     with db.atomic():
         page = _keep_page(db, fetch.raw or fetch.body)
-        fetch_id = db["fetches"].insert(
-            _fetch_row(fetch, "new", True, note, page) | {"text_sha256": text_sha256}
-        ).last_pk
-        version_id = db["versions"].insert(
+        fetch_id = _insert(db, "fetches", _fetch_row(fetch, "new", True, note, page) | {"text_sha256": text_sha256})
+        version_id = _insert(
+            db, "versions",
             {
                 "document": fetch.document_id,
                 "text_sha256": text_sha256,
@@ -533,14 +532,15 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
                 "fetch_id": fetch_id,
                 "page_sha256": page,
                 "fallback": fallback,
-            }
-        ).last_pk
+            },
+        )
         db.execute("update fetches set version_id = ? where id = ?", [version_id, fetch_id])
-        db["version_clauses"].insert_all(clause_rows(version_id, fetch.document_id, clauses))
-        db["version_facts"].insert_all(fact_rows(version_id, fetch.document_id, facts))
+        db.table("version_clauses").insert_all(clause_rows(version_id, fetch.document_id, clauses))
+        db.table("version_facts").insert_all(fact_rows(version_id, fetch.document_id, facts))
         change_id = None
         if change is not None:
-            change_id = db["changes"].insert(
+            change_id = _insert(
+                db, "changes",
                 {
                     "document": fetch.document_id,
                     "from_version": change["from_version"],
@@ -553,8 +553,8 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
                     "summary": change["summary"],
                     "facts": json.dumps(change["facts"]),
                     "clauses": json.dumps(change["clauses"]),
-                }
-            ).last_pk
+                },
+            )
         enqueue(db, events)
         return version_id, change_id
 
@@ -568,19 +568,19 @@ def _version(row: dict) -> VersionRow:
 
 def versions(db: sqlite_utils.Database, document: str) -> list[VersionRow]:
     """All versions of a document, oldest first."""
-    return [_version(r) for r in db["versions"].rows_where("document = ?", [document], order_by="id")]
+    return [_version(r) for r in db.table("versions").rows_where("document = ?", [document], order_by="id")]
 
 
 def clause_wordings(db: sqlite_utils.Database, document: str) -> dict[int, list[str]]:
     """Per version of a document, the wording of its training/retention/access clauses."""
     out: dict[int, list[str]] = {}
-    for row in db["version_clauses"].rows_where("document = ?", [document], select="version_id, text"):
+    for row in db.table("version_clauses").rows_where("document = ?", [document], select="version_id, text"):
         out.setdefault(row["version_id"], []).append(row["text"])
     return out
 
 
 def version(db: sqlite_utils.Database, document: str, version_id: int) -> VersionRow:
-    rows = list(db["versions"].rows_where("document = ? and id = ?", [document, version_id]))
+    rows = list(db.table("versions").rows_where("document = ? and id = ?", [document, version_id]))
     if not rows:
         raise StoreError(f"document {document!r} has no version {version_id}; see `termwatch versions {document}`")
     return _version(rows[0])
@@ -610,7 +610,7 @@ def recent_versions(db: sqlite_utils.Database, document: str, limit: int = 10) -
     current = current_version(db, document)
     rows = [
         _version(r)
-        for r in db["versions"].rows_where(
+        for r in db.table("versions").rows_where(
             "document = ?", [document], order_by="last_seen desc, id desc", limit=limit
         )
     ]
@@ -620,7 +620,8 @@ def recent_versions(db: sqlite_utils.Database, document: str, limit: int = 10) -
 
 
 def last_fetch(db: sqlite_utils.Database, document: str) -> dict | None:
-    rows = list(db["fetches"].rows_where("document = ?", [document], order_by="fetched_at desc, id desc", limit=1))
+    rows = list(db.table("fetches").rows_where("document = ?", [document], order_by="fetched_at desc, id desc",
+                                                limit=1))
     return rows[0] if rows else None
 
 
@@ -720,7 +721,7 @@ def resolve_version(db: sqlite_utils.Database, document: str, ref: str | None) -
         raise StoreError(str(err)) from None
     # Stored times are UTC ISO-8601 and sort as text; a bare date means the end of that day.
     until = when + "T23:59:59~" if len(when) == 10 else when
-    rows = list(db["versions"].rows_where("document = ? and first_seen <= ?", [document, until],
+    rows = list(db.table("versions").rows_where("document = ? and first_seen <= ?", [document, until],
                                           order_by="first_seen desc, id desc", limit=1))
     if not rows:
         raise StoreError(f"document {document!r} has no version seen by {ref}; see `termwatch versions {document}`")
@@ -728,8 +729,8 @@ def resolve_version(db: sqlite_utils.Database, document: str, ref: str | None) -
 
 
 def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], change_updates: list[dict],
-                    noise_changes: list[int], clauses: dict[int, tuple[str, Sequence]] | None = None,
-                    facts: dict[int, tuple[str, Sequence]] | None = None) -> None:
+                    noise_changes: list[int], clauses: Mapping[int, tuple[str, Sequence]] | None = None,
+                    facts: Mapping[int, tuple[str, Sequence]] | None = None) -> None:
     """Apply a re-extraction in one transaction: new version texts, re-described changes, noise changes dropped,
     and each version's clauses and facts (version id -> (document, classify.Clause or classify.Fact list)) replaced.
 
@@ -737,30 +738,37 @@ def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], chan
     """
     with db.atomic():
         for row in version_updates:
-            db["versions"].update(row["id"],
+            db.table("versions").update(row["id"],
                                   {k: row[k] for k in ("text", "text_sha256", "length", "extractor_version")})
         for version_id, (document, found) in (clauses or {}).items():
-            db["version_clauses"].delete_where("version_id = ?", [version_id])
-            db["version_clauses"].insert_all(clause_rows(version_id, document, found))
+            db.table("version_clauses").delete_where("version_id = ?", [version_id])
+            db.table("version_clauses").insert_all(clause_rows(version_id, document, found))
         for version_id, (document, found) in (facts or {}).items():
-            db["version_facts"].delete_where("version_id = ?", [version_id])
-            db["version_facts"].insert_all(fact_rows(version_id, document, found))
+            db.table("version_facts").delete_where("version_id = ?", [version_id])
+            db.table("version_facts").insert_all(fact_rows(version_id, document, found))
         for row in change_updates:
-            db["changes"].update(row["id"], {
+            db.table("changes").update(row["id"], {
                 "significance": row["significance"], "training": row["training"], "retention": row["retention"],
                 "access": row["access"],
                 "summary": row["summary"],
                 "facts": json.dumps(row["facts"]), "clauses": json.dumps(row["clauses"]),
             })
         for change_id in noise_changes:
-            db["changes"].delete(change_id)
+            db.table("changes").delete(change_id)
 
 
 def change_pairs(db: sqlite_utils.Database, document: str) -> list[dict]:
-    return list(db["changes"].rows_where("document = ?", [document], order_by="id"))
+    return list(db.table("changes").rows_where("document = ?", [document], order_by="id"))
 
 
 # --- agreements, drift and the alert outbox -----------------------------------------------------
+
+
+def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
+    """Insert one row and return its id (a plain insert always sets it)."""
+    pk = db.table(table).insert(row).last_pk
+    assert isinstance(pk, int)
+    return pk
 
 
 def enqueue(db: sqlite_utils.Database, events: Events) -> list[int]:
@@ -770,36 +778,36 @@ def enqueue(db: sqlite_utils.Database, events: Events) -> list[int]:
     """
     ids = []
     for event, deliveries in events:
-        if db["events"].count_where("key = ?", [event["key"]]):
+        if db.table("events").count_where("key = ?", [event["key"]]):
             continue
-        event_id = db["events"].insert(event).last_pk
+        event_id = _insert(db, "events", event)
         ids.append(event_id)
         for delivery in deliveries:
-            db["deliveries"].insert(delivery | {"event": event_id, "status": "pending", "attempts": 0})
+            db.table("deliveries").insert(delivery | {"event": event_id, "status": "pending", "attempts": 0})
     return ids
 
 
 def event_exists(db: sqlite_utils.Database, key: str) -> bool:
-    return bool(db["events"].count_where("key = ?", [key]))
+    return bool(db.table("events").count_where("key = ?", [key]))
 
 
 def pin(db: sqlite_utils.Database, agreement: str, document: str, version_id: int | None, text: str | None,
         source: str, now: str) -> None:
     with db.atomic():
-        db["pins"].upsert({"agreement": agreement, "document": document, "version_id": version_id, "text": text,
+        db.table("pins").upsert({"agreement": agreement, "document": document, "version_id": version_id, "text": text,
                            "source": source, "pinned_at": now}, pk=("agreement", "document"))
 
 
 def pins(db: sqlite_utils.Database, agreement: str) -> dict[str, dict]:
-    return {r["document"]: r for r in db["pins"].rows_where("agreement = ?", [agreement])}
+    return {r["document"]: r for r in db.table("pins").rows_where("agreement = ?", [agreement])}
 
 
 def add_finding(db: sqlite_utils.Database, finding: dict, events: Events) -> bool:
     """Record a drift finding once (by key) with its alert events; False when it was already known."""
     with db.atomic():
-        if db["findings"].count_where("key = ?", [finding["key"]]):
+        if db.table("findings").count_where("key = ?", [finding["key"]]):
             return False
-        db["findings"].insert(finding | {"facts": json.dumps(finding["facts"]),
+        db.table("findings").insert(finding | {"facts": json.dumps(finding["facts"]),
                                          "clauses": json.dumps(finding["clauses"])})
         enqueue(db, events)
         return True
