@@ -632,11 +632,11 @@ def _retention_facts(clause: Clause, table_subject: str) -> list[Fact]:
     for m, value in sorted(periods, key=lambda pv: pv[0].start()):
         if any(abs(v - m.start()) <= _NEAR for v in verbs):
             found.append(Fact("retention_period", _subject_near(text, m.start(), default), value, clause.text))
-    if m := RETENTION_PHRASES["zero data retention"].search(text):
+    if zdr := RETENTION_PHRASES["zero data retention"].search(text):
         # The phrase holds the word "data" itself; look for the subject in the rest of the sentence.
-        rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-        found.append(Fact("retention_period", _subject_near(rest, m.start(), "customer data"), "zero data retention",
-                          clause.text))
+        rest = text[: zdr.start()] + " " * (zdr.end() - zdr.start()) + text[zdr.end():]
+        found.append(Fact("retention_period", _subject_near(rest, zdr.start(), "customer data"),
+                          "zero data retention", clause.text))
     return found
 
 
@@ -861,10 +861,13 @@ def _carried(pair: ClausePair) -> set[str]:
     """The topics a change of this clause is about: all of an added or removed clause's; of a reworded one,
     those whose label came or went, or whose evidence sits near the changed words (a sanctions clause whose
     "records will be retained" stays put while its list of countries changes is not about retention)."""
-    if pair.op != CHANGED:
+    before, after = pair.before, pair.after
+    if pair.op != CHANGED or before is None or after is None:  # a changed pair has both sides
         return set() if pair.op == MOVED else set(pair.labels)
-    changed_before, changed_after, at_before, at_after = [], [], 0, 0
-    for op, piece in marked_words(pair.before.text, pair.after.text):
+    changed_before: list[tuple[int, int]] = []
+    changed_after: list[tuple[int, int]] = []
+    at_before = at_after = 0
+    for op, piece in marked_words(before.text, after.text):
         # A full stop added or a comma moved changes no meaning near anything; only words count.
         worded = any(ch.isalnum() for ch in piece)
         if op <= 0:
@@ -875,8 +878,8 @@ def _carried(pair: ClausePair) -> set[str]:
             if op > 0 and worded:
                 changed_after.append((at_after, at_after + len(piece)))
             at_after += len(piece)
-    topics = set(pair.before.labels ^ pair.after.labels)
-    if _near_evidence(pair.before, changed_before) or _near_evidence(pair.after, changed_after):
+    topics = set(before.labels ^ after.labels)
+    if _near_evidence(before, changed_before) or _near_evidence(after, changed_after):
         topics |= set(pair.labels)
     return topics
 
@@ -949,7 +952,7 @@ def _summary(hunks: list[Hunk], pairs: list[ClausePair], changed_facts: list[dic
         flagged = [p for p in pairs if p.op != MOVED and set(p.labels) & set(names)]
         topic = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]).capitalize()
         count = len(flagged)
-        where = _quote_headings([(p.after or p.before).heading for p in flagged])
+        where = _quote_headings([p.now.heading for p in flagged])
         return f"{topic}: {count} clause{'s' if count != 1 else ''} changed{where}."
     wording = [h for h in hunks if h.op != "move" and _comparable_lines(h.old) != _comparable_lines(h.new)]
     moved = [h for h in hunks if h.op == "move"]

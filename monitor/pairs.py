@@ -15,6 +15,8 @@ from monitor.diff import word_diff
 
 CHANGED, ADDED, REMOVED, MOVED = "changed", "added", "removed", "moved"
 OPS = (CHANGED, ADDED, REMOVED, MOVED)
+# Which sides (before, after) a pair of each kind has.
+_SIDES = {CHANGED: (True, True), ADDED: (False, True), REMOVED: (True, False), MOVED: (True, True)}
 
 # Share of words two sentences must have in common (Dice coefficient on their sets of words) to be one
 # clause reworded rather than one removed and another added. A rewording keeps most of its words ("we
@@ -38,30 +40,42 @@ class ClausePair:
     """One place where a clause changed: before and/or after, the section it sits in, and its topics."""
 
     op: str  # changed | added | removed | moved
-    before: Side | None
-    after: Side | None
+    before: Side | None  # None for an added clause
+    after: Side | None  # None for a removed one
+
+    def __post_init__(self) -> None:
+        sides = (self.before is not None, self.after is not None)
+        if _SIDES.get(self.op) != sides:
+            raise ValueError(f"a {self.op!r} clause pair with before={self.before!r} and after={self.after!r}")
 
     @property
     def labels(self) -> list[str]:
         return sorted({label for side in (self.before, self.after) if side for label in side.labels})
 
+    @property
+    def now(self) -> Side:
+        """The clause as it reads now, or as it last read if removed."""
+        side = self.after or self.before
+        assert side is not None  # __post_init__
+        return side
+
     def as_dict(self) -> dict:
         """The stored and `--json` shape: heading is where the clause is now (where it was, if removed);
         from_heading is set when it changed section; text is the wording now (the old one, if removed);
         words marks the changed words of a reworded clause."""
-        now = self.after or self.before
-        moved_section = self.before and self.after and self.before.heading != self.after.heading
-        evidence = dict.fromkeys(p for side in (self.before, self.after) if side for p in side.evidence)
+        before, after, now = self.before, self.after, self.now
+        evidence = dict.fromkeys(p for side in (before, after) if side for p in side.evidence)
         return {
             "op": self.op,
             "heading": now.heading,
-            "from_heading": self.before.heading if moved_section else None,
-            "before": self.before.text if self.before else None,
-            "after": self.after.text if self.after else None,
+            "from_heading": before.heading if before and after and before.heading != after.heading else None,
+            "before": before.text if before else None,
+            "after": after.text if after else None,
             "text": now.text,  # the key clauses had before pairing, kept for scripts that read it
             "labels": self.labels,
             "evidence": list(evidence),
-            "words": [list(w) for w in marked_words(self.before.text, self.after.text)] if self.op == CHANGED else [],
+            "words": ([list(w) for w in marked_words(before.text, after.text)]
+                      if self.op == CHANGED and before and after else []),
         }
 
 
