@@ -6,10 +6,10 @@ from __future__ import annotations
 import hashlib
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 from urllib.parse import urlsplit
 
 import soupsieve
@@ -121,7 +121,7 @@ def _extract(html: str, select: Sequence[str], remove: Sequence[str]) -> _Page:
         if isinstance(el, Tag):
             if el.name == "title" and not title:
                 title = " ".join(el.get_text().split())
-            if el.name == "template" and re.fullmatch(r"B:\d+", el.get("id") or ""):
+            if el.name == "template" and re.fullmatch(r"B:\d+", _attrs(el).get("id") or ""):
                 holders.append(el)
             elif el.name in _DROP_TAGS:
                 skip.add(id(el))
@@ -153,7 +153,7 @@ def _place_streamed_chunks(soup: BeautifulSoup, holders: list[Tag]) -> None:
     """React streaming SSR sends late content as <div hidden id="S:n"> at the end of the body and a
     <template id="B:n"> where it belongs; a browser script swaps them in, so do the same here."""
     for holder in holders:
-        chunk = soup.find(id="S:" + holder["id"][2:])
+        chunk = soup.find(id="S:" + _attrs(holder)["id"][2:])
         if chunk is None or chunk is holder or any(node is holder for node in chunk.descendants):
             continue
         for child in list(chunk.children):
@@ -161,7 +161,7 @@ def _place_streamed_chunks(soup: BeautifulSoup, holders: list[Tag]) -> None:
         chunk.decompose()
 
 
-def _first(el: Tag, names: Iterable[str], skip: set[int] = frozenset()) -> Tag | None:
+def _first(el: Tag, names: Iterable[str], skip: Set[int] = frozenset()) -> Tag | None:
     """The first descendant with one of `names`, not looking inside skipped elements."""
     stack = [c for c in reversed(el.contents) if isinstance(c, Tag)]
     while stack:
@@ -197,6 +197,12 @@ def _mark_noise(roots: list[Tag], skip: set[int]) -> None:
                     stack.append((child, in_article or child.name in ("main", "article")))
 
 
+def _attrs(el: Tag) -> dict[str, str]:
+    """The element's attributes. _extract parses with multi_valued_attributes=None, so each value is one string;
+    bs4's types also allow the lists that other parses give for class or rel."""
+    return cast("dict[str, str]", el.attrs)
+
+
 def _words(*values: str | None) -> set[str]:
     """Lower-case words of attribute values, split at case changes too: "LegalPage_language-options__x1"."""
     return {w.lower() for value in values if value for w in _WORD.findall(value)}
@@ -211,7 +217,7 @@ def _class_words(classes: str) -> tuple[bool, frozenset[str]]:
 
 def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -> bool:
     name = el.name
-    attrs = el.attrs
+    attrs = _attrs(el)
     classes = attrs.get("class")
     sr_only, class_words = _class_words(classes) if classes else (False, frozenset())
     ident = attrs.get("id")
@@ -221,7 +227,7 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
     if style and "position" in style and _CLIPPED_STYLE.search(style):
         return True
     if name == "a":
-        href = el.get("href") or ""
+        href = attrs.get("href") or ""
         return href.startswith("#") and (
             "skip" in class_words or "skip" in _words(attrs.get("id")) or bool(_SKIP_TEXT.match(el.get_text()))
         )
@@ -229,10 +235,10 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
         if name in ("header", "footer") and in_article:
             return False  # an article's own header holds its title and effective date
         return _share(el, total) <= 0.5
-    if el.get("aria-hidden") == "true":
+    if attrs.get("aria-hidden") == "true":
         return len(el.get_text(strip=True)) <= _DECORATION_MAX and _first(el, _PROSE_TAGS) is None
-    role = el.get("role")
-    if role in _DIALOG_ROLES or el.get("aria-modal") == "true":
+    role = attrs.get("role")
+    if role in _DIALOG_ROLES or attrs.get("aria-modal") == "true":
         # A dialog floats over the page (consent, sign-up, chat): chrome however much it says, since it can
         # say more than an error page under it. Only one that holds the page's own title or article is content.
         return _first(el, _DOCUMENT_TAGS) is None
@@ -268,10 +274,11 @@ def _share(el: Tag, total: int) -> float:
     return len(el.get_text()) / total
 
 
-def _is_toc(el: Tag, words: set[str]) -> bool:
+def _is_toc(el: Tag, words: Set[str]) -> bool:
     """A block of in-page links (#anchors) and little else: a table of contents or breadcrumb trail."""
     anchors = [
-        a for a in el.descendants if isinstance(a, Tag) and a.name == "a" and (a.get("href") or "").startswith("#")
+        a for a in el.descendants
+        if isinstance(a, Tag) and a.name == "a" and (_attrs(a).get("href") or "").startswith("#")
     ]
     if len(anchors) < 3 and not (words & _TOC_WORDS and anchors):
         return False
@@ -309,7 +316,7 @@ def _block_stats(root: Tag, skip: set[int]) -> dict[int, _Stats]:
                 controls += inner.controls
                 if id(child) not in skip:
                     text, links, linked = text + inner.text, links + inner.links, linked + inner.linked
-            elif not isinstance(child, _SKIPPED_STRINGS):
+            elif isinstance(child, NavigableString) and not isinstance(child, _SKIPPED_STRINGS):
                 text += len(child.strip())
         if node.name == "a":
             links, linked = links + 1, text
@@ -325,7 +332,7 @@ def _is_entry(el: Tag) -> bool:
     """A field for typing free text: a chat box, a search box, a newsletter sign-up."""
     if el.name == "textarea" or el.get("contenteditable") in ("", "true", "plaintext-only"):
         return True
-    return el.name == "input" and (el.get("type") or "text").lower() in _ENTRY_TYPES
+    return el.name == "input" and (_attrs(el).get("type") or "text").lower() in _ENTRY_TYPES
 
 
 def _is_link_block(stats: _Stats) -> bool:
@@ -348,7 +355,8 @@ def _selected(soup: BeautifulSoup, patterns: list[soupsieve.SoupSieve], skip: se
     roots: list[Tag] = []
     taken: set[int] = set()
     for el in soup.descendants:
-        if id(el) in hits and not any(id(p) in taken or id(p) in skip for p in el.parents) and id(el) not in skip:
+        if (id(el) in hits and isinstance(el, Tag) and id(el) not in skip
+                and not any(id(p) in taken or id(p) in skip for p in el.parents)):
             taken.add(id(el))
             roots.append(el)
     return roots
@@ -405,7 +413,8 @@ def _prose_scores(body: Tag, skip: set[int]) -> tuple[dict[int, int], list[Tag],
                 if id(child) not in skip:
                     name = child.name
                     stack.append((child, prose or name in _PROSE_TAGS, linked or (prose and name == "a")))
-            elif prose and not linked and not isinstance(child, _SKIPPED_STRINGS):
+            elif (prose and not linked and isinstance(child, NavigableString)
+                  and not isinstance(child, _SKIPPED_STRINGS)):
                 own += len(child.strip())
         scores[id(node)] = own
     for node in reversed(order):  # children come after their parent in `order`
@@ -442,7 +451,7 @@ class _List:
         self.element = element
         self.ordered = element.name == "ol"
         self.number = _int(element.get("start"), 1)
-        self.style = element.get("type") or "1"
+        self.style = _attrs(element).get("type") or "1"
         self.indent = indent
 
 
@@ -969,6 +978,7 @@ def decode_page(body: bytes, encoding: str) -> str | Unusable:
     guessed wording stored as a version would show as a change once the site fixes its charset.
     """
     wide = resolve_encoding(encoding) or encoding
+    candidates: list[str | None]
     if wide.startswith(("utf-16", "utf-32")):
         candidates = [wide]
     else:
