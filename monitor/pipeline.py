@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 import sqlite_utils
 
@@ -82,7 +83,8 @@ class Processor:
                       _current_automatic(self.db, doc, current, seen), store.pending_suspect(self.db, doc.id))
         decision = decide(state, seen, fetch.fetched_at)
         if decision.kind not in (NOT_MODIFIED, UNCHANGED, KNOWN, NEW):
-            self._fail(doc, fetch, decision.reason, decision.kind, seen.sha256 if decision.kind == SUSPECT else None)
+            suspect = seen.sha256 if decision.kind == SUSPECT and isinstance(seen, Extracted) else None
+            self._fail(doc, fetch, decision.reason, decision.kind, suspect)
             return
         note, events = None, self._recovery(doc, fetch)
         if isinstance(seen, Extracted) and seen.fallback:
@@ -90,10 +92,17 @@ class Processor:
             if not (current and current.fallback):  # once per version read by its selector
                 key = f"selector:{doc.id}:{current.id if current else 'first'}"
                 events += self._route(messages.selector_event(doc, note, key, fetch.fetched_at))
+        # decide() makes a version only of a usable page, and the other outcomes left name a stored version.
         if decision.kind == NEW:
+            assert isinstance(seen, Extracted)
             self._new_version(doc, fetch, seen, decision, current, note, events)
         else:
-            sha = current.text_sha256 if seen is None else seen.sha256
+            assert decision.version_id is not None
+            if isinstance(seen, Extracted):
+                sha = seen.sha256
+            else:  # a 304, which stands for the current version
+                assert current is not None
+                sha = current.text_sha256
             store.record_seen(self.db, fetch, decision.version_id, decision.kind, sha, events, note)
             self.unchanged += 1
 
@@ -120,6 +129,7 @@ class Processor:
         if decision.significance in (SUBSTANTIVE, EDITORIAL):
             change = describe_change(decision.base_text, seen.text, decision.significance) | {
                 "from_version": current.id}
+        announced = change if decision.announced else None  # a substantive change: alerted and summarised
         # The alert names the change's id (its report page, the diff command), so it is written in the
         # transaction that records the change, once the id exists.
         with self.db.atomic():
@@ -127,13 +137,13 @@ class Processor:
                 self.db, fetch, seen.text, seen.sha256, EXTRACTOR_VERSION, change, events,
                 clauses=current_clauses(seen.text), fallback=seen.fallback, note=note, facts=facts(seen.text),
             )
-            if decision.announced:
+            if announced is not None:
                 key = f"change:{doc.id}:{fetch.fetched_at}:{seen.sha256[:16]}"
-                recorded = change | {"id": change_id, "to_version": version_id}
+                recorded = announced | {"id": change_id, "to_version": version_id}
                 event = messages.change_event(doc, recorded, key, fetch.fetched_at, self.config.report.base_url)
                 store.enqueue(self.db, self._route(event))
         self.new_versions += 1
-        if decision.announced:
+        if announced is not None:
             self.changes.append(
                 {
                     "id": change_id,
@@ -141,10 +151,10 @@ class Processor:
                     "vendor": doc.vendor,
                     "from_version": current.id,
                     "to_version": version_id,
-                    "training": change["training"],
-                    "retention": change["retention"],
-                    "access": change["access"],
-                    "summary": change["summary"],
+                    "training": announced["training"],
+                    "retention": announced["retention"],
+                    "access": announced["access"],
+                    "summary": announced["summary"],
                 }
             )
 
@@ -229,11 +239,14 @@ def _fallback_note(doc: Document) -> str:
             "fix the selector (termwatch extract helps)")
 
 
-def _masked(item: Document | FetchResult, secrets: frozenset[str]) -> Document | FetchResult:
+_Masked = TypeVar("_Masked", Document, FetchResult)
+
+
+def _masked(item: _Masked, secrets: frozenset[str]) -> _Masked:
     """A Document or FetchResult with every secret masked in its URLs and error."""
     if not secrets:
         return item
-    fields = {"url": redact(item.url, secrets)}
+    fields: dict[str, Any] = {"url": redact(item.url, secrets)}
     if isinstance(item, FetchResult):
         fields |= {"final_url": item.final_url and redact(item.final_url, secrets),
                    "error": item.error and redact(item.error, secrets)}
@@ -268,11 +281,12 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
     the others are described again. Returns counts and the dropped change ids.
     """
     documents = tuple(config.document(i) for i in only) if only else config.documents
-    totals = {"versions": 0, "rewritten": 0, "changes_redescribed": 0, "changes_dropped": []}
+    versions = rewritten = redescribed = 0
+    all_dropped: list[int] = []
     for doc in documents:
         texts, updates = {}, []
         for v in store.versions(db, doc.id):
-            totals["versions"] += 1
+            versions += 1
             found = _page_fingerprint(db, doc, v.page_sha256, v.fallback)
             text, sha = found.text, found.sha256
             texts[v.id] = (text, sha)
@@ -290,10 +304,11 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
         clauses = {vid: (doc.id, current_clauses(text)) for vid, (text, _) in texts.items()}
         stated = {vid: (doc.id, facts(text)) for vid, (text, _) in texts.items()}
         store.rewrite_derived(db, updates, changed, dropped, clauses, stated)
-        totals["rewritten"] += len(updates)
-        totals["changes_redescribed"] += len(changed)
-        totals["changes_dropped"] += dropped
-    return totals
+        rewritten += len(updates)
+        redescribed += len(changed)
+        all_dropped += dropped
+    return {"versions": versions, "rewritten": rewritten, "changes_redescribed": redescribed,
+            "changes_dropped": all_dropped}
 
 
 def _page_fingerprint(db: sqlite_utils.Database, doc: Document, page_sha256: str, fallback: bool) -> Extracted:
