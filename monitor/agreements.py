@@ -70,7 +70,7 @@ def drift_report(db: sqlite_utils.Database, config: Config, agreement_id: str | 
 
 def _agreement_drift(db: sqlite_utils.Database, agreement: Agreement, with_diff: bool) -> dict:
     by_doc = {f.document: f for f in agreement_findings(db, agreement)}
-    documents = []
+    documents: list[dict] = []
     for doc_id in agreement.documents:
         finding = by_doc.get(doc_id)
         if finding is None:

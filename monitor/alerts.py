@@ -5,7 +5,7 @@ Events are enqueued in the transaction of what caused them; delivery happens aft
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
@@ -40,7 +40,7 @@ def wants(channel: Channel, event: dict) -> bool:
     return True
 
 
-def shown_url(url: str, secrets: Sequence[str]) -> str:
+def shown_url(url: str, secrets: Collection[str]) -> str:
     """A destination as it may be shown or stored: apprise's privacy mode, then our own secret values hidden."""
     import apprise
 
@@ -49,7 +49,7 @@ def shown_url(url: str, secrets: Sequence[str]) -> str:
     return redact(a.urls(privacy=True)[0] if len(a) else url, secrets)
 
 
-def route(event: dict, channels: Sequence[Channel], secrets: Sequence[str]) -> tuple[dict, list[dict]]:
+def route(event: dict, channels: Sequence[Channel], secrets: Collection[str]) -> tuple[dict, list[dict]]:
     """The event with one delivery row per destination URL of every channel that wants it."""
     deliveries = [
         {"channel": c.id, "destination": i, "target": shown_url(url, secrets)}
@@ -111,6 +111,7 @@ def deliver(db: sqlite_utils.Database, config: Config, now: str, events: Sequenc
     sent, errors = 0, []
     for row in store.due_deliveries(db, now, events):
         target = channels.get(row["channel"])
+        error: str | None
         if target is None or row["destination"] >= len(target.urls):
             ok, status = False, "dropped"
             error = f"dropped: channel {row['channel']!r} or its destination {row['destination']} left the config"

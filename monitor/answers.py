@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import sqlite_utils
 
@@ -48,7 +49,7 @@ def _since(quote: str, history: Sequence[tuple[str, frozenset[str]]]) -> str | N
 def _evidence(w: Watched) -> dict[str, dict]:
     """Per question: the facts the document states, each with its quotes and their dates, and how many clauses
     speak of it."""
-    out = {q: {"facts": {}, "clauses": 0} for q in QUESTIONS}
+    out: dict[str, dict[str, Any]] = {q: {"facts": {}, "clauses": 0} for q in QUESTIONS}
     for clause in current_clauses(w.text):
         for label in clause.labels:
             out[label]["clauses"] += 1
@@ -161,14 +162,14 @@ def answer_sheet(db: sqlite_utils.Database, config: Config, vendors: Sequence[st
         # which recorded changes since the signing date may not start from.
         [report] = drift_report(db, config, agreement_id)
         recorded = [d for d in report["documents"] if d["changed"]]
-    result = {"since": since, "agreement": agreement_id, "vendors": sheet(watched),
-              "not_fetched": [d.id for d in documents if d.id not in {w.document.id for w in watched}]}
+    vendor_sheets = sheet(watched)
     if since:
         by_doc = {d.id: d for d in documents}
-        for vendor in result["vendors"]:
+        for vendor in vendor_sheets:
             for audience, side in vendor["audiences"].items():
                 mine = [c for c in recorded
                         if c["document"] in side["documents"] and by_doc[c["document"]].audience == audience]
                 for q, changes in changed_answers(mine).items():
                     side["questions"][q]["changed"] = changes
-    return result
+    return {"since": since, "agreement": agreement_id, "vendors": vendor_sheets,
+            "not_fetched": [d.id for d in documents if d.id not in {w.document.id for w in watched}]}

@@ -116,8 +116,9 @@ class Config:
 
 
 # Each section's keys: name -> (accepted types, required, default). Order is the documented order.
-_STORAGE_KEYS = {"database": ((str,), False, "snapshots/termwatch.db")}
-_CRAWL_KEYS = {
+_Keys = dict[str, tuple[tuple[type, ...], bool, Any]]
+_STORAGE_KEYS: _Keys = {"database": ((str,), False, "snapshots/termwatch.db")}
+_CRAWL_KEYS: _Keys = {
     "user_agent": ((str,), False, DEFAULT_USER_AGENT),
     "timeout": ((int, float), False, 30.0),
     "retries": ((int,), False, 2),
@@ -127,7 +128,7 @@ _CRAWL_KEYS = {
     "chromium": ((str,), False, ""),
     "deadline": ((int, float), False, 0.0),
 }
-_DOCUMENT_KEYS = {
+_DOCUMENT_KEYS: _Keys = {
     "id": ((str,), True, None),
     "vendor": ((str,), True, None),
     "audience": ((str,), True, None),
@@ -140,7 +141,7 @@ _DOCUMENT_KEYS = {
 }
 RENDERS = ("static", "browser")
 FORMATS = ("html", "pdf")
-_AGREEMENT_KEYS = {
+_AGREEMENT_KEYS: _Keys = {
     "id": ((str,), True, None),
     "vendor": ((str,), True, None),
     "documents": ((list,), True, None),
@@ -148,7 +149,7 @@ _AGREEMENT_KEYS = {
     "renews_on": ((dt.date, str), False, None),
     "notes": ((str,), False, ""),
 }
-_CHANNEL_KEYS = {
+_CHANNEL_KEYS: _Keys = {
     "id": ((str,), True, None),
     "urls": ((list,), True, None),
     "events": ((list,), False, list(EVENTS)),
@@ -156,11 +157,11 @@ _CHANNEL_KEYS = {
     "vendors": ((list,), False, []),
     "only": ((list,), False, []),
 }
-_ALERTING_KEYS = {
+_ALERTING_KEYS: _Keys = {
     "failure_threshold": ((int,), False, 3),
     "renewal_days": ((int,), False, 30),
 }
-_REPORT_KEYS = {"base_url": ((str,), False, "")}
+_REPORT_KEYS: _Keys = {"base_url": ((str,), False, "")}
 _TOP_KEYS = {"storage": dict, "crawl": dict, "documents": list, "agreements": list, "alerts": list, "alerting": dict,
              "report": dict}
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list",
@@ -196,7 +197,7 @@ class _Reader:
         self.secrets.update(self.environ[name] for name in ENV_REF.findall(value) if self.environ[name])
         return ENV_REF.sub(lambda match: self.environ[match.group(1)], value)
 
-    def table(self, where: str, raw: Any, keys: dict) -> dict[str, Any] | None:
+    def table(self, where: str, raw: Any, keys: _Keys) -> dict[str, Any] | None:
         if not isinstance(raw, dict):
             self.note(where, "must be a table")
             return None
@@ -357,7 +358,7 @@ def _agreements(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Agreeme
         renews = _date(reader, f"{where}.renews_on", a["renews_on"])
         if renews is not None and signed is not None and renews <= signed:
             reader.note(f"{where}.renews_on", f"{renews} is not after signed_on ({signed}); fix one of them")
-        if len(reader.problems) == before:
+        if len(reader.problems) == before and signed is not None:  # a missing signed_on is a problem noted
             out.append(Agreement(a["id"], a["vendor"], docs, signed, renews, a["notes"]))
     return tuple(out)
 
@@ -401,7 +402,7 @@ def _channels(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Channel, 
     return tuple(out)
 
 
-def _section(reader: _Reader, raw: dict, name: str, keys: dict) -> dict[str, Any]:
+def _section(reader: _Reader, raw: dict, name: str, keys: _Keys) -> dict[str, Any]:
     """A top-level table with its defaults filled in; a section that is not a table reads as all defaults."""
     section = reader.table(name, raw.get(name, {}), keys)
     return section if section is not None else {key: default for key, (_, _, default) in keys.items()}

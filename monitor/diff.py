@@ -394,10 +394,10 @@ def apply_hunks(old: str, hunks: list[Hunk]) -> str:
         if index in placed:
             out.append(placed[index])
         else:
-            unit = next(kept, None)
-            if unit is None:
+            old_unit = next(kept, None)
+            if old_unit is None:
                 raise ValueError("hunks do not fit the old text")
-            out.append(unit)
+            out.append(old_unit)
     if next(kept, None) is not None:
         raise ValueError("hunks do not fit the old text")
     return "".join(out)

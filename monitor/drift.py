@@ -22,9 +22,14 @@ STATUSES = (DRIFTED, UNVERIFIED, NO_VERSION, EDITORIAL, UNCHANGED)  # worst firs
 
 
 class StoredVersion(Protocol):
-    id: int
-    first_seen: str
-    text: str
+    """A recorded version as drift reads it (store.VersionRow, or a stand-in in tests); read-only."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def first_seen(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True)

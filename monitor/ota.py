@@ -72,8 +72,7 @@ def _source(part: dict, where: str, warnings: list[str]) -> dict | None:
     """The url, select, remove (and render) of one source document; None, with a warning, when it cannot be
     watched."""
     url = part.get("fetch")
-    parts = urlsplit(url) if isinstance(url, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+    if not isinstance(url, str) or (parts := urlsplit(url)).scheme not in ("http", "https") or not parts.netloc:
         warnings.append(f"{where}: skipped: \"fetch\" is {url!r}, not an http(s) URL")
         return None
     if part.get("filter"):
@@ -152,7 +151,7 @@ def import_files(paths: Sequence[Path], vendor: str | None, config: Path) -> Imp
     """Read declaration files and import them, avoiding the document ids already in `config` (if it exists)."""
     try:
         documents = tomllib.loads(config.read_text(encoding="utf-8")).get("documents", [])
-        taken = {d.get("id") for d in documents if isinstance(d, dict)}
+        taken = {d["id"] for d in documents if isinstance(d, dict) and isinstance(d.get("id"), str)}
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError):
         taken = set()  # no readable config yet: no ids to avoid
     files = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from monitor.classify import current_clauses
 from monitor.diff import Hunk, hunk_to_dict
@@ -96,6 +97,7 @@ def _readable_words(words: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]
         if op < 0 and not text.strip():
             continue
         core = text.strip()
+        pieces: tuple[tuple[int, str], ...]
         if op and core:
             lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
             pieces = ((0, lead), (op, core), (0, trail))
@@ -348,7 +350,7 @@ def diff_html_sections(hunks: list[Hunk], empty: str = "No wording changes.") ->
     return "\n".join(sections)
 
 
-def diff_html(hunks: list[Hunk], title: str, empty: str = "No wording changes.", pairs: list[dict] = ()) -> str:
+def diff_html(hunks: list[Hunk], title: str, empty: str = "No wording changes.", pairs: Sequence[dict] = ()) -> str:
     """A complete, self-contained HTML page of the diff, the changed clauses' pairs first (no scripts, no
     external assets; a Content-Security-Policy forbids both should anything slip through)."""
     from markupsafe import Markup

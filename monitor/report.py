@@ -5,6 +5,7 @@ and write_report gathers the data from the store and writes the pages and Atom f
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,7 +98,7 @@ def vendor_page(answers: dict, href: str, context: dict) -> Page:
 
 
 def index_page(status: list[dict], changes: list[dict], agreements: list[dict], feeds: dict[str, str],
-               context: dict, sheet: list[dict] = ()) -> Page:
+               context: dict, sheet: Sequence[dict] = ()) -> Page:
     """What each vendor's terms say today on training and retention (the answer sheet, linking to each vendor's
     page with access too); the vendors' documents, commercial and consumer side by side, each with its latest
     change; then the agreements with their drift and renewal date."""
@@ -217,7 +218,7 @@ def version_pages(row: dict, kept: list[tuple[store.VersionRow, bytes | None]], 
 
 def kept_versions(db: sqlite_utils.Database, document: str) -> list[tuple[store.VersionRow, bytes | None]]:
     """A document's versions oldest first, each with its kept raw page (None when none is kept)."""
-    out = []
+    out: list[tuple[store.VersionRow, bytes | None]] = []
     for v in store.versions(db, document):
         try:
             out.append((v, store.raw_page(db, v)))

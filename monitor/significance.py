@@ -96,7 +96,10 @@ def _hunks(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], list[
     encode = lambda words: "".join(index.setdefault(w, chr(len(index) + 1)) for w in words)  # noqa: E731
     diffs = matcher().diff_main(encode(a), encode(b), False)
     words = {c: w for w, c in index.items()}
-    hunks, deleted, inserted, position, start = [], [], [], 0, 0
+    hunks: list[tuple[list[str], list[str], list[str]]] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    position = start = 0
     for op, chars in (*diffs, (0, "")):
         if op == 0:
             if deleted or inserted:
