@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 from monitor.config import CrawlConfig
 from monitor.errors import TermwatchError
@@ -179,7 +180,11 @@ def fetch_all(documents: Iterable[Document], crawl: CrawlConfig,
 
     crawler.signals.connect(collect, signal=signals.item_scraped)
     process.crawl(crawler, documents=documents, validators=validators or {})
-    from twisted.internet import reactor
+    from twisted.internet import reactor as installed_reactor
+
+    # Twisted declares the reactor's methods on zope.interface classes, which mypy misreads without the
+    # mypy-zope plugin (every call would lack an argument).
+    reactor: Any = installed_reactor
 
     def out_of_time() -> None:
         # A graceful stop waits for every download and Retry-After pause in flight; the reactor is stopped

@@ -29,13 +29,17 @@ class BackoffRetryMiddleware(RetryMiddleware):
             wait = max(wait, float(after))
         return min(wait, MAX_WAIT)
 
-    async def process_response(self, request: Request, response: Response) -> Request | Response:
+    # Scrapy runs a middleware method that is a coroutine (and no longer passes `spider`); its base class still
+    # declares the synchronous form, hence the ignores.
+    async def process_response(  # type: ignore[override]
+            self, request: Request, response: Response) -> Request | Response:
         result = super().process_response(request, response)
         if isinstance(result, Request):
             await asyncio.sleep(self._wait(result, response))
         return result
 
-    async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
+    async def process_exception(  # type: ignore[override]
+            self, request: Request, exception: Exception) -> Request | Response | None:
         if isinstance(exception, FINAL):
             return None  # the same name, port or silent host will not answer a second later: fail fast, say why once
         result = super().process_exception(request, exception)

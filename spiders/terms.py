@@ -15,7 +15,7 @@ from scrapy.exceptions import (
     IgnoreRequest,
     ResponseDataLossError,
 )
-from scrapy.http import Response, TextResponse
+from scrapy.http import Request, Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -80,7 +80,7 @@ class TermsSpider(scrapy.Spider):
         pdf = looks_like_pdf(response.body)
         text = decode_page(response.body, response.encoding) if isinstance(response, TextResponse) and not pdf else ""
         undecodable = text.reason if isinstance(text, Unusable) else None
-        body = "" if undecodable else text
+        body = "" if isinstance(text, Unusable) else text
         # Bytes are kept for what is read as a PDF, and for a PDF that came instead of HTML (the evidence).
         raw = response.body if pdf or doc.format == "pdf" else b""
         yield FetchResult(
@@ -98,8 +98,8 @@ class TermsSpider(scrapy.Spider):
         )
 
     def failed(self, failure: Failure) -> Iterable[FetchResult]:
-        doc: Document = failure.request.meta["doc"]
-        if failure.check(HttpError):
+        doc: Document = _request(failure).meta["doc"]
+        if isinstance(failure.value, HttpError):
             response = failure.value.response
             error, location = f"HTTP {response.status}", _header(response, "Location") or ""
             scheme = re.match(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):", location)
@@ -114,7 +114,7 @@ class TermsSpider(scrapy.Spider):
 def _reason(failure: Failure, settings: BaseSettings) -> str:
     """A transport failure in words a person reads; Scrapy's own message, or its class name, otherwise."""
     message = str(failure.value).strip()
-    url = urlsplit(failure.request.url)
+    url = urlsplit(_request(failure).url)
     host = f"{url.hostname}:{url.port}" if url.port else url.hostname  # never the user:password@ part
     if failure.check(DownloadTimeoutError):
         return f"timed out: no complete response from {host} within {settings.getfloat('DOWNLOAD_TIMEOUT'):g} s"
@@ -134,7 +134,12 @@ def _reason(failure: Failure, settings: BaseSettings) -> str:
         return f"redirect loop: more than {settings.getint('REDIRECT_MAX_TIMES')} redirects"
     # Chromium's errors (render = "browser") append a multi-line call log: the first line says what failed.
     first = message.splitlines()[0] if message else ""
-    return failure.type.__name__ + (f": {first}" if first else "")
+    return type(failure.value).__name__ + (f": {first}" if first else "")
+
+
+def _request(failure: Failure) -> Request:
+    # Scrapy sets the failed request on the failure it passes to an errback; Twisted's Failure does not declare it.
+    return failure.request  # type: ignore[attr-defined]
 
 
 async def _wait_for(page, selector: str, timeout: float) -> None:
