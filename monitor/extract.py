@@ -179,7 +179,7 @@ def _mark_noise(roots: list[Tag], skip: set[int]) -> None:
     total = max(sum(len(root.get_text()) for root in roots), 1)
     # Text other elements point to as their accessible description ("(opens a footnote)", "Opens in a new tab")
     # is read out by a screen reader beside each link, not part of the page's wording.
-    described = frozenset(ref for root in roots for el in root.find_all(attrs={"aria-describedby": True})
+    described = frozenset(ref for root in roots for el in root.find_all(True, attrs={"aria-describedby": True})
                           for ref in str(el["aria-describedby"]).split())
     for root in roots:
         stats = _block_stats(root, skip)
