@@ -11,20 +11,11 @@ from functools import lru_cache
 
 from monitor.diff import Hunk, is_heading
 from monitor.fold import fold_typography
-from monitor.pairs import CHANGED, MOVED, ClausePair, Side, marked_words, pair_clauses
+from monitor.models import Clause
+from monitor.pairs import CHANGED, MOVED, ClausePair, marked_words, pair_clauses
 
 TRAINING, RETENTION, ACCESS = "training", "retention", "access"
 TOPICS = (TRAINING, RETENTION, ACCESS)
-
-
-@dataclass(frozen=True)
-class Clause:
-    """One sentence or list item of a version, with the section heading it sits under."""
-
-    text: str
-    heading: str
-    labels: frozenset[str]
-    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -829,18 +820,13 @@ def _same_subject(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return bool(words(a[1]) & words(b[1]))
 
 
-def _side(located: _Located) -> Side:
-    c = located.clause
-    return Side(c.heading, c.text, c.labels, c.evidence)
-
-
 # How near the changed words must be to a clause's evidence for the change to be about its topic: the same
 # phrase or the next one, not the other end of a long sentence.
 _CARRY = 60
 _LIST_ITEM_MARK = re.compile(r"\(\w{1,4}\)|;")
 
 
-def _near_evidence(side: Side, changed: list[tuple[int, int]]) -> bool:
+def _near_evidence(side: Clause, changed: list[tuple[int, int]]) -> bool:
     text = side.text.casefold()
     for phrase in side.evidence:
         start = text.find(phrase.casefold())
@@ -884,7 +870,7 @@ def _carried(pair: ClausePair) -> set[str]:
     return topics
 
 
-def _moved(old: list[_Located], new: list[_Located], hunks: list[Hunk]) -> list[tuple[Side, Side]]:
+def _moved(old: list[_Located], new: list[_Located], hunks: list[Hunk]) -> list[tuple[Clause, Clause]]:
     """Labelled clauses the change carried, word for word, into another section."""
     touched_old = {line for h in hunks for line in _hunk_lines(h, "old")}
     touched_new = {line for h in hunks for line in _hunk_lines(h, "new")}
@@ -896,7 +882,7 @@ def _moved(old: list[_Located], new: list[_Located], hunks: list[Hunk]) -> list[
     for x in old:
         there = arrived.pop(comparable(x.clause.text), None) if x.line in touched_old and x.clause.labels else None
         if there is not None and comparable(there.clause.heading) != comparable(x.clause.heading):
-            out.append((_side(x), _side(there)))
+            out.append((x.clause, there.clause))
     return out
 
 
@@ -912,7 +898,7 @@ def classify_change(old: str, new: str, hunks: list[Hunk]) -> ChangeClass:
     removed = [x for x in old_located if x.line in old_lines and comparable(x.clause.text) not in new_keys]
     added = [x for x in new_located if x.line in new_lines and comparable(x.clause.text) not in old_keys]
     changed_facts = _changed_facts(removed, added, old_located, new_located)
-    pairs = pair_clauses([_side(x) for x in removed], [_side(x) for x in added],
+    pairs = pair_clauses([x.clause for x in removed], [x.clause for x in added],
                          _moved(old_located, new_located, hunks))
     moved_topics = {label for p in pairs for label in _carried(p)}
     training = TRAINING in moved_topics or any(f["kind"] == "training_stance" for f in changed_facts)

@@ -14,6 +14,16 @@ def flags(*rows: dict) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Clause:
+    """One sentence or list item of a version, with the section heading it sits under and its topics."""
+
+    text: str
+    heading: str
+    labels: frozenset[str]
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """One watched page, as declared in `[[documents]]`."""
 

@@ -1,7 +1,7 @@
 """Pairs the clauses a change removed with those it added, so a reader sees each reworded clause as its
 old wording next to its new one with the changed words marked; the rest only appeared, disappeared or moved.
 
-Pure: works on (heading, text, labels, evidence) records and returns ClausePair records.
+Pure: works on models.Clause records (each sentence as it reads in one version) and returns ClausePair records.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.diff import word_diff
+from monitor.models import Clause
 
 CHANGED, ADDED, REMOVED, MOVED = "changed", "added", "removed", "moved"
 OPS = (CHANGED, ADDED, REMOVED, MOVED)
@@ -26,22 +27,12 @@ _WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
-class Side:
-    """One clause as it reads in one version."""
-
-    heading: str
-    text: str
-    labels: frozenset[str]
-    evidence: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class ClausePair:
     """One place where a clause changed: before and/or after, the section it sits in, and its topics."""
 
     op: str  # changed | added | removed | moved
-    before: Side | None  # None for an added clause
-    after: Side | None  # None for a removed one
+    before: Clause | None  # None for an added clause
+    after: Clause | None  # None for a removed one
 
     def __post_init__(self) -> None:
         sides = (self.before is not None, self.after is not None)
@@ -53,7 +44,7 @@ class ClausePair:
         return sorted({label for side in (self.before, self.after) if side for label in side.labels})
 
     @property
-    def now(self) -> Side:
+    def now(self) -> Clause:
         """The clause as it reads now, or as it last read if removed."""
         side = self.after or self.before
         assert side is not None  # __post_init__
@@ -98,7 +89,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.casefold()))
 
 
-def _best_matches(removed: Sequence[Side], added: Sequence[Side]) -> dict[int, int]:
+def _best_matches(removed: Sequence[Clause], added: Sequence[Clause]) -> dict[int, int]:
     """removed index -> added index for each reworded clause: the most similar pairs first, each clause once.
 
     Shared words are counted through an index of the added clauses' words, so a document-wide rewrite
@@ -130,8 +121,8 @@ def _best_matches(removed: Sequence[Side], added: Sequence[Side]) -> dict[int, i
     return matched
 
 
-def pair_clauses(removed: Sequence[Side], added: Sequence[Side],
-                 moved: Sequence[tuple[Side, Side]] = ()) -> list[ClausePair]:
+def pair_clauses(removed: Sequence[Clause], added: Sequence[Clause],
+                 moved: Sequence[tuple[Clause, Clause]] = ()) -> list[ClausePair]:
     """The pairs of a change, in the order of the new text; a removed clause sits where it stood.
 
     `removed` and `added` are in document order; a pair is kept when either side has a topic label."""
@@ -155,8 +146,9 @@ def pair_clauses(removed: Sequence[Side], added: Sequence[Side],
 
 def pairs_from_dicts(clauses: list[dict]) -> list[dict]:
     """Pairs for clauses stored before pairing existed ({"op": "delete"|"insert", "heading", "text", ...})."""
-    def side(c: dict) -> Side:
-        return Side(c.get("heading") or "", c["text"], frozenset(c.get("labels") or ()), tuple(c.get("evidence") or ()))
+    def side(c: dict) -> Clause:
+        return Clause(c["text"], c.get("heading") or "", frozenset(c.get("labels") or ()),
+                      tuple(c.get("evidence") or ()))
 
     removed = [side(c) for c in clauses if c.get("op") == "delete"]
     added = [side(c) for c in clauses if c.get("op") == "insert"]

@@ -320,7 +320,7 @@ def m007_version_facts(db: sqlite_utils.Database) -> None:
 
 
 def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]:
-    """Rows of version_clauses for the training/retention/access clauses (classify.Clause) of one version."""
+    """Rows of version_clauses for the training/retention/access clauses (models.Clause) of one version."""
     return [
         {"version_id": version_id, "document": document, "position": i, "heading": c.heading, "text": c.text,
          "training": "training" in c.labels, "retention": "retention" in c.labels, "access": "access" in c.labels,
@@ -732,7 +732,7 @@ def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], chan
                     noise_changes: list[int], clauses: Mapping[int, tuple[str, Sequence]] | None = None,
                     facts: Mapping[int, tuple[str, Sequence]] | None = None) -> None:
     """Apply a re-extraction in one transaction: new version texts, re-described changes, noise changes dropped,
-    and each version's clauses and facts (version id -> (document, classify.Clause or classify.Fact list)) replaced.
+    and each version's clauses and facts (version id -> (document, models.Clause or classify.Fact list)) replaced.
 
     Raw pages and fetches, the evidence, are never touched.
     """

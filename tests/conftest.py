@@ -92,6 +92,21 @@ def pages():
     server.httpd.server_close()
 
 
+@pytest.fixture
+def hook():
+    """A JSON webhook receiver on 127.0.0.1 (receivers.WebhookReceiver)."""
+    from receivers import WebhookReceiver
+
+    with WebhookReceiver() as receiver:
+        yield receiver
+
+
+def sections_page(paragraphs: list[str], title: str = "Acme AI Terms") -> str:
+    """A terms page in <main>: a numbered section heading before each paragraph."""
+    body = "".join(f"<h2>Section {i + 1}</h2><p>{p}</p>" for i, p in enumerate(paragraphs))
+    return f"<html><body><main><h1>{title}</h1>{body}</main></body></html>"
+
+
 def document_toml(doc_id: str, url: str, vendor: str = "Example AI", audience: str = "commercial",
                   type_: str = "Terms of Service", select=(), remove=()) -> str:
     lines = ["[[documents]]", f'id = "{doc_id}"', f'vendor = "{vendor}"', f'audience = "{audience}"',
@@ -103,18 +118,20 @@ def document_toml(doc_id: str, url: str, vendor: str = "Example AI", audience: s
     return "\n".join(lines) + "\n"
 
 
+def config_toml(*documents: str, extra: str = "") -> str:
+    """Config text with the database beside it and fast, polite-enough crawl settings for loopback tests."""
+    return ('[storage]\ndatabase = "data/termwatch.db"\n\n'
+            '[crawl]\nuser_agent = "termwatch-test/1.0"\ntimeout = 10\nretries = 0\nconcurrency = 4\n'
+            "delay = 0\nobey_robots = false\n\n" + "\n".join(documents) + "\n" + extra)
+
+
 @pytest.fixture
 def write_config(tmp_path):
-    """Writes config.toml in tmp_path with fast, polite-enough crawl settings for loopback tests."""
+    """Writes config.toml (config_toml) in tmp_path."""
 
     def write(*documents: str, extra: str = "") -> Path:
-        text = (
-            '[storage]\ndatabase = "data/termwatch.db"\n\n'
-            '[crawl]\nuser_agent = "termwatch-test/1.0"\ntimeout = 10\nretries = 0\nconcurrency = 4\n'
-            "delay = 0\nobey_robots = false\n\n" + "\n".join(documents) + "\n" + extra
-        )
         path = tmp_path / "config.toml"
-        path.write_text(text)
+        path.write_text(config_toml(*documents, extra=extra))
         return path
 
     return write

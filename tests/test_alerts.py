@@ -39,12 +39,6 @@ def smtp():
         yield receiver
 
 
-@pytest.fixture
-def hook():
-    with WebhookReceiver() as receiver:
-        yield receiver
-
-
 def later(now: str, **delta) -> str:
     return (datetime.fromisoformat(now) + timedelta(**delta)).isoformat(timespec="seconds")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import corpus
-from conftest import db_at, document_toml
+from conftest import config_toml, db_at, document_toml
 from monitor import store
 from monitor.answers import Watched, sheet
 from monitor.classify import comparable
@@ -80,8 +80,7 @@ def watched_site(tmp_path_factory):
         toml.append(document_toml(doc_id, server.url(f"/{doc_id}"), vendor=vendor, audience=audience, type_=type_,
                                   select=docs[directory].select))
     config = tmp / "config.toml"
-    config.write_text('[storage]\ndatabase = "data/termwatch.db"\n\n[crawl]\ntimeout = 10\nretries = 0\n'
-                      'delay = 0\nobey_robots = false\n\n' + "\n".join(toml))
+    config.write_text(config_toml(*toml))
     for step in range(2):
         for doc_id, (directory, *_, seqs) in PAGES.items():
             snap = next(s for s in docs[directory].snapshots if s.seq == seqs[min(step, len(seqs) - 1)])

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from conftest import PageServer, db_at, document_toml, run_termwatch
+from conftest import PageServer, config_toml, db_at, document_toml, run_termwatch
 
 DOC = "acme-terms"
 
@@ -43,13 +43,10 @@ def site(tmp_path_factory):
     pages = PageServer()
     try:
         config = tmp / "config.toml"
-        config.write_text(
-            '[storage]\ndatabase = "data/termwatch.db"\n\n[crawl]\nuser_agent = "termwatch-test/1.0"\n'
-            "timeout = 10\nretries = 0\ndelay = 0\nobey_robots = false\n\n"
-            + document_toml(DOC, pages.url("/terms"), vendor="Acme AI")
-            + '\n[[agreements]]\nid = "acme-2020"\nvendor = "Acme AI"\ndocuments = ["acme-terms"]\n'
-            "signed_on = 2020-01-01\n"
-        )
+        config.write_text(config_toml(
+            document_toml(DOC, pages.url("/terms"), vendor="Acme AI"),
+            extra='[[agreements]]\nid = "acme-2020"\nvendor = "Acme AI"\ndocuments = ["acme-terms"]\n'
+                  "signed_on = 2020-01-01\n"))
         for body in (PAGE, V2, V3):
             pages.set("/terms", body)
             result = run_termwatch(config, "run", "--json")

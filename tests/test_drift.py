@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 import corpus
-from conftest import document_toml, minimal_pdf, run_termwatch
+from conftest import document_toml, minimal_pdf, run_termwatch, sections_page
 from monitor import store
 from monitor.agreements import check_agreements, drift_report, pin_agreement
 from monitor.alerts import deliver
@@ -35,17 +35,6 @@ PARAGRAPHS = [
     "Either party may terminate these Terms for material breach on thirty days written notice.",
 ]
 CHANGED = PARAGRAPHS[:2] + [PARAGRAPHS[2].replace("30 days", "2 years")] + PARAGRAPHS[3:]
-
-
-def page(paragraphs: list[str]) -> str:
-    body = "".join(f"<h2>Section {i + 1}</h2><p>{p}</p>" for i, p in enumerate(paragraphs))
-    return f"<html><body><main><h1>Acme AI Terms</h1>{body}</main></body></html>"
-
-
-@pytest.fixture
-def hook():
-    with WebhookReceiver() as receiver:
-        yield receiver
 
 
 def make_config(tmp_path: Path, url: str = "https://example.com/terms", doc_id: str = DOC_ID,
@@ -164,8 +153,8 @@ def two_versions(tmp_path):
     ]
     path, config = make_config(tmp_path, agreements=agreements)
     feed = Feed(config)
-    feed.fetch(page(PARAGRAPHS), at="2026-01-10T09:00:00+00:00")
-    feed.fetch(page(CHANGED), at="2026-03-10T09:00:00+00:00")
+    feed.fetch(sections_page(PARAGRAPHS), at="2026-01-10T09:00:00+00:00")
+    feed.fetch(sections_page(CHANGED), at="2026-03-10T09:00:00+00:00")
     v1, v2 = store.versions(feed.db, DOC_ID)
     return path, config, feed.db, v1, v2
 
@@ -224,7 +213,7 @@ def test_pinned_files_plain_text_html_and_pdf(two_versions, tmp_path):
 
     # The signed HTML copy of the current page reads the same as the current version: no drift.
     html_file = tmp_path / "signed.html"
-    html_file.write_text(page(CHANGED))
+    html_file.write_text(sections_page(CHANGED))
     pinned = pin_agreement(db, config, "feb", DOC_ID, html_file, None)
     assert "<p>" not in store.pins(db, "feb")[DOC_ID]["text"]
     assert pinned["source"] == str(html_file)
@@ -259,7 +248,7 @@ def test_fetch_failure_alert_after_threshold_then_one_recovery(tmp_path, hook):
     _, config = make_config(tmp_path, channels=[("hook", f"json://{hook.base}/hook", ["fetch-failure"])],
                             alerting="failure_threshold = 3")
     feed = Feed(config)
-    feed.run(page(PARAGRAPHS))
+    feed.run(sections_page(PARAGRAPHS))
     counts = []
     for _ in range(4):
         feed.run("<html><body>Service Unavailable</body></html>", status=503)
@@ -268,14 +257,14 @@ def test_fetch_failure_alert_after_threshold_then_one_recovery(tmp_path, hook):
     assert "could not be fetched 3 times in a row" in titles(hook)[0]
     assert "Acme AI" in titles(hook)[0]
 
-    feed.run(page(PARAGRAPHS))
+    feed.run(sections_page(PARAGRAPHS))
     assert len(hook.requests) == 2
     assert "can be fetched again" in titles(hook)[1]
     assert "after 4 failed attempts" in hook.requests[1].json["message"]
 
     # Further good fetches are quiet.
-    feed.run(page(PARAGRAPHS))
-    feed.run(page(PARAGRAPHS))
+    feed.run(sections_page(PARAGRAPHS))
+    feed.run(sections_page(PARAGRAPHS))
     assert len(hook.requests) == 2
 
 
@@ -290,7 +279,7 @@ def test_renewal_reminder_once_inside_the_window(tmp_path, hook, renews_on, expe
     _, config = make_config(tmp_path, agreements=agreements,
                             channels=[("hook", f"json://{hook.base}/hook", ["renewal"])])
     feed = Feed(config)
-    feed.fetch(page(PARAGRAPHS), at="2025-02-01T09:00:00+00:00")
+    feed.fetch(sections_page(PARAGRAPHS), at="2025-02-01T09:00:00+00:00")
     for day in range(2, 6):
         now = f"2026-03-0{day}T09:00:00+00:00"
         check_agreements(feed.db, config, now)
@@ -310,8 +299,8 @@ def test_renewal_reminder_says_what_moved_since_signing(tmp_path, hook):
     _, config = make_config(tmp_path, agreements=agreements,
                             channels=[("hook", f"json://{hook.base}/hook", ["renewal"])])
     feed = Feed(config)
-    feed.fetch(page(PARAGRAPHS), at="2026-01-10T09:00:00+00:00")
-    feed.fetch(page(CHANGED), at="2026-02-10T09:00:00+00:00")
+    feed.fetch(sections_page(PARAGRAPHS), at="2026-01-10T09:00:00+00:00")
+    feed.fetch(sections_page(CHANGED), at="2026-02-10T09:00:00+00:00")
     now = "2026-03-15T09:00:00+00:00"
     check_agreements(feed.db, config, now)
     deliver(feed.db, config, now)
@@ -328,8 +317,8 @@ def test_renewal_reminder_says_what_moved_since_signing(tmp_path, hook):
 def test_an_event_committed_before_a_crash_is_delivered_once_on_the_next_run(tmp_path, hook):
     _, config = make_config(tmp_path, channels=[("hook", f"json://{hook.base}/hook", ["change"])])
     feed = Feed(config)
-    feed.fetch(page(PARAGRAPHS))
-    feed.fetch(page(CHANGED))  # the change is committed with its event ... and the process dies here
+    feed.fetch(sections_page(PARAGRAPHS))
+    feed.fetch(sections_page(CHANGED))  # the change is committed with its event ... and the process dies here
     assert hook.requests == []
     [row] = store.outbox(feed.db)
     assert (row["kind"], row["status"], row["attempts"]) == ("change", "pending", 0)

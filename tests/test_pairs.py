@@ -6,7 +6,8 @@ from __future__ import annotations
 from monitor import describe
 from monitor.classify import classify_change
 from monitor.diff import diff_texts
-from monitor.pairs import Side, marked_words, pair_clauses, pairs_from_dicts
+from monitor.models import Clause
+from monitor.pairs import marked_words, pair_clauses, pairs_from_dicts
 
 OLD = """# Privacy Policy
 
@@ -87,16 +88,16 @@ def test_a_clause_carried_word_for_word_into_another_section_is_moved_not_change
 
 
 def test_different_clauses_are_not_paired():
-    removed = [Side("Data", "We keep server logs for 12 months.", frozenset({"retention"}))]
-    added = [Side("Data", "Customers may export their content at any time.", frozenset({"retention"}))]
+    removed = [Clause("We keep server logs for 12 months.", "Data", frozenset({"retention"}))]
+    added = [Clause("Customers may export their content at any time.", "Data", frozenset({"retention"}))]
     assert [p.op for p in pair_clauses(removed, added)] == ["added", "removed"]
 
 
 def test_the_most_similar_clauses_pair_first_each_once():
-    removed = [Side("", "We retain chats for 30 days.", frozenset({"retention"})),
-               Side("", "We retain files for 90 days.", frozenset({"retention"}))]
-    added = [Side("", "We retain files for 60 days.", frozenset({"retention"})),
-             Side("", "We retain chats for 14 days.", frozenset({"retention"}))]
+    removed = [Clause("We retain chats for 30 days.", "", frozenset({"retention"})),
+               Clause("We retain files for 90 days.", "", frozenset({"retention"}))]
+    added = [Clause("We retain files for 60 days.", "", frozenset({"retention"})),
+             Clause("We retain chats for 14 days.", "", frozenset({"retention"}))]
     pairs = pair_clauses(removed, added)
     assert [(p.before.text, p.after.text) for p in pairs] == [
         ("We retain files for 90 days.", "We retain files for 60 days."),

@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 
-from conftest import PageServer, db_at, document_toml, run_termwatch
+from conftest import PageServer, config_toml, db_at, document_toml, run_termwatch
 from monitor.cli import cli
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -78,10 +78,7 @@ def site(tmp_path_factory):
     server = PageServer()
     try:
         config = root / "config.toml"
-        config.write_text(
-            '[storage]\ndatabase = "data/termwatch.db"\n\n'
-            '[crawl]\nuser_agent = "termwatch-test/1.0"\ntimeout = 10\nretries = 0\nconcurrency = 4\n'
-            "delay = 0\nobey_robots = false\n\n"
+        config.write_text(config_toml()
             + document_toml("acme-terms", server.url("/terms"), vendor="Acme AI", type_="Commercial Terms")
             + document_toml("acme-privacy", server.url("/privacy"), vendor="Acme AI", audience="consumer",
                             type_="Privacy Policy")

@@ -13,8 +13,7 @@ from datetime import UTC, datetime, timedelta
 import lxml.html
 import pytest
 
-from conftest import document_toml, run_termwatch
-from receivers import WebhookReceiver
+from conftest import document_toml, run_termwatch, sections_page
 
 PARAGRAPHS = [
     "These Terms govern your use of the Acme AI services and apply to every workspace you create.",
@@ -26,22 +25,11 @@ CHANGED = [p.replace("30 days", "2 years") for p in PARAGRAPHS]
 FIX = "termwatch agreements pin day-one acme-terms --file signed.pdf"
 
 
-def page(paragraphs: list[str]) -> str:
-    body = "".join(f"<h2>Section {i + 1}</h2><p>{p}</p>" for i, p in enumerate(paragraphs))
-    return f"<html><body><main><h1>Acme AI Terms</h1>{body}</main></body></html>"
-
-
-@pytest.fixture
-def hook():
-    with WebhookReceiver() as receiver:
-        yield receiver
-
-
 @pytest.fixture
 def day_one(pages, write_config, hook):
     """acme-terms fetched once by a real run; agreement day-one signed in 2025, renewing in 10 days, nothing pinned."""
     renews = (datetime.now(UTC) + timedelta(days=10)).date().isoformat()
-    pages.set("/terms", page(PARAGRAPHS))
+    pages.set("/terms", sections_page(PARAGRAPHS))
     config = write_config(
         document_toml("acme-terms", pages.url("/terms"), vendor="Acme AI"),
         extra=('[[agreements]]\nid = "day-one"\nvendor = "Acme AI"\ndocuments = ["acme-terms"]\n'
@@ -113,7 +101,7 @@ def test_a_day_one_agreement_reads_unverified_everywhere_and_names_the_pin_comma
 def test_drift_from_a_stand_in_is_shown_flagged_and_pinning_the_signed_copy_makes_it_real(
         day_one, pages, hook, tmp_path):
     config = day_one
-    pages.set("/terms", page(CHANGED))
+    pages.set("/terms", sections_page(CHANGED))
     termwatch_ok(config, "run")
 
     # The wording moved since watching began: drift to show, flagged as measured from a stand-in.

@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, PageServer, db_at, document_toml, run_termwatch, termwatch_command
+from conftest import ROOT, PageServer, config_toml, db_at, document_toml, run_termwatch, termwatch_command
 from monitor.cli import cli
 from monitor.templating import when
 from monitor.timeutil import readable
@@ -102,10 +102,7 @@ def site(tmp_path_factory):
     pdf = pdf_bytes()
     try:
         config = root / "config.toml"
-        config.write_text(
-            '[storage]\ndatabase = "data/termwatch.db"\n\n'
-            '[crawl]\nuser_agent = "termwatch-test/1.0"\ntimeout = 10\nretries = 0\nconcurrency = 4\n'
-            "delay = 0\nobey_robots = false\n\n"
+        config.write_text(config_toml()
             + document_toml("acme-terms", server.url("/terms"), vendor="Acme AI", type_="Commercial Terms")
             + document_toml("acme-dpa", server.url("/dpa.pdf"), vendor="Acme AI", type_="DPA") + 'format = "pdf"\n'
             + document_toml("flaky-usage", server.url("/flaky"), vendor="Flaky AI", audience="consumer",
