@@ -40,13 +40,13 @@ def check_agreements(db: sqlite_utils.Database, config: Config, now: str) -> Non
             if not finding.changed:
                 continue
             doc = config.document(finding.document)
-            event = messages.drift_event(agreement, doc, finding, now)
+            event = messages.drift_event(agreement, doc, finding, now, config.report.base_url)
             store.add_finding(db, finding_row(finding, now), [route(event, config.channels, config.secrets)])
         if agreement.renews_on is not None:
             days_left = (agreement.renews_on - today).days
             key = f"renewal:{agreement.id}:{agreement.renews_on}"
             if 0 <= days_left <= config.alerting.renewal_days and not store.event_exists(db, key):
-                event = messages.renewal_event(agreement, days_left, findings, now)
+                event = messages.renewal_event(agreement, days_left, findings, now, config.report.base_url)
                 store.add_events(db, [route(event, config.channels, config.secrets)])
 
 

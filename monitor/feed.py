@@ -15,6 +15,7 @@ from monitor.errors import TermwatchError
 from monitor.export import clauses_text, facts_text
 from monitor.models import flags
 from monitor.names import slug
+from monitor.pages import change_href
 
 # Characters XML 1.0 cannot carry at all (lxml refuses them); page text can contain them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -42,11 +43,6 @@ def entry_content(change: dict) -> str:
     if change["clauses"]:
         parts.append(f"{describe.count_line(change['clauses'])}:\n" + clauses_text(change["clauses"]))
     return "\n\n".join(parts)
-
-
-def change_page(change: dict) -> str:
-    """The report page of a change, relative to the report folder."""
-    return f"change-{change['id']}.html"
 
 
 def build_feed(changes: list[dict], now: str, vendor: str | None = None, base_url: str | None = None) -> bytes:
@@ -80,7 +76,7 @@ def build_feed(changes: list[dict], now: str, vendor: str | None = None, base_ur
         for name in flags(change):
             fe.category(term=name)
         if base_url is not None:
-            fe.link(href=base_url + change_page(change), rel="alternate", type="text/html")
+            fe.link(href=base_url + change_href(change), rel="alternate", type="text/html")
     return fg.atom_str(pretty=True)
 
 

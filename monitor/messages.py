@@ -9,8 +9,8 @@ import uuid
 
 from monitor import describe, templating
 from monitor.drift import NO_VERSION, UNVERIFIED, label, tally
-from monitor.feed import change_page
 from monitor.models import flags
+from monitor.pages import agreement_href, change_href
 
 PREFIX = "[termwatch]"
 
@@ -65,7 +65,7 @@ def change_event(doc, change: dict, key: str, now: str, base_url: str = "") -> d
     subject = f"{PREFIX} {doc.vendor} {doc.type} changed" + (f": {moved} language moved" if moved else "")
     intro = f"{doc.vendor} changed its {doc.type} ({doc.url}), detected {now}. {change['summary']}"
     command = f"termwatch diff {doc.id} {change['from_version']} {change['to_version']}"
-    link = f"{base_url}{change_page(change)}" if base_url else ""
+    link = f"{base_url}{change_href(change)}" if base_url else ""
     text = [intro, ""] + _facts_text(change["facts"]) + _clauses_text(change["clauses"]) + [
         "", f"The whole change: {link or command}"]
     html = _html(subject, intro, change["facts"], change["clauses"], link=link, link_text="The change in the report")
@@ -75,7 +75,8 @@ def change_event(doc, change: dict, key: str, now: str, base_url: str = "") -> d
                   training=change["training"], retention=change["retention"], access=change["access"])
 
 
-def drift_event(agreement, doc, finding, now: str) -> dict:
+def drift_event(agreement, doc, finding, now: str, base_url: str = "") -> dict:
+    """A document's drift from what was signed; the agreement's report page, or the drift command, has it whole."""
     moved = _flags(finding)
     if finding.status == UNVERIFIED:  # measured from a stand-in: say so, and how to measure from what was signed
         subject = (f"{PREFIX} Drift (unverified baseline): {doc.vendor} {doc.type} changed after agreement "
@@ -89,9 +90,13 @@ def drift_event(agreement, doc, finding, now: str) -> dict:
         intro = (f"The {doc.type} of {doc.vendor} has changed since agreement {agreement.id} was signed on "
                  f"{agreement.signed_on}. {finding.summary}")
     note = f"Baseline: {finding.baseline.note}."
-    text = [intro, note, ""] + _facts_text(finding.facts) + _clauses_text(finding.clauses)
-    return _event("drift", f"drift:{finding.key}", now, subject, text,
-                  _html(subject, intro, finding.facts, finding.clauses, note), finding.summary,
+    link = f"{base_url}{agreement_href(agreement.id)}" if base_url else ""
+    more = link or f"termwatch drift {agreement.id} --diff"
+    text = ([intro, note, ""] + _facts_text(finding.facts) + _clauses_text(finding.clauses)
+            + ["", f"The whole drift: {more}"])
+    html = _html(subject, intro, finding.facts, finding.clauses, note, link, "The agreement in the report")
+    return _event("drift", f"drift:{finding.key}", now, subject, text, html,
+                  _short(finding.summary, finding.clauses, more),
                   document=doc.id, vendor=doc.vendor, agreement=agreement.id,
                   training=finding.training, retention=finding.retention, access=finding.access)
 
@@ -119,7 +124,7 @@ def recovery_event(doc, failures: int, key: str, now: str) -> dict:
                   document=doc.id, vendor=doc.vendor)
 
 
-def renewal_event(agreement, days_left: int, findings: list, now: str) -> dict:
+def renewal_event(agreement, days_left: int, findings: list, now: str, base_url: str = "") -> dict:
     drifted = [f for f in findings if f.changed]
     unverified = [f for f in findings if f.status == UNVERIFIED]
     statuses = ([(f.status, f.changed) for f in findings]
@@ -133,11 +138,15 @@ def renewal_event(agreement, days_left: int, findings: list, now: str) -> dict:
     if unverified:
         intro += (" Unverified: termwatch began watching after signing and nothing signed is pinned, so drift from "
                   "the signed wording is not known. Pin the signed copies: " + "; ".join(f.fix for f in unverified))
-    text = [intro, ""] + [f"- {f.document} ({label(f.status, f.changed)}): {f.summary}" for f in findings]
     facts = [fact for f in drifted for fact in f.facts]
     clauses = [c for f in drifted for c in f.clauses]
-    return _event("renewal", f"renewal:{agreement.id}:{agreement.renews_on}", now, subject, text,
-                  _html(subject, intro, facts, clauses), intro, agreement=agreement.id, vendor=agreement.vendor,
+    link = f"{base_url}{agreement_href(agreement.id)}" if base_url else ""
+    more = link or f"termwatch drift {agreement.id} --diff"
+    text = ([intro, ""] + [f"- {f.document} ({label(f.status, f.changed)}): {f.summary}" for f in findings]
+            + [""] + _facts_text(facts) + _clauses_text(clauses) + ["", f"The whole drift: {more}"])
+    html = _html(subject, intro, facts, clauses, link=link, link_text="The agreement in the report")
+    return _event("renewal", f"renewal:{agreement.id}:{agreement.renews_on}", now, subject, text, html,
+                  _short(intro, clauses, more), agreement=agreement.id, vendor=agreement.vendor,
                   training=any(f.training for f in findings), retention=any(f.retention for f in findings),
                   access=any(f.access for f in findings))
 

@@ -19,9 +19,10 @@ from monitor.config import Config
 from monitor.decide import FAILED, SUSPECT
 from monitor.diff import Hunk, diff_texts
 from monitor.errors import StoreError, TermwatchError
-from monitor.feed import build_feed, change_page, vendor_slug
+from monitor.feed import build_feed, vendor_slug
 from monitor.models import AUDIENCES, flags
 from monitor.names import unique
+from monitor.pages import agreement_href, change_href, document_href, version_href
 from monitor.pdf import looks_like_pdf
 from monitor.render import diff_html_sections, heading_level
 
@@ -35,14 +36,6 @@ class Page:
     context: dict
 
 
-def document_href(document: str) -> str:
-    return f"document-{document}.html"
-
-
-def agreement_href(agreement: str) -> str:
-    return f"agreement-{agreement}.html"
-
-
 def feed_names(vendors: list[str]) -> dict[str, str]:
     """Per vendor, the file name of its feed; vendors whose names make the same slug get -2, -3…"""
     taken: set[str] = set()
@@ -54,7 +47,7 @@ def _facts(facts: list[dict]) -> list[dict]:
 
 
 def _change_link(change: dict) -> dict:
-    return {"id": change["id"], "href": change_page(change), "detected_at": change["detected_at"],
+    return {"id": change["id"], "href": change_href(change), "detected_at": change["detected_at"],
             "summary": change["summary"], "flags": flags(change), "from_version": change["from_version"],
             "facts": _facts(change["facts"])}
 
@@ -148,7 +141,7 @@ def document_page(row: dict, history: list[dict], changes: list[dict], context: 
 
 def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
     """One change: flags, summary, facts before → after, the flagged clauses and the highlighted diff."""
-    return Page(change_page(change), "change.html", context | {
+    return Page(change_href(change), "change.html", context | {
         "title": f"{change['vendor']} {change['type']}: change {change['id']}",
         "change": {"flags": flags(change)}, "document": change["document"],
         "document_href": document_href(change["document"]),
@@ -166,10 +159,6 @@ def failing_documents(status: list[dict]) -> list[dict]:
     return [{"id": r["document"], "vendor": r["vendor"], "type": r["type"], "href": document_href(r["document"]),
              "outcome": r["last_outcome"], "reason": r["last_reason"], "at": r["last_fetch"]}
             for r in status if r["last_outcome"] in (FAILED, SUSPECT)]
-
-
-def version_href(document: str, version_id: int) -> str:
-    return f"version-{document}-{version_id}.html"
 
 
 def raw_href(document: str, version_id: int, raw: bytes) -> str:
@@ -204,7 +193,7 @@ def version_pages(row: dict, kept: list[tuple[store.VersionRow, bytes | None]], 
                                       ("next", kept[i + 1][0] if i + 1 < len(kept) else None))}
         change = led_by.get(v.id)
         if change is not None:
-            change = change | {"href": change_page(change) if change["id"] in by_id else None, "flags": flags(change)}
+            change = change | {"href": change_href(change) if change["id"] in by_id else None, "flags": flags(change)}
         pages.append(Page(version_href(document, v.id), "version.html", context | neighbours | {
             "title": f"{row['vendor']} {row['type']}: version {v.id}", "document": document,
             "document_href": document_href(document), "vendor": row["vendor"], "audience": row["audience"],

@@ -320,6 +320,36 @@ def test_a_brief_alert_leads_with_training_and_retention_and_says_how_many_more_
     assert unlinked["short"].splitlines()[-1] == "2 more clauses: termwatch diff acme-terms 1 2"
 
 
+def test_drift_and_renewal_alerts_carry_the_pairs_and_point_to_the_agreement():
+    import datetime as dt
+
+    from monitor.config import Agreement
+    from monitor.drift import Baseline, Finding
+
+    def pair(label: str, n: int) -> dict:
+        return {"op": "changed", "heading": "", "from_heading": None, "before": f"{label} clause {n} old.",
+                "after": f"{label} clause {n} new.", "labels": [label], "evidence": [],
+                "words": [[0, f"{label} clause {n} "], [-1, "old"], [1, "new"], [0, "."]]}
+
+    clauses = [pair("access", 1), pair("access", 2), pair("retention", 3), pair("access", 4), pair("training", 5)]
+    agreement = Agreement("msa", "Acme AI", ("acme-terms",), dt.date(2026, 1, 1), dt.date(2026, 12, 1))
+    finding = Finding("msa", "acme-terms", Baseline("signed-on", "old", 1, "version 1, in force on 2026-01-01"), 2,
+                      True, True, True, True, "Training, retention and access: 5 clauses changed.", [], clauses)
+    drift = messages.drift_event(agreement, DOC, finding, NOW, "https://reports.example/terms/")
+    lines = drift["short"].splitlines()
+    assert lines[0] == finding.summary
+    assert [line for line in lines if line.startswith("    after:")][:2] == [
+        "    after:  retention clause 3 {+new+}.", "    after:  training clause 5 {+new+}."]
+    assert lines[-1] == "2 more clauses: https://reports.example/terms/agreement-msa.html"
+    assert all(f"clause {n} {{+new+}}." in drift["text"] for n in range(1, 6))
+    assert 'href="https://reports.example/terms/agreement-msa.html"' in drift["html"]
+    assert messages.drift_event(agreement, DOC, finding, NOW)["short"].splitlines()[-1] == (
+        "2 more clauses: termwatch drift msa --diff")
+    renewal = messages.renewal_event(agreement, 30, [finding], NOW)
+    assert all(f"clause {n} {{+new+}}." in renewal["text"] for n in range(1, 6))
+    assert renewal["short"].splitlines()[-1] == "2 more clauses: termwatch drift msa --diff"
+
+
 # --- failure, recovery, exactly once ---------------------------------------------------------------
 
 
