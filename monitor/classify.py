@@ -386,12 +386,26 @@ def _access_evidence(text: str, heading: str = "") -> list[str]:
     return found
 
 
+# "may use your data to train its models, unless you have activated zero data retention": a setting named as
+# the condition of a training statement; the sentence says what is trained on, not how long data is kept.
+_CONDITION = re.compile(r"\b(?:unless|except\s+(?:if|where|when)|provided\s+that|if)\b", re.I)
+
+
+def _only_a_condition(text: str, evidence: list[str], main: list[str]) -> bool:
+    """Whether every phrase of `evidence` sits in a condition (unless/if …) that follows the `main` evidence."""
+    folded = text.casefold()
+    first_main = min((i for p in main if (i := folded.find(p.casefold())) != -1), default=-1)
+    condition = _CONDITION.search(text, first_main) if first_main != -1 else None
+    return condition is not None and all(folded.find(p.casefold()) >= condition.end() for p in evidence)
+
+
 def _evidence(text: str, heading: str = "", named: re.Pattern | None = None) -> dict[str, list[str]]:
     flat = fold_typography(text)
     out = {}
     if ev := _training_evidence(flat, named):
         out[TRAINING] = ev
-    if ev := _retention_evidence(flat, heading):
+    ev = _retention_evidence(flat, heading)
+    if ev and not (TRAINING in out and _only_a_condition(flat, ev, out[TRAINING])):
         out[RETENTION] = ev
     if ev := _access_evidence(flat, heading):
         out[ACCESS] = ev

@@ -613,3 +613,12 @@ def test_a_changed_full_stop_carries_no_topic():
     old = '## Choices\nYou can opt out by turning off "Improve the model for everyone"\n'
     result = _classify(old, old.replace('everyone"', 'everyone".'))
     assert (result.training, result.retention, result.access) == (False, False, False)
+
+
+def test_a_retention_setting_named_as_the_condition_of_training_is_not_retention():
+    conditional = ("By using Labs Models, you acknowledge that Acme may use Customer Data and Outputs to train its "
+                   "models, unless you have activated zero data retention.")
+    assert label(conditional) == {"training"}
+    # Retention stated in the main clause stays retention, conditions or not.
+    assert "retention" in label("We retain your conversations for 30 days unless you delete them sooner.")
+    assert "retention" in label("We may use your conversations to train our models and we retain them for 30 days.")
