@@ -44,8 +44,8 @@ def check_agreements(db: sqlite_utils.Database, config: Config, now: str) -> Non
             store.add_finding(db, finding_row(finding, now), [route(event, config.channels, config.secrets)])
         if agreement.renews_on is not None:
             days_left = (agreement.renews_on - today).days
-            key = f"renewal:{agreement.id}:{agreement.renews_on}"
-            if 0 <= days_left <= config.alerting.renewal_days and not store.event_exists(db, key):
+            due = 0 <= days_left <= config.alerting.renewal_days
+            if due and not store.event_exists(db, messages.renewal_key(agreement)):
                 event = messages.renewal_event(agreement, days_left, findings, now, config.report.base_url)
                 store.add_events(db, [route(event, config.channels, config.secrets)])
 

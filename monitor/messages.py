@@ -19,6 +19,31 @@ PREFIX = "[termwatch]"
 SHORT_PAIRS = 3
 
 
+# --- event keys: what makes two alerts the same alert (the outbox stores each key once) ---------------
+
+
+def change_key(document: str, fetched_at: str, text_sha256: str) -> str:
+    return f"change:{document}:{fetched_at}:{text_sha256[:16]}"
+
+
+def selector_key(document: str, version_id: int | None) -> str:
+    """Once per version read by its selector: the first miss after it is the news."""
+    return f"selector:{document}:{version_id if version_id is not None else 'first'}"
+
+
+def failure_key(document: str, fetched_at: str) -> str:
+    return f"failure:{document}:{fetched_at}"
+
+
+def recovery_key(document: str, fetched_at: str) -> str:
+    return f"recovery:{document}:{fetched_at}"
+
+
+def renewal_key(agreement) -> str:
+    """One reminder per agreement and renewal date."""
+    return f"renewal:{agreement.id}:{agreement.renews_on}"
+
+
 def _flags(*rows) -> str:
     """The topics moved in any of the rows (change dicts or drift findings), in words: "training and access"."""
     return describe.and_list(flags(*(r if isinstance(r, dict) else vars(r) for r in rows)))
@@ -145,7 +170,7 @@ def renewal_event(agreement, days_left: int, findings: list, now: str, base_url:
     text = ([intro, ""] + [f"- {f.document} ({label(f.status, f.changed)}): {f.summary}" for f in findings]
             + [""] + _facts_text(facts) + _clauses_text(clauses) + ["", f"The whole drift: {more}"])
     html = _html(subject, intro, facts, clauses, link=link, link_text="The agreement in the report")
-    return _event("renewal", f"renewal:{agreement.id}:{agreement.renews_on}", now, subject, text, html,
+    return _event("renewal", renewal_key(agreement), now, subject, text, html,
                   _short(intro, clauses, more), agreement=agreement.id, vendor=agreement.vendor,
                   training=any(f.training for f in findings), retention=any(f.retention for f in findings),
                   access=any(f.access for f in findings))

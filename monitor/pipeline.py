@@ -90,7 +90,7 @@ class Processor:
         if isinstance(seen, Extracted) and seen.fallback:
             note = _fallback_note(doc)
             if not (current and current.fallback):  # once per version read by its selector
-                key = f"selector:{doc.id}:{current.id if current else 'first'}"
+                key = messages.selector_key(doc.id, current.id if current else None)
                 events += self._route(messages.selector_event(doc, note, key, fetch.fetched_at))
         # decide() makes a version only of a usable page, and the other outcomes left name a stored version.
         if decision.kind == NEW:
@@ -110,7 +110,7 @@ class Processor:
         failures = store.consecutive_failures(self.db, doc.id)
         if failures < self.config.alerting.failure_threshold:
             return []
-        key = f"recovery:{doc.id}:{fetch.fetched_at}"
+        key = messages.recovery_key(doc.id, fetch.fetched_at)
         return self._route(messages.recovery_event(doc, failures, key, fetch.fetched_at))
 
     def _fail(self, doc: Document, fetch: FetchResult, reason: str, outcome: str = "failed",
@@ -118,7 +118,7 @@ class Processor:
         failures = store.consecutive_failures(self.db, doc.id) + 1
         events = []
         if failures == self.config.alerting.failure_threshold:
-            key = f"failure:{doc.id}:{fetch.fetched_at}"
+            key = messages.failure_key(doc.id, fetch.fetched_at)
             events = self._route(messages.failure_event(doc, failures, reason, key, fetch.fetched_at))
         store.record_failure(self.db, fetch, reason, outcome, text_sha256, events)
         self.failures.append({"document": fetch.document_id, "reason": reason})
@@ -138,7 +138,7 @@ class Processor:
                 clauses=current_clauses(seen.text), fallback=seen.fallback, note=note, facts=facts(seen.text),
             )
             if announced is not None:
-                key = f"change:{doc.id}:{fetch.fetched_at}:{seen.sha256[:16]}"
+                key = messages.change_key(doc.id, fetch.fetched_at, seen.sha256)
                 recorded = announced | {"id": change_id, "to_version": version_id}
                 event = messages.change_event(doc, recorded, key, fetch.fetched_at, self.config.report.base_url)
                 store.enqueue(self.db, self._route(event))
