@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from monitor.describe import NOT_STATED
 from monitor.diff import Hunk, is_heading
 from monitor.fold import fold_typography
 from monitor.models import Clause
@@ -942,7 +943,7 @@ def _summary(hunks: list[Hunk], pairs: list[ClausePair], changed_facts: list[dic
     if changed_facts:
         f = changed_facts[0]
         title = _KIND_TITLES[f["kind"]].format(subject=f["subject"])
-        before, after = f["before"] or "not stated", f["after"] or "no longer stated"
+        before, after = f["before"] or NOT_STATED, f["after"] or NOT_STATED
         more = len(changed_facts) - 1
         extra = f" (and {more} more fact{'s' if more > 1 else ''} changed)" if more else ""
         return f"{title}: {before} → {after}{extra}."

@@ -437,7 +437,7 @@ def test_removed_retention_clause():
     assert result.retention is True
     gone = {"kind": "retention_period", "subject": "Customer Content", "before": "30 days", "after": None}
     assert gone in result.facts
-    assert result.summary == "Retention of Customer Content: 30 days → no longer stated."
+    assert result.summary == "Retention of Customer Content: 30 days → not stated."
 
 
 def test_moved_training_paragraph_is_not_a_change():
