@@ -46,6 +46,11 @@ def pdf_text(data: bytes) -> str:
         raise PdfError("the PDF is password-protected") from None
     except DependencyError as err:  # AES-encrypted files need the cryptography package
         raise PdfError(f"the PDF is encrypted and cannot be opened here ({err})") from None
+    except NotImplementedError as err:
+        # pypdf's word for a feature it does not read (a compression filter, an encryption method); our code
+        # raises it nowhere. The file is valid but unreadable here: a failed fetch, never a crashed run.
+        detail = str(err).splitlines()[0] if str(err) else "an unsupported feature"
+        raise PdfError(f"the PDF uses something pypdf cannot read ({detail})") from None
     except PyPdfError as err:
         # The base of the errors pypdf raises for a file it cannot read (PdfReadError, PdfStreamError,
         # ParseError, EmptyFileError, LimitReachedError). Anything else is a bug, ours or pypdf's, and must

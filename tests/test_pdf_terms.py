@@ -166,6 +166,12 @@ def test_pdf_text_names_a_truncated_or_a_locked_file():
     assert pdf_text(encrypted(pdf, "")) == "\n\n".join(TERMS)
 
 
+def test_a_pdf_using_what_pypdf_cannot_read_is_a_reason_not_a_crash():
+    unsupported = minimal_pdf(TERMS).replace(b"/Length", b"/Filter /NoSuchDecode /Length", 1)
+    with pytest.raises(PdfError, match=r"^the PDF uses something pypdf cannot read \(.*NoSuchDecode.*\)$"):
+        pdf_text(unsupported)
+
+
 def test_a_bug_while_reading_a_pdf_is_not_passed_off_as_a_damaged_file(monkeypatch):
     from pypdf import PageObject
 
