@@ -312,10 +312,17 @@ def products(text: str) -> re.Pattern | None:
     )
 
 
+def _apart_from_cookies(text: str) -> bool:
+    """Whether a table row speaks of keeping data in a cell that is not about cookies: "the Memory feature may
+    retain details from your conversations | … Usage Data; Cookies" lists cookies as a kind of data collected."""
+    cells = text.split(" | ")
+    return len(cells) > 1 and any(_RETENTION_HINT.search(c) and not COOKIES.search(c) for c in cells)
+
+
 def _retention_evidence(text: str, heading: str = "") -> list[str]:
     if not _RETENTION_HINT.search(text):
         return []
-    if COOKIES.search(text) and not PERSONAL_DATA.search(text):
+    if COOKIES.search(text) and not PERSONAL_DATA.search(text) and not _apart_from_cookies(text):
         return []
     found = [m.group(0) for p in RETENTION_PHRASES.values() if (m := p.search(text))]
     has_data = DATA_NOUN.search(text) is not None

@@ -622,3 +622,12 @@ def test_a_retention_setting_named_as_the_condition_of_training_is_not_retention
     # Retention stated in the main clause stays retention, conditions or not.
     assert "retention" in label("We retain your conversations for 30 days unless you delete them sooner.")
     assert "retention" in label("We may use your conversations to train our models and we retain them for 30 days.")
+
+
+def test_cookies_listed_in_a_table_row_do_not_hide_what_another_cell_keeps():
+    row = ("To personalise the Services through the Memory feature, which may retain details from your "
+           "conversations | - Account Information; - Usage Data; - Cookies | - Legitimate interests")
+    assert "retention" in label(row)
+    # A cookie's own lifetime is still not retention of customer data.
+    assert "retention" not in label("Session cookies are deleted when you close your browser; others expire "
+                                    "after 13 months.")
