@@ -17,7 +17,6 @@ from monitor import store
 from monitor.agreements import drift_report
 from monitor.classify import FACT_TOPIC, TOPICS, comparable, current_clauses, facts
 from monitor.config import Config
-from monitor.errors import TermwatchError
 from monitor.models import AUDIENCES, Document
 from monitor.redact import redact
 
@@ -147,12 +146,7 @@ def answer_sheet(db: sqlite_utils.Database, config: Config, vendors: Sequence[st
         documents = [d for d in documents if d.id in agreement.documents]
         since = since or agreement.signed_on.isoformat()
     if vendors:
-        known = {d.vendor.casefold() for d in config.documents}
-        for name in vendors:
-            if name.casefold() not in known:
-                raise TermwatchError(f"{config.path}: no document has vendor {name!r}; vendors: "
-                                     f"{', '.join(sorted({d.vendor for d in config.documents}))}")
-        wanted = {v.casefold() for v in vendors}
+        wanted = {config.vendor(name).casefold() for name in vendors}
         documents = [d for d in documents if d.vendor.casefold() in wanted]
     with store.snapshot(db):
         watched = [w for d in documents if (w := _watched(db, d)) is not None]

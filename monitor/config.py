@@ -107,6 +107,15 @@ class Config:
         known = ", ".join(a.id for a in self.agreements) or "none"
         raise ConfigError(f"{self.path}: no agreement with id {agreement_id!r}; known ids: {known}")
 
+    def vendor(self, name: str) -> str:
+        """A vendor named on the command line (any case), as the config spells it; a typo is an error, not an
+        empty answer."""
+        for doc in self.documents:
+            if doc.vendor.casefold() == name.casefold():
+                return doc.vendor
+        known = ", ".join(sorted({d.vendor for d in self.documents}))
+        raise ConfigError(f"{self.path}: no document has vendor {name!r}; vendors: {known}")
+
     def channel(self, channel_id: str) -> Channel:
         for channel in self.channels:
             if channel.id == channel_id:

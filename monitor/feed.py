@@ -11,7 +11,6 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 
 from monitor import describe
-from monitor.errors import TermwatchError
 from monitor.export import clauses_text, facts_text
 from monitor.models import flags
 from monitor.names import slug
@@ -78,10 +77,3 @@ def build_feed(changes: list[dict], now: str, vendor: str | None = None, base_ur
         if base_url is not None:
             fe.link(href=base_url + change_href(change), rel="alternate", type="text/html")
     return fg.atom_str(pretty=True)
-
-
-def check_vendor(vendor: str | None, vendors: list[str], config_path) -> None:
-    """A --vendor that names no configured vendor is a typo, not an empty feed."""
-    if vendor is not None and vendor.casefold() not in {v.casefold() for v in vendors}:
-        known = ", ".join(sorted(set(vendors)))
-        raise TermwatchError(f"{config_path}: no document has vendor {vendor!r}; vendors: {known}")

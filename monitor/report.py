@@ -36,10 +36,15 @@ class Page:
     context: dict
 
 
-def feed_names(vendors: list[str]) -> dict[str, str]:
-    """Per vendor, the file name of its feed; vendors whose names make the same slug get -2, -3…"""
+def vendor_files(vendors: list[str], prefix: str, suffix: str) -> dict[str, str]:
+    """Per vendor, the name of one of its files (`feed-acme-ai.xml`); vendors whose names make the same slug get
+    -2, -3…"""
     taken: set[str] = set()
-    return {vendor: unique(f"feed-{vendor_slug(vendor)}", taken) + ".xml" for vendor in vendors}
+    return {vendor: unique(f"{prefix}-{vendor_slug(vendor)}", taken) + suffix for vendor in vendors}
+
+
+def feed_names(vendors: list[str]) -> dict[str, str]:
+    return vendor_files(vendors, "feed", ".xml")
 
 
 def _facts(facts: list[dict]) -> list[dict]:
@@ -71,12 +76,6 @@ def _drift_status(documents: list[dict]) -> tuple[str, str]:
 
 def _fixes(documents: list[dict]) -> list[str]:
     return [d["fix"] for d in documents if d["status"] == drift.UNVERIFIED]
-
-
-def vendor_pages(vendors: list[str]) -> dict[str, str]:
-    """Per vendor, the file name of its page; vendors whose names make the same slug get -2, -3…"""
-    taken: set[str] = set()
-    return {vendor: unique(f"vendor-{vendor_slug(vendor)}", taken) + ".html" for vendor in vendors}
 
 
 def _linked(sheet: list[dict], pages: dict[str, str]) -> list[dict]:
@@ -256,7 +255,7 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
         vendors.setdefault(row["vendor"].casefold(), row["vendor"])
     feeds = feed_names(list(vendors.values()))
     context = {"generated": now, "today": dt.datetime.fromisoformat(now).date()}
-    sheet = _linked(answer_sheet(db, config)["vendors"], vendor_pages(list(vendors.values())))
+    sheet = _linked(answer_sheet(db, config)["vendors"], vendor_files(list(vendors.values()), "vendor", ".html"))
     pages = [index_page(status, changes, agreements, feeds, context | {"failing": failing_documents(status)}, sheet)]
     pages += [vendor_page(answers, answers["href"], context) for answers in sheet]
     for row in status:
