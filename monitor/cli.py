@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from monitor import __version__, store, views
-from monitor.config import Config, CrawlConfig, default_format, load
+from monitor.config import Config, CrawlConfig, config_path, default_format, load
 from monitor.errors import ConfigError, TermwatchError
 from monitor.models import Document, Unusable
 from monitor.redact import install_log_redaction, log_to_file, redact
@@ -190,7 +190,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
     except ConfigError as err:
         if not as_json:
             raise
-        emit_json({"config": str(Path(ctx.find_root().params["config_path"]).absolute()), "ok": False,
+        emit_json({"config": str(config_path(ctx.find_root().params["config_path"])), "ok": False,
                    "problems": str(err).splitlines()})
         sys.exit(1)
     result = {"config": str(config.path), "ok": True, "documents": len(config.documents),
@@ -286,9 +286,9 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
     from monitor.extract import normalise
     from monitor.pipeline import preview
 
-    config_path = Path(ctx.find_root().params["config_path"])
+    config_file = Path(ctx.find_root().params["config_path"])
     is_url = target.startswith(("http://", "https://"))
-    ctx.obj = load(config_path) if config_path.exists() or not is_url else None
+    ctx.obj = load(config_file) if config_file.exists() or not is_url else None
     install_log_redaction(ctx.obj.secrets if ctx.obj else (), verbose)
     crawl = ctx.obj.crawl if ctx.obj else CrawlConfig()
     doc = (Document("extract", "", "commercial", "", target, format=default_format(target)) if is_url

@@ -470,9 +470,14 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: b
     )
 
 
+def config_path(path: str | Path | None = None) -> Path:
+    """The config file a --config value (default ./config.toml) names, as every message shows it."""
+    return Path(path or DEFAULT_PATH).expanduser().absolute()
+
+
 def load(path: str | Path | None = None, environ: dict[str, str] | None = None, check: bool = True) -> Config:
     """Load the config from `path` (default ./config.toml); relative paths inside resolve against its folder."""
-    path = Path(path or DEFAULT_PATH).expanduser().absolute()
+    path = config_path(path)
     if path.is_dir():
         raise ConfigError(f"{path}: is a folder; pass the config file itself, e.g. --config {path / 'config.toml'}")
     try:
