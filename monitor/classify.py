@@ -399,12 +399,16 @@ def _access_evidence(text: str, heading: str = "") -> list[str]:
 _CONDITION = re.compile(r"\b(?:unless|except\s+(?:if|where|when)|provided\s+that|if)\b", re.I)
 
 
+def _first(text: str, phrase: str) -> int:
+    found = re.search(re.escape(phrase), text, re.I)
+    return found.start() if found else -1
+
+
 def _only_a_condition(text: str, evidence: list[str], main: list[str]) -> bool:
     """Whether every phrase of `evidence` sits in a condition (unless/if …) that follows the `main` evidence."""
-    folded = text.casefold()
-    first_main = min((i for p in main if (i := folded.find(p.casefold())) != -1), default=-1)
+    first_main = min((i for p in main if (i := _first(text, p)) != -1), default=-1)
     condition = _CONDITION.search(text, first_main) if first_main != -1 else None
-    return condition is not None and all(folded.find(p.casefold()) >= condition.end() for p in evidence)
+    return condition is not None and all(_first(text, p) >= condition.end() for p in evidence)
 
 
 def _evidence(text: str, heading: str = "", named: re.Pattern | None = None) -> dict[str, list[str]]:
@@ -848,20 +852,19 @@ _CARRY = 60
 _LIST_ITEM_MARK = re.compile(r"\(\w{1,4}\)|;")
 
 
-def _near_evidence(side: Clause, changed: list[tuple[int, int]]) -> bool:
-    text = side.text.casefold()
-    for phrase in side.evidence:
-        start = text.find(phrase.casefold())
-        while start != -1:
-            end = start + len(phrase)
+def _near_evidence(text: str, evidence: tuple[str, ...], changed: list[tuple[int, int]]) -> bool:
+    """Whether changed words of `text` (spans in it) sit near an evidence phrase. `text` is typography-folded,
+    as the evidence was found in folded text ("Meta’s" is found as "Meta's")."""
+    for phrase in evidence:
+        for found in re.finditer(re.escape(phrase), text, re.I):
+            start, end = found.span()
             if any(a - _CARRY <= end and start <= b + _CARRY for a, b in changed):
                 return True
             # "Meta may retain your Content: (i) …; (ii) …": the evidence governs the list its colon opens, so an
             # item added to or taken from that list is about it (a word changed inside an item is not).
             colon = text.find(":", end, end + _CARRY)
-            if colon != -1 and any(a > colon and _LIST_ITEM_MARK.search(side.text, a, b) for a, b in changed):
+            if colon != -1 and any(a > colon and _LIST_ITEM_MARK.search(text, a, b) for a, b in changed):
                 return True
-            start = text.find(phrase.casefold(), start + 1)
     return False
 
 
@@ -872,10 +875,11 @@ def _carried(pair: ClausePair) -> set[str]:
     before, after = pair.before, pair.after
     if pair.op != CHANGED or before is None or after is None:  # a changed pair has both sides
         return set() if pair.op == MOVED else set(pair.labels)
+    old, new = fold_typography(before.text), fold_typography(after.text)
     changed_before: list[tuple[int, int]] = []
     changed_after: list[tuple[int, int]] = []
     at_before = at_after = 0
-    for op, piece in marked_words(before.text, after.text):
+    for op, piece in marked_words(old, new):
         # A full stop added or a comma moved changes no meaning near anything; only words count.
         worded = any(ch.isalnum() for ch in piece)
         if op <= 0:
@@ -887,7 +891,7 @@ def _carried(pair: ClausePair) -> set[str]:
                 changed_after.append((at_after, at_after + len(piece)))
             at_after += len(piece)
     topics = set(before.labels ^ after.labels)
-    if _near_evidence(before, changed_before) or _near_evidence(after, changed_after):
+    if _near_evidence(old, before.evidence, changed_before) or _near_evidence(new, after.evidence, changed_after):
         topics |= set(pair.labels)
     return topics
 

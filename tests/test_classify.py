@@ -631,3 +631,12 @@ def test_cookies_listed_in_a_table_row_do_not_hide_what_another_cell_keeps():
     # A cookie's own lifetime is still not retention of customer data.
     assert "retention" not in label("Session cookies are deleted when you close your browser; others expire "
                                     "after 13 months.")
+
+
+def test_evidence_with_typographic_quotes_is_found_near_the_changed_words():
+    # The evidence is found in folded text ("Acme's"); the clause reads "Acme’s", and the change sits beside it.
+    old = "## Use\nWe may use your conversations to improve Acme’s artificial intelligence models.\n"
+    new = old.replace("your conversations", "your conversations and uploaded files")
+    [pair] = _classify(old, new).clauses
+    assert pair["op"] == "changed" and "’" in pair["after"]
+    assert _classify(old, new).training is True
