@@ -18,6 +18,7 @@ from monitor.agreements import drift_report
 from monitor.classify import FACT_TOPIC, TOPICS, comparable, current_clauses, facts
 from monitor.config import Config
 from monitor.models import AUDIENCES, Document
+from monitor.pages import version_href
 from monitor.redact import redact
 
 QUESTIONS = TOPICS
@@ -32,6 +33,7 @@ class Watched:
     version: int
     text: str
     history: tuple[tuple[str, frozenset[str]], ...]
+    evidence: str | None = None  # the page of the report that keeps this version, when there is one to link to
 
 
 def _since(quote: str, history: Sequence[tuple[str, frozenset[str]]]) -> str | None:
@@ -57,7 +59,7 @@ def _evidence(w: Watched) -> dict[str, dict]:
             (f.subject.casefold(), f.value), {"subject": f.subject, "value": f.value, "quotes": []})
         if all(q["quote"] != f.clause for q in fact["quotes"]):
             fact["quotes"].append({"quote": f.clause, "document": w.document.id, "type": w.document.type,
-                                   "url": w.document.url, "version": w.version,
+                                   "url": w.document.url, "version": w.version, "evidence": w.evidence,
                                    "since": (_since(f.clause, w.history) or "")[:10] or None})
     return out
 
@@ -124,7 +126,7 @@ def changed_answers(changes: Sequence[dict]) -> dict[str, list[dict]]:
 # --- the shell ------------------------------------------------------------------------------------
 
 
-def _watched(db: sqlite_utils.Database, doc: Document) -> Watched | None:
+def _watched(db: sqlite_utils.Database, doc: Document, evidence_base: str | None) -> Watched | None:
     current = store.current_version(db, doc.id)
     if current is None:
         return None
@@ -132,13 +134,15 @@ def _watched(db: sqlite_utils.Database, doc: Document) -> Watched | None:
     history = tuple((v.first_seen, frozenset(comparable(t) for t in wordings.get(v.id, ())))
                     for v in sorted(store.versions(db, doc.id), key=lambda v: (v.first_seen, v.id))
                     if v.first_seen <= current.first_seen)
-    return Watched(doc, current.id, current.text, history)
+    evidence = None if evidence_base is None else evidence_base + version_href(doc.id, current.id)
+    return Watched(doc, current.id, current.text, history, evidence)
 
 
 def answer_sheet(db: sqlite_utils.Database, config: Config, vendors: Sequence[str] = (), since: str | None = None,
-                 agreement_id: str | None = None) -> dict:
+                 agreement_id: str | None = None, evidence_base: str | None = None) -> dict:
     """The answer sheet of the chosen vendors (all by default), or of one agreement's documents with what changed
-    since it was signed; with `since`, what changed in the answers since that date."""
+    since it was signed; with `since`, what changed in the answers since that date. With `evidence_base` (a
+    report's address, "" inside the report) each quote links to the report's page of the version it is from."""
     # The quotes link to the pages; a URL holding an ${ENV} secret is shown masked, as everywhere.
     documents = [replace(d, url=redact(d.url, config.secrets)) for d in config.documents]
     if agreement_id is not None:
@@ -149,7 +153,7 @@ def answer_sheet(db: sqlite_utils.Database, config: Config, vendors: Sequence[st
         wanted = {config.vendor(name).casefold() for name in vendors}
         documents = [d for d in documents if d.vendor.casefold() in wanted]
     with store.snapshot(db):
-        watched = [w for d in documents if (w := _watched(db, d)) is not None]
+        watched = [w for d in documents if (w := _watched(db, d, evidence_base)) is not None]
         recorded = store.changes(db, since=since) if since and agreement_id is None else []
     if agreement_id is not None:
         # Against the agreement's baseline (a pinned signed copy, or the version in force when it was signed),

@@ -708,7 +708,8 @@ def answers(config: Config, vendors: tuple[str, ...], since: str | None, agreeme
     from monitor.answers import answer_sheet
     from monitor.timeutil import utc_now
 
-    result = answer_sheet(open_existing(config), config, vendors, since, agreement_id)
+    result = answer_sheet(open_existing(config), config, vendors, since, agreement_id,
+                          config.report.base_url or None)
     if as_json:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     elif fmt == "html":

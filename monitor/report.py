@@ -255,9 +255,10 @@ def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str)
         vendors.setdefault(row["vendor"].casefold(), row["vendor"])
     feeds = feed_names(list(vendors.values()))
     context = {"generated": now, "today": dt.datetime.fromisoformat(now).date()}
-    sheet = _linked(answer_sheet(db, config)["vendors"], vendor_files(list(vendors.values()), "vendor", ".html"))
+    answers = answer_sheet(db, config, evidence_base="")["vendors"]
+    sheet = _linked(answers, vendor_files(list(vendors.values()), "vendor", ".html"))
     pages = [index_page(status, changes, agreements, feeds, context | {"failing": failing_documents(status)}, sheet)]
-    pages += [vendor_page(answers, answers["href"], context) for answers in sheet]
+    pages += [vendor_page(vendor, vendor["href"], context) for vendor in sheet]
     for row in status:
         pages.append(document_page(row, histories[row["document"]], changes, context))
         pages += version_pages(row, kept[row["document"]], histories[row["document"]], changes, context)

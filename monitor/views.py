@@ -220,7 +220,8 @@ def _answer_lines(answer: dict, question: str, documents: list[str]) -> list[str
         lines.append(f"- {f['subject']}: {f['value']}")
         for quote in f["quotes"]:
             since = f", since {quote['since']}" if quote["since"] else ""
-            lines.append(f"    “{quote['quote']}” ({quote['document']}{since})")
+            kept = f", kept copy {quote['evidence']}" if quote["evidence"] else ""
+            lines.append(f"    “{quote['quote']}” ({quote['document']}{since}{kept})")
     if not answer["facts"]:
         lines.append(f"{answer['clauses']} clause{'s' if answer['clauses'] != 1 else ''} on this, with no stance or "
                      f"period read from them: termwatch clauses {' / '.join(documents)} --{question}")
@@ -273,7 +274,9 @@ def answers_markdown(result: dict) -> str:
                     out.append(f"- **{_md(f['subject'])}: {_md(f['value'])}**")
                     for quote in f["quotes"]:
                         since_note = f", wording since {quote['since']}" if quote["since"] else ""
-                        out.append(f"  - “{_md(quote['quote'])}” ([{_md(quote['type'])}]({quote['url']}){since_note})")
+                        kept = f", [kept copy]({quote['evidence']})" if quote["evidence"] else ""
+                        out.append(f"  - “{_md(quote['quote'])}” ([{_md(quote['type'])}]({quote['url']}){kept}"
+                                   f"{since_note})")
                 if answer["stated"] and not answer["facts"]:
                     out.append(f"- stated in {answer['clauses']} clauses, with no stance or period read from them")
                 for change in answer.get("changed", []):

@@ -185,7 +185,8 @@ def test_answers_for_an_agreement_are_its_documents_against_its_baseline(watched
     text = watched_site.read_text().replace('database = "data/termwatch.db"', f'database = "{database}"')
     config = tmp_path / "config.toml"
     config.write_text(text + '\n[[agreements]]\nid = "claude-team"\nvendor = "Anthropic"\n'
-                      'documents = ["anthropic-commercial", "anthropic-privacy"]\nsigned_on = 2026-01-15\n')
+                      'documents = ["anthropic-commercial", "anthropic-privacy"]\nsigned_on = 2026-01-15\n'
+                      '\n[report]\nbase_url = "https://reports.example/terms"\n')
     result = run_termwatch(config, "answers", "--agreement", "claude-team", "--json")
     assert result.code == 0, result.stderr
     sheet_ = result.json()
@@ -197,5 +198,14 @@ def test_answers_for_an_agreement_are_its_documents_against_its_baseline(watched
     [changed] = anthropic["audiences"]["consumer"]["questions"]["training"]["changed"]
     assert changed["document"] == "anthropic-privacy" and changed["change"] is None
     assert any(p["op"] == "changed" for p in changed["clauses"])
+    # With a published report, each quote links to the report's page of the version it is from.
+    quotes = [q for side in anthropic["audiences"].values() for a in side["questions"].values()
+              for f in a["facts"] for q in f["quotes"]]
+    assert quotes and all(q["evidence"] == f"https://reports.example/terms/version-{q['document']}-{q['version']}.html"
+                          for q in quotes)
+    # Without one, there is no page to link to.
+    plain = run_termwatch(watched_site, "answers", "--json").json()
+    assert {q["evidence"] for v in plain["vendors"] for side in v["audiences"].values()
+            for a in side["questions"].values() for f in a["facts"] for q in f["quotes"]} == {None}
     unknown = run_termwatch(config, "answers", "--agreement", "nope")
     assert unknown.code == 1 and "no agreement with id 'nope'" in unknown.stderr

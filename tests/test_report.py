@@ -369,6 +369,10 @@ def test_index_says_what_each_vendor_says_today_commercial_and_consumer_side_by_
     assert "Customer Content: not used unless you opt in" in commercial and TERMS[1] in commercial
     assert "conversations: not used" in consumer and "We never use your conversations to train our models." in consumer
     assert "commercial and consumer differ" in rows["Training on customer data"].xpath("string(th)")
+    # Each quote links to the report's page of the version it is from: the kept evidence.
+    kept = rows["Training on customer data"].xpath(".//td[contains(@class, 'commercial')]//a[text()='kept copy']/@href")
+    assert kept and all(re.fullmatch(r"version-acme-terms-\d+\.html", href) for href in kept)
+    assert all((site["out"] / href).is_file() for href in kept)
     retention = rows["Retention"].xpath("string(td[contains(@class, 'commercial')])")
     assert "up to 2 years" in retention and "up to 30 days" not in retention  # today's wording, not the first
     # Each vendor has a page with all three questions, linked from its name.
