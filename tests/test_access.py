@@ -93,3 +93,29 @@ def test_a_product_name_the_document_does_not_call_an_ai_is_not_training():
 
     doc = "Atlas is our billing portal.\n\nWe use your payment details to improve Atlas.\n"
     assert all(TRAINING not in c.labels for c in segment(doc))
+
+
+def test_access_end_to_end_changes_clauses_and_an_access_only_channel(pages, write_config, termwatch, hook):
+    import json
+
+    from conftest import document_toml, sections_page
+
+    base = ["These Terms govern your use of the Acme services and every workspace you create with them.",
+            "We do not use Customer Content to train our models unless you opt in to share it with us.",
+            "We share Customer Content with service providers who host the services on our behalf."]
+    channel = (f'[[alerts]]\nid = "security"\nurls = {json.dumps([f"json://{hook.base}/hook"])}\n'
+               'events = ["change"]\nonly = ["access"]\n')
+    config = write_config(document_toml("terms", pages.url("/terms")), extra=channel)
+    wider = base[2].replace("service providers", "service providers and advertisers")
+    for paragraphs in (base, base[:2] + [wider], [base[0], base[1].replace("do not use", "use"), wider]):
+        pages.set("/terms", sections_page(paragraphs))
+        assert termwatch(config, "run").code == 0
+    # Only the change that widened sharing reached the access-only channel.
+    assert [r.json["title"] for r in hook.requests] == ["[termwatch] Example AI Terms of Service changed: "
+                                                        "access language moved"]
+    [change] = termwatch(config, "changes", "--access", "--json").json()
+    assert (change["access"], change["training"]) == (True, False)
+    clauses = termwatch(config, "clauses", "terms", "--access", "--json").json()
+    assert [c["text"] for c in clauses["clauses"]] == [wider]
+    assert {(f["kind"], f["subject"], f["value"]) for f in clauses["facts"]} == {
+        ("access", "service providers", "may receive"), ("access", "advertisers", "may receive")}
