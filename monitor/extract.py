@@ -24,7 +24,7 @@ from monitor.pdf import PdfError, looks_like_pdf, pdf_text
 # Bump whenever the text or normalised form produced for the same HTML can change: versions record
 # it, and `termwatch reextract` re-derives their text from the kept pages instead of announcing
 # fake changes.
-EXTRACTOR_VERSION = "2026.11.3"
+EXTRACTOR_VERSION = "2026.12.1"
 
 # ---------------------------------------------------------------- what is not the terms
 
@@ -46,6 +46,9 @@ _SR_ONLY = re.compile(
     r"|a11yText",
     re.I,
 )
+# An element that names itself a description or hint ("opens-footnote-description"), read out beside the
+# elements that point to it, once scripts link them.
+_HINT_ID = re.compile(r"(?:^|[-_])(?:description|desc|hint|tooltip)$", re.I)
 # Inline-style variant of screen-reader-only text: clipped to a pixel and taken out of the flow.
 _CLIPPED_STYLE = re.compile(r"clip\s*:\s*rect\(\s*(?:0|1px)|clip-path\s*:\s*inset\(\s*50%", re.I)
 _SKIP_TEXT = re.compile(r"^\s*skip\s+(?:to|navigation|nav|links)\b", re.I)
@@ -78,6 +81,8 @@ _WIDGET_MAX = 600
 _WIDGET_TAGS = frozenset("div section form aside".split())
 _ENTRY_TYPES = frozenset(("text", "search", "email", "tel", "url"))
 _DOCUMENT_TAGS = frozenset(("main", "article", "h1"))
+_TITLE_WORDS = frozenset(("title", "heading", "headline"))
+_TITLE_MAX = 300  # characters: a title and its date line, not a section
 _LEFT_OUT_PROSE = 300  # characters of prose beside a block that keep main-content detection from narrowing to it
 _DECORATION_MAX = 80  # aria-hidden with more text than this is collapsed content (an accordion), kept
 _SWITCHER_MAX = 200  # a locale switcher shows a language name or a short list of them
@@ -226,6 +231,8 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
     style = attrs.get("style")
     if style and "position" in style and _CLIPPED_STYLE.search(style):
         return True
+    if ident and _HINT_ID.search(ident) and _is_loose_hint(el):
+        return True
     if name == "a":
         href = attrs.get("href") or ""
         return href.startswith("#") and (
@@ -268,6 +275,15 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
         if _share(el, total) <= 0.3:
             return True
     return bool(words & _LOCALE_WORDS) and len(el.get_text(strip=True)) <= _SWITCHER_MAX
+
+
+def _is_loose_hint(el: Tag) -> bool:
+    """Little text outside any sentence, with no paragraph of its own: a hint for assistive technology
+    ("(opens a footnote)") that scripts attach to links, not a clause."""
+    parent = el.parent
+    return (el.name not in _PROSE_TAGS and len(el.get_text(strip=True)) <= _DECORATION_MAX
+            and _first(el, _PROSE_TAGS) is None
+            and not (parent is not None and (parent.name in _PROSE_TAGS or parent.find_parent(_PROSE_TAGS))))
 
 
 def _share(el: Tag, total: int) -> float:
@@ -384,11 +400,22 @@ def _main_content(body: Tag, skip: set[int]) -> Tag:
             or scores.get(id(child), 0) < 0.8 * total
             # the title and effective date often sit just outside the clauses' own container
             or any(c is not child and (c.name in _HEADING_TAGS or _first(c, _HEADING_TAGS, skip)) for c in children)
+            or any(_is_title_block(c) for c in children[:children.index(child)])
             # and so do opening paragraphs: prose left beside the container is part of the document
             or scores.get(id(node), 0) - scores.get(id(child), 0) >= _LEFT_OUT_PROSE
         ):
             return node
         node = child
+
+
+def _is_title_block(el: Tag) -> bool:
+    """A page title drawn without heading tags: a short block without links that calls itself a title or
+    heading by its class or role ("PageTitle", role=heading), often with the effective date under it."""
+    attrs = _attrs(el)
+    if attrs.get("role") != "heading" and not _class_words(attrs.get("class") or "")[1] & _TITLE_WORDS:
+        return False
+    text = el.get_text(strip=True)
+    return 0 < len(text) <= _TITLE_MAX and el.find("a") is None
 
 
 def _prose_scores(body: Tag, skip: set[int]) -> tuple[dict[int, int], list[Tag], list[Tag]]:
@@ -663,7 +690,7 @@ _SEGMENT = r"(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{2,6})"
 _LINE_MARKER = re.compile(
     r"^(?:#{1,6} +"
     r"|[-*+\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u2219] +"
-    rf"|\(?{_SEGMENT}\) +"
+    rf"|\(?{_SEGMENT}\) +|\({_SEGMENT}\)(?=[^\W\d_])"  # "(a)access": a closed marker needs no space
     rf"|(?:{_SEGMENT}\.)+{_SEGMENT}? +"
     rf"|{_SEGMENT}(?:\.{_SEGMENT})+ +"
     r")+",

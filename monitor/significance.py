@@ -27,11 +27,13 @@ _STAMP_WORDS = frozenset(
 _STAMP_FILLER = _STAMP_WORDS | frozenset("date version as of on from since recently".split())
 _STAMP_REACH = 4  # how many words before a date may name it a stamp
 _STAMP_SENTENCE = 16  # the most words a sentence that only dates the document has
-# A conjunction dropped or added between list items ("…; and") is punctuation in words.
-_LIST_JOINS = frozenset(("and",))
-# Web addresses as normalise leaves them (host/path), ISO dates, then words.
+# A conjunction dropped or added between list items ("…; and", "…; or", "…; and/or") is punctuation in
+# words, and so is "or" read inclusively ("or" -> "and/or"); "and" -> "and/or" turns all of a list into any of it.
+_LIST_JOINS = frozenset(("and", "or"))
+# Web addresses as normalise leaves them (host/path; a path starts a word: "and/or" is two words), ISO
+# dates, then words.
 _TOKEN = re.compile(
-    r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s,;]*[^\s,;.:!?)])?|/[a-z0-9_-]+(?:/[^\s,;]*[^\s,;.:!?)])?"
+    r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s,;]*[^\s,;.:!?)])?|(?<!\w)/[a-z0-9_-]+(?:/[^\s,;]*[^\s,;.:!?)])?"
     r"|\d{4}-\d{2}-\d{2}|\w+|[$€£¥%©]",
     re.I,
 )
@@ -39,6 +41,7 @@ _ADDRESS = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?:/.*)?$|^/", re.I)
 # A date as normalise leaves it, or a year alone ("© 2017-2026"), which only a stamp word makes editorial.
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^(?:19|20)\d{2}$")
 _DIGIT = re.compile(r"\d")
+_NON_WORD = re.compile(r"[^\w$€£¥%©]+|_")  # punctuation, not the symbols that are tokens
 # Past this much work the texts are largely rewritten, which is substance; it also bounds the diff's time.
 _BUDGET = 4_000_000
 
@@ -127,15 +130,16 @@ class _Vocabulary:
 
 
 def _editorial(around: list[str], deleted: list[str], inserted: list[str], known: _Vocabulary) -> bool:
-    if "".join(deleted) == "".join(inserted):
-        return True  # a word joined or split, or only punctuation and case moved
+    if _NON_WORD.sub("", "".join(deleted)) == _NON_WORD.sub("", "".join(inserted)):
+        # a word joined or split, or only punctuation and case moved ("Content.As" read as an address)
+        return True
     changed = deleted + inserted
     if all(_ADDRESS.match(w) for w in changed) and len(deleted) == len(inserted):
         return True
     if _is_stamp(around, deleted, inserted):
         return True
     if set(changed) <= _LIST_JOINS and not (deleted and inserted):
-        return True
+        return not (changed == ["or"] and around[-2:-1] == ["and"])
     if len(deleted) != len(inserted) or any(w in _PROTECTED or _DIGIT.search(w) for w in changed):
         return False
     return all(_variant(x, y, known) for x, y in zip(deleted, inserted, strict=True))

@@ -130,6 +130,31 @@ def test_text_that_links_point_to_as_their_description_is_not_read():
     assert "opens a footnote" in extract_text(site(terms(extra='<p id="note">A footnote (opens a footnote).</p>')))
 
 
+def test_a_hint_that_names_itself_a_description_is_not_read_even_when_nothing_points_to_it():
+    hint = '<span id="opens-footnote-description" class="x1">(opens a footnote)</span>'
+    assert judge(_fetch(site(terms(extra=hint)))).sha256 == judge(_fetch(site(terms()))).sha256
+    # Inside a sentence, or as a paragraph of its own, an element so named is the page's wording.
+    inline = '<p>The notice (<span id="notice-hint">read it first</span>) is part of these Terms.</p>'
+    assert "read it first" in extract_text(site(terms(extra=inline)))
+    own = '<p id="service-description">The Service is an assistant that answers questions.</p>'
+    assert "an assistant that answers" in extract_text(site(terms(extra=own)))
+
+
+def test_a_page_title_drawn_without_heading_tags_is_read_with_the_clauses():
+    clauses = "".join(f"<p>{c} {c}</p>" for c in CLAUSES * 3)
+    title = ('<div class="PageTitle--x1"><div class="PageMainTitle--x2">Acme Privacy Policy</div>'
+             '<div class="PageSubTitle--x3">Last updated: 5 January 2026</div></div>')
+    with_divs = f"<html><body>{HEADER}<div class='content'>{title}<div class='policy'>{clauses}</div></div></body></html>"
+    with_headings = (f"<html><body>{HEADER}<div class='policy'><h1>Acme Privacy Policy</h1>"
+                     f"<h2>Last updated: 5 January 2026</h2>{clauses}</div></body></html>")
+    assert "Last updated" in extract_text(with_divs)
+    assert judge(_fetch(with_divs)).sha256 == judge(_fetch(with_headings)).sha256
+    # A block so named that holds links is navigation, and does not widen the main content.
+    menu = '<div class="menu-title"><a href="/a">Products</a> <a href="/b">Pricing</a></div>'
+    page = f"<html><body><div>{menu}<div class='policy'>{clauses}</div></div></body></html>"
+    assert "Products" not in extract_text(page)
+
+
 def test_a_relative_timestamp_is_the_same_wording_on_every_fetch():
     a = site(terms(stamp="Updated 3 weeks ago"))
     b = site(terms(stamp="Updated over a month ago"))

@@ -255,6 +255,7 @@ SAME = {
                              "Stand: 2026-07-08 / 2026-07-08 / 2026-07-08"),
     "clause-numbering-styles": ("1. Overview. Subject to", "A.1. Overview. Subject to"),
     "deeper-numbering": ("(iv) the Customer", "C.1.a.iv the Customer"),
+    "a-closed-marker-without-a-space": ("(a)access your Personal Data", "(a) access your Personal Data"),
     "bullets-and-heading-marks": ("- item\n## Heading", "\u2022 item\nHeading"),
     "tracking-parameters-in-visible-urls": (
         "Prices at https://chatgpt.com/pricing?openaicom-did=abc&dpl=123#top.",

@@ -12,6 +12,9 @@ BASE = (
     "1. We do not use your inputs to train our models.\n"
     "2. We retain chat logs for 30 days, after which they are deleted.\n"
     "3. You authorise us to process payments, refunds and invoices.\n"
+    "You may share your content with: your team members; or\n"
+    "the public, when you publish it;\n"
+    "our support staff, when you ask them.\n"
     "4. Either party may end these terms on written notice. We protect your privacy at all times.\n"
 )
 
@@ -30,6 +33,10 @@ EDITORIAL_EDITS = {
     "date-stamp-only": edit("Last updated: 5 January 2026", "Last updated: March 3, 2026"),
     "stamp-word-added": edit("Last updated: 5 January 2026", "Last updated: effective as of 5 January 2026"),
     "words-joined": edit("written notice", "written-notice"),
+    "no-space-after-a-full-stop": edit("written notice. We protect", "written notice.We protect"),
+    "list-join-added": edit("when you publish it;", "when you publish it; and/or"),
+    "or-read-inclusively": edit("team members; or", "team members; and/or"),
+    "list-join-dropped": edit("team members; or", "team members;"),
     "passage-moved": BASE.replace("4. Either party may end these terms on written notice. ", "")
     + "Either party may end these terms on written notice.\n",
 }
@@ -41,6 +48,8 @@ SUBSTANTIVE_EDITS = {
     "sentence-added": edit("deleted.\n", "deleted. We may keep backups longer.\n"),
     "sentence-removed": edit(" We protect your privacy at all times.", ""),
     "another-word-one-letter-apart": BASE.replace("privacy", "piracy"),
+    "all-of-a-list-becomes-any-of-it": edit("refunds and invoices", "refunds and/or invoices"),
+    "list-join-swapped": edit("team members; or", "team members; and"),
     "date-outside-a-stamp": edit("for 30 days", "until 5 January 2026"),
 }
 
