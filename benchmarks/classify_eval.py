@@ -23,10 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor.classify import TOPICS, classify_change  # noqa: E402
 from monitor.diff import diff_texts  # noqa: E402
-from monitor.extract import judge, normalise  # noqa: E402
 from monitor.models import Extracted, FetchResult  # noqa: E402
 from monitor.ota import css_selectors  # noqa: E402
 from monitor.significance import SUBSTANTIVE, significance  # noqa: E402
+from monitor.text.judge import judge  # noqa: E402
+from monitor.text.normalise import normalise  # noqa: E402
 
 # Rows whose labelled change sits on a page of the terms type that the corpus does not hold, although
 # OTA saw this page's text change too (for an unrelated line). Listed, with the reason, rather than

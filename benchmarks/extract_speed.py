@@ -18,8 +18,8 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 from bs4 import BeautifulSoup  # noqa: E402
 
 import corpus  # noqa: E402
-from monitor.extract import judge  # noqa: E402
 from monitor.models import FetchResult  # noqa: E402
+from monitor.text.judge import judge  # noqa: E402
 
 
 def synthetic_page(size: int = 1_000_000, dense: bool = False) -> str:

@@ -13,7 +13,7 @@ from monitor.config import Agreement, Config
 from monitor.diff import diff_texts
 from monitor.drift import NO_VERSION, Finding, choose_baseline, drift, fix_command
 from monitor.errors import TermwatchError
-from monitor.signed import read_signed_copy
+from monitor.text.signed import read_signed_copy
 from monitor.timeutil import utc_now
 
 

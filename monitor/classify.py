@@ -11,9 +11,9 @@ from functools import lru_cache
 
 from monitor.describe import NOT_STATED
 from monitor.diff import Hunk, is_heading
-from monitor.fold import fold_typography
 from monitor.models import Clause
 from monitor.pairs import CHANGED, MOVED, ClausePair, marked_words, pair_clauses
+from monitor.text.fold import fold_typography
 
 TRAINING, RETENTION, ACCESS = "training", "retention", "access"
 TOPICS = (TRAINING, RETENTION, ACCESS)

@@ -283,8 +283,8 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
 
     Use it to tune `select` / `remove`. Exit code 3 when the page is not usable (the reason is printed).
     """
-    from monitor.extract import normalise
     from monitor.pipeline import preview
+    from monitor.text.normalise import normalise
 
     config_file = Path(ctx.find_root().params["config_path"])
     is_url = target.startswith(("http://", "https://"))

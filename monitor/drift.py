@@ -117,8 +117,8 @@ def drift(agreement: str, document: str, baseline: Baseline, current_id: int, cu
     # Imported here so the terminal views can use the status words below without loading the HTML stack.
     from monitor.classify import classify_change
     from monitor.diff import diff_texts
-    from monitor.extract import normalise
     from monitor.significance import EDITORIAL as EDITORIAL_EDIT, significance
+    from monitor.text.normalise import normalise
 
     since = ("since signing" if baseline.verified else
              f"since termwatch began watching on {(baseline.first_seen or '')[:10]}, after signing")

@@ -19,12 +19,13 @@ from monitor.config import Config, CrawlConfig
 from monitor.decide import KNOWN, NEW, NOT_MODIFIED, SUSPECT, UNCHANGED, Decision, State, decide, known_versions
 from monitor.diff import diff_texts
 from monitor.errors import TermwatchError
-from monitor.extract import EXTRACTOR_VERSION, extract_text, fingerprint, judge, pdf_fingerprint
 from monitor.models import Document, Extracted, FetchResult, RunSummary, Unusable
-from monitor.pdf import pdf_text
 from monitor.reader import PageReader, return_freed_pages
 from monitor.redact import redact
 from monitor.significance import EDITORIAL, SUBSTANTIVE, significance
+from monitor.text.html import extract_text
+from monitor.text.judge import EXTRACTOR_VERSION, fingerprint, judge, pdf_fingerprint
+from monitor.text.pdf import pdf_text
 from monitor.timeutil import utc_now
 
 

@@ -14,9 +14,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from monitor.errors import TermwatchError
-from monitor.extract import judge
 from monitor.models import Document, Extracted, FetchResult, Unusable
-from monitor.pdf import quiet_repair_warnings
+from monitor.text.judge import judge
+from monitor.text.pdf import quiet_repair_warnings
 
 # The page the worker reads and one waiting: more would only hold pages in memory, fewer leaves it idle
 # while this process stores a result.

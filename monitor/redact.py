@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 from monitor.errors import TermwatchError
-from monitor.pdf import quiet_repair_warnings
+from monitor.text.pdf import quiet_repair_warnings
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:

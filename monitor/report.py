@@ -23,8 +23,8 @@ from monitor.feed import build_feed, vendor_slug
 from monitor.models import AUDIENCES, flags
 from monitor.names import unique
 from monitor.pages import agreement_href, change_href, document_href, version_href
-from monitor.pdf import looks_like_pdf
 from monitor.render import diff_html_sections, heading_level
+from monitor.text.pdf import looks_like_pdf
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from monitor.diff import diff_cost, matcher
-from monitor.extract import normalise
+from monitor.text.normalise import normalise
 
 SUBSTANTIVE = "substantive"
 EDITORIAL = "editorial"

@@ -20,9 +20,9 @@ from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from monitor.extract import decode_page
+from monitor.fetch.decode import decode_page
 from monitor.models import Document, FetchResult, Unusable
-from monitor.pdf import looks_like_pdf
+from monitor.text.pdf import looks_like_pdf
 from monitor.timeutil import utc_now
 
 # Error statuses reach parse() so that the status and the body are recorded; redirects are still followed

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from monitor.classify import TOPICS
 from monitor.decide import Known, State, decide
-from monitor.extract import extract_text, fingerprint, judge
 from monitor.models import Extracted, FetchResult
 from monitor.ota import css_selectors
 from monitor.pipeline import describe_change
+from monitor.text.html import extract_text
+from monitor.text.judge import fingerprint, judge
 
 FIXTURE_ROOT = Path(__file__).resolve().parent / "fixtures" / "corpus"
 RECENT_VERSIONS = 10  # what store.recent_versions hands the pipeline

@@ -480,7 +480,7 @@ def test_no_hunks_no_change():
 
 
 def _fixture_text(directory: str, seq: int) -> str:
-    from monitor.extract import extract_text
+    from monitor.text.html import extract_text
 
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     doc = next(d for d in manifest["documents"] if d["dir"] == directory)

@@ -8,8 +8,10 @@ import pytest
 
 import test_pipeline as pipeline_replay
 from monitor import store
-from monitor.extract import extract_text, judge, normalise
 from monitor.models import Document, Extracted, FetchResult, Unusable
+from monitor.text.html import extract_text
+from monitor.text.judge import judge
+from monitor.text.normalise import normalise
 
 DOC = pipeline_replay.DOC
 db = pipeline_replay.db  # the same fixture: a real SQLite file that knows DOC

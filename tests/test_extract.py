@@ -1,5 +1,5 @@
-"""extract.py, table-driven: structure of the extracted text, each kind of noise (on hand-made HTML and
-on real corpus pages), each kind of failed fetch, and arbitrary input that must never crash it."""
+"""Reading pages (monitor/text/), table-driven: structure of the extracted text, each kind of noise (on
+hand-made HTML and on real corpus pages), each kind of failed fetch, and arbitrary input that must never crash it."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import corpus
-from monitor.extract import EXTRACTOR_VERSION, extract_text, judge, normalise
 from monitor.models import Extracted, FetchResult, Unusable
+from monitor.text.html import extract_text
+from monitor.text.judge import EXTRACTOR_VERSION, judge
+from monitor.text.normalise import normalise
 
 URL = "https://example.com/legal/terms"
 CLAUSES = "".join(

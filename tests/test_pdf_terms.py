@@ -14,7 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from conftest import db_at, document_toml, minimal_pdf
 from monitor.config import parse
 from monitor.errors import ConfigError
-from monitor.pdf import PdfError, pdf_text, reflow
+from monitor.text.pdf import PdfError, pdf_text, reflow
 
 DPA = [
     ("1. Definitions", "In this Data Processing Addendum, Customer Data means personal data that Customer submits "

@@ -17,8 +17,11 @@ from conftest import PROPERTY_EXAMPLES, report_figures
 from monitor import render
 from monitor.classify import classify_change, current_clauses, facts, label, segment
 from monitor.diff import apply_hunks, diff_texts, hunk_to_dict
-from monitor.extract import decode_page, extract_text, fingerprint, judge, normalise
+from monitor.fetch.decode import decode_page
 from monitor.models import Extracted, FetchResult, Unusable
+from monitor.text.html import extract_text
+from monitor.text.judge import fingerprint, judge
+from monitor.text.normalise import normalise
 
 # Text with what real pages and attackers put in it: every unicode category but surrogates, controls and
 # odd whitespace (NBSP, zero-width, line/paragraph separators), entities valid and not.

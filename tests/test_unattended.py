@@ -221,7 +221,7 @@ def test_a_binary_file_is_not_a_signed_copy(tmp_path):
     import pytest
 
     from monitor.errors import TermwatchError
-    from monitor.signed import read_signed_copy
+    from monitor.text.signed import read_signed_copy
 
     garbage = tmp_path / "signed.bin"
     garbage.write_bytes(bytes(range(32)) * 40)  # valid UTF-8, but control bytes, not text

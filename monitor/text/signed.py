@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from monitor.errors import TermwatchError
-from monitor.extract import extract_text, looks_binary
-from monitor.pdf import PdfError, looks_like_pdf, pdf_text
+from monitor.fetch.decode import looks_binary
+from monitor.text.html import extract_text
+from monitor.text.pdf import PdfError, looks_like_pdf, pdf_text
 
 
 def read_signed_copy(path: Path) -> str:

@@ -1,0 +1,187 @@
+"""The terms' part of an HTML page: what the declared selectors pick, or else the main content found by
+the page's structure, read as text."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import soupsieve
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+from bs4.element import NavigableString, Tag
+
+from monitor.text.chrome import class_words_of, mark_noise
+from monitor.text.render import render
+from monitor.text.tags import DROP_TAGS, HEADING_TAGS, PROSE_TAGS, SKIPPED_STRINGS, TEXT_LEVEL, attributes, first
+
+_TITLE_WORDS = frozenset(("title", "heading", "headline"))
+_TITLE_MAX = 300  # characters: a title and its date line, not a section
+_LEFT_OUT_PROSE = 300  # characters of prose beside a block that keep main-content detection from narrowing to it
+
+
+@dataclass(frozen=True)
+class Page:
+    """What extraction found: the text of the terms, the text judged when `select` matched nothing,
+    the page title, and whether `select` matched."""
+
+    text: str
+    page_text: str
+    title: str
+    matched: bool
+
+
+def extract_text(html: str, select: Sequence[str] = (), remove: Sequence[str] = ()) -> str:
+    """Readable, faithful text of the terms: headings, clauses, paragraphs, list items and table rows
+    each on their own line(s), a blank line between blocks.
+
+    `select` / `remove` are CSS selectors; without `select` the main content is found by structure.
+    Raises ValueError for an invalid selector."""
+    return read_page(html, select, remove).text
+
+
+def read_page(html: str, select: Sequence[str], remove: Sequence[str]) -> Page:
+    selects = [compile_selector(s) for s in select]
+    removes = [compile_selector(s) for s in remove]
+    # class stays one string (soupsieve splits it itself): splitting every element's classes is slow
+    with warnings.catch_warnings():
+        # XHTML terms pages open with <?xml …?>; they are web pages and read right as HTML, so bs4's warning
+        # that they might be XML would only be noise on stderr from cron. Silenced here, not for the process.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html or "", "lxml", multi_valued_attributes=None)
+    # What is not the terms is skipped, not decomposed: removing thousands of elements from one
+    # parent costs a list scan each.
+    skip: set[int] = set()
+    title = ""
+    holders: list[Tag] = []
+    for el in soup.descendants:  # one pass: bs4's find_all is slow on big pages
+        if isinstance(el, Tag):
+            if el.name == "title" and not title:
+                title = " ".join(el.get_text().split())
+            if el.name == "template" and re.fullmatch(r"B:\d+", attributes(el).get("id") or ""):
+                holders.append(el)
+            elif el.name in DROP_TAGS:
+                skip.add(id(el))
+    _place_streamed_chunks(soup, holders)
+    for pattern in removes:
+        skip.update(id(el) for el in pattern.select(soup))
+    if selects:
+        roots = _selected(soup, selects, skip)
+        if roots:  # chosen by the user, so kept even where they sit in a <header> or <aside>
+            mark_noise(roots, skip)
+            text = render(roots, skip)
+            return Page(text, text, title, True)
+    body = soup.body or soup
+    mark_noise([body], skip)
+    text = render([_main_content(body, skip)], skip)
+    return Page("" if selects else text, text, title, not selects)
+
+
+@lru_cache(maxsize=256)
+def compile_selector(selector: str) -> soupsieve.SoupSieve:
+    try:
+        return soupsieve.compile(selector)
+    except Exception as err:  # soupsieve raises SelectorSyntaxError, and others for odd input
+        detail = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise ValueError(f"invalid CSS selector {selector!r}: {detail}") from None
+
+
+def _place_streamed_chunks(soup: BeautifulSoup, holders: list[Tag]) -> None:
+    """React streaming SSR sends late content as <div hidden id="S:n"> at the end of the body and a
+    <template id="B:n"> where it belongs; a browser script swaps them in, so do the same here."""
+    for holder in holders:
+        chunk = soup.find(id="S:" + attributes(holder)["id"][2:])
+        if chunk is None or chunk is holder or any(node is holder for node in chunk.descendants):
+            continue
+        for child in list(chunk.children):
+            holder.insert_before(child.extract())
+        chunk.decompose()
+
+
+
+def _selected(soup: BeautifulSoup, patterns: list[soupsieve.SoupSieve], skip: set[int]) -> list[Tag]:
+    """Elements matched by any selector, in document order, leaving out ones nested in another match
+    or inside something removed."""
+    hits = {id(el) for pattern in patterns for el in pattern.select(soup)}
+    roots: list[Tag] = []
+    taken: set[int] = set()
+    for el in soup.descendants:
+        if (id(el) in hits and isinstance(el, Tag) and id(el) not in skip
+                and not any(id(p) in taken or id(p) in skip for p in el.parents)):
+            taken.add(id(el))
+            roots.append(el)
+    return roots
+
+
+def _main_content(body: Tag, skip: set[int]) -> Tag:
+    """<main> or [role=main], else <article>, when it holds at least half the page's prose; else the
+    smallest block that holds 80 % of it and leaves no heading and no paragraphs out (chrome is
+    already skipped)."""
+    scores, mains, articles = _prose_scores(body, skip)
+    total = scores.get(id(body), 0)
+    if total == 0:
+        return body
+    for candidates in (mains, articles):
+        best = max(candidates, key=lambda el: scores.get(id(el), 0), default=None)
+        if best is not None and scores.get(id(best), 0) >= 0.5 * total:
+            return best
+    node = body
+    while True:
+        children = [c for c in node.contents if isinstance(c, Tag) and id(c) not in skip]
+        child = max(children, key=lambda c: scores.get(id(c), 0), default=None)
+        if (
+            child is None
+            or child.name in TEXT_LEVEL
+            or scores.get(id(child), 0) < 0.8 * total
+            # the title and effective date often sit just outside the clauses' own container
+            or any(c is not child and (c.name in HEADING_TAGS or first(c, HEADING_TAGS, skip)) for c in children)
+            or any(_is_title_block(c) for c in children[:children.index(child)])
+            # and so do opening paragraphs: prose left beside the container is part of the document
+            or scores.get(id(node), 0) - scores.get(id(child), 0) >= _LEFT_OUT_PROSE
+        ):
+            return node
+        node = child
+
+
+def _is_title_block(el: Tag) -> bool:
+    """A page title drawn without heading tags: a short block without links that calls itself a title or
+    heading by its class or role ("PageTitle", role=heading), often with the effective date under it."""
+    attrs = attributes(el)
+    if attrs.get("role") != "heading" and not class_words_of(attrs.get("class") or "")[1] & _TITLE_WORDS:
+        return False
+    text = el.get_text(strip=True)
+    return 0 < len(text) <= _TITLE_MAX and el.find("a") is None
+
+
+def _prose_scores(body: Tag, skip: set[int]) -> tuple[dict[int, int], list[Tag], list[Tag]]:
+    """Characters of prose (text inside paragraphs, list items, cells, headings, but not link text
+    inside them: menus are lists of links, clauses are not) under each element, and the
+    <main>/[role=main] and <article> elements, in one pass."""
+    scores: dict[int, int] = {}
+    mains: list[Tag] = []
+    articles: list[Tag] = []
+    order: list[Tag] = []
+    stack: list[tuple[Tag, bool, bool]] = [(body, body.name in PROSE_TAGS, False)]
+    while stack:
+        node, prose, linked = stack.pop()
+        order.append(node)
+        if node.name == "main" or node.get("role") == "main":
+            mains.append(node)
+        elif node.name == "article":
+            articles.append(node)
+        own = 0
+        for child in node.contents:
+            if isinstance(child, Tag):
+                if id(child) not in skip:
+                    name = child.name
+                    stack.append((child, prose or name in PROSE_TAGS, linked or (prose and name == "a")))
+            elif (prose and not linked and isinstance(child, NavigableString)
+                  and not isinstance(child, SKIPPED_STRINGS)):
+                own += len(child.strip())
+        scores[id(node)] = own
+    for node in reversed(order):  # children come after their parent in `order`
+        if node is not body:
+            scores[id(node.parent)] += scores[id(node)]
+    return scores, mains, articles

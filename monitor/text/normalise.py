@@ -1,0 +1,114 @@
+"""The comparison form of extracted text: typography, whitespace, numbering, dates, relative times and
+addresses folded, so that only a change of wording changes it."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from monitor.text.fold import fold_typography
+
+# Leading heading marks, bullets and clause numbers ("1.", "A.1.", "I.2.a.", "C.1.a.i", "(iv)"):
+# sites re-render the same clauses with other numbering styles, so only the clause text compares.
+_SEGMENT = r"(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{2,6})"
+_LINE_MARKER = re.compile(
+    r"^(?:#{1,6} +"
+    r"|[-*+\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u2219] +"
+    rf"|\(?{_SEGMENT}\) +|\({_SEGMENT}\)(?=[^\W\d_])"  # "(a)access": a closed marker needs no space
+    rf"|(?:{_SEGMENT}\.)+{_SEGMENT}? +"
+    rf"|{_SEGMENT}(?:\.{_SEGMENT})+ +"
+    r")+",
+    re.M,
+)
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari",
+            "february feb février fevrier févr fevr februar febrero febbraio fevereiro fev februari",
+            "march mar mars märz maerz marzo março marco maart",
+            "april apr avril abril aprile",
+            "may mai mayo maggio maio mei",
+            "june jun juin juni junio giugno junho",
+            "july jul juillet juil juli julio luglio lug julho",
+            "august aug août aout agosto ago augustus",
+            "september sep sept septembre septiembre settembre set setembro",
+            "october oct octobre oktober octubre ottobre ott outubro out",
+            "november nov novembre noviembre novembro",
+            "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro",
+        ]
+    )
+    for name in names.split()
+}
+# Any word in a date's place, checked against _MONTHS afterwards: an alternation of all month names
+# tried at every position of a long page was the slowest step of normalise.
+_WORD_MONTH = r"([^\W\d_]{3,10}+)\.?"  # possessive: a shorter run of the same word cannot match either
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
+_DATE_DMY = re.compile(rf"\b{_DAY} (?:de )?{_WORD_MONTH},? (?:de )?(\d{{4}})(?!\d)")
+_DATE_MDY = re.compile(rf"\b{_WORD_MONTH} {_DAY},? (\d{{4}})(?!\d)")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# "Updated 3 weeks ago", "Edited yesterday": the same moment told relative to each fetch.
+_RELATIVE_TIME = re.compile(
+    r"\b(?:yesterday|today|just now|(?:this|last) (?:week|month|year)"
+    r"|(?:(?:over|about|almost|nearly|more than|less than|under) )?(?:a|an|one|a few|\d{1,3}) "
+    r"(?:second|minute|hour|day|week|month|year)s? ago)\b",
+    re.I,
+)
+_URL = re.compile(r"\bhttps?://[^\s\"'<>]+", re.I)
+# A leading language segment (/en/, /en-us/) is one rendering of the same address; region segments
+# (/eu/, /us/, /uk/) stay, because they often name a different document.
+_LANGUAGE_SEGMENT = re.compile(
+    r"(?:ar|bg|cs|da|de|el|en|es|et|fi|fr|he|hi|hr|hu|id|it|ja|ko|lt|lv|ms|nb|nl|no|pl|pt|ro|ru|sk|sl|sr|sv|th|tr"
+    r"|vi|zh)(?:[-_](?:[a-z]{2}|hans|hant))?",
+    re.I,
+)
+# Any run of whitespace but a line break, except a lone plain space: it is most of them and stays as it is.
+_SPACES = re.compile(r"[^\S\n ][^\S\n]*| [^\S\n]+")
+_LINE_BREAKS = re.compile(r" ?\n[ \n]*")  # a break with the spaces around it and blank lines after
+_SPACE_BEFORE = re.compile(r" +([,.;:!?)\]}])")
+_SPACE_AFTER = re.compile(r"([(\[{]) +")
+
+
+def normalise(text: str) -> str:
+    """Comparison form of extracted text, used only to decide whether the wording changed.
+
+    Folds typography (quotes, dashes, spaces, invisible characters), whitespace, heading marks,
+    bullets and clause numbering, renderings of the same date, relative times ("3 weeks ago"), and
+    visible addresses' query strings and language prefixes. Case is kept: capitals mark defined terms in contracts."""
+    text = fold_typography(text)
+    # whole-text passes rather than a loop over lines: long pages have tens of thousands of lines
+    text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _LINE_BREAKS.sub("\n", text).strip(" \n")
+    # dates first: "8. Juli 2026" at the start of a line is a date, not clause 8
+    text = _DATE_MDY.sub(lambda m: _iso(m[3], _MONTHS.get(m[1].lower(), 0), m[2]) or m[0], text)
+    text = _DATE_DMY.sub(lambda m: _iso(m[3], _MONTHS.get(m[2].lower(), 0), m[1]) or m[0], text)
+    text = _DATE_ISO.sub(lambda m: _iso(m[1], int(m[2]), m[3]) or m[0], text)
+    text = _LINE_MARKER.sub("", text)
+    text = _RELATIVE_TIME.sub("(recently)", text)
+    if "://" in text:
+        text = _URL.sub(_fold_url, text)
+    return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", text))
+
+
+def _fold_url(m: re.Match) -> str:
+    """A visible address compared by host and path: scheme, www., query, fragment and a language prefix go."""
+    url = m.group(0)
+    tail = ""
+    while url and url[-1] in ".,;:!?)]}":
+        url, tail = url[:-1], url[-1] + tail
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return m.group(0)
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and _LANGUAGE_SEGMENT.fullmatch(segments[0]):
+        segments = segments[1:]
+    return "/".join([host, *segments]) + tail
+
+
+def _iso(year: str, month: int, day: str) -> str | None:
+    d = int(day)
+    if not 1 <= month <= 12 or not 1 <= d <= 31:
+        return None
+    return f"{int(year):04d}-{month:02d}-{d:02d}"
