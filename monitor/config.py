@@ -7,9 +7,11 @@ import datetime as dt
 import os
 import re
 import tomllib
-from dataclasses import MISSING, dataclass, field, fields
+from collections.abc import Callable
+from dataclasses import MISSING, asdict, dataclass, field, fields
+from functools import partial
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, TypeVar, get_type_hints
 from urllib.parse import urlsplit
 
 import msgspec
@@ -22,6 +24,7 @@ DEFAULT_PATH = "config.toml"
 DEFAULT_USER_AGENT = "termwatch/0.1 (+https://github.com/termwatch/termwatch; terms-change monitor)"
 ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -140,11 +143,6 @@ def _path(type_: type, value: Any) -> Any:
     raise TypeError("Expected `str`")
 
 
-def _values(record: Any) -> dict[str, Any]:
-    # Not vars(): msgspec leaves a default out of the instance, to be read from the class.
-    return {f.name: getattr(record, f.name) for f in fields(record)}
-
-
 def _problem(message: str) -> tuple[str, str, int | None]:
     """msgspec's "Expected `str`, got `int` - at `$.urls[0]`" as its problem, the key and the list index."""
     what, _, at = message.partition(" - at `$.")
@@ -212,11 +210,11 @@ class _Reader:
         left_out: dict[str, int] = {}  # items left out of each list so far, to name the next by its index in the file
         while True:  # msgspec stops at the first problem: note it, leave its value out, convert the rest again
             try:
-                return _values(msgspec.convert(data, schema, dec_hook=_path))
+                return asdict(msgspec.convert(data, schema, dec_hook=_path))
             except msgspec.ValidationError as err:
                 what, key, index = _problem(str(err))
-            if not key:  # a missing key, reported once every present one converts
-                return self.missing(where, raw, data, schema)
+            if not key:  # a required key is missing: msgspec says so once every present one converts
+                break
             if index is None:
                 resolved, written, at = data.pop(key), raw[key], f"{where}.{key}"
             else:
@@ -225,27 +223,12 @@ class _Reader:
                 resolved, written, at = data[key].pop(index), raw[key][in_file], f"{where}.{key}[{in_file}]"
             if resolved is not None:  # None: a string naming an unset variable, noted already
                 self.note(at, _our_words(what, written))
-
-    def missing(self, where: str, raw: dict, data: dict[str, Any], schema: type) -> dict[str, Any]:
-        """The values of a table lacking a required key, each such key noted (unless its value had a problem)
-        and read as None."""
         types = get_type_hints(schema)
-        values = {}
         for f in fields(schema):
-            if f.name in data:
-                values[f.name] = msgspec.convert(data[f.name], types[f.name], dec_hook=_path)
-            elif f.default is MISSING:
-                if f.name not in raw:
-                    self.note(f"{where}.{f.name}", "is missing; add it")
-                values[f.name] = None
-            else:
-                values[f.name] = f.default
-        return values
-
-    def section(self, raw: dict, name: str, schema: type) -> dict[str, Any]:
-        """A top-level table; one that is not a table reads as all defaults."""
-        values = self.table(name, raw.get(name, {}), schema)
-        return values if values is not None else _values(schema())
+            if f.default is MISSING and f.name not in raw:  # not when its value was left out: that is noted
+                self.note(f"{where}.{f.name}", "is missing; add it")
+        return {f.name: msgspec.convert(data[f.name], types[f.name], dec_hook=_path) if f.name in data
+                else None if f.default is MISSING else f.default for f in fields(schema)}
 
     def finish(self, before: int, where: str, schema: type) -> bool:
         """Lists the problems of one table, noted since `before`, in the order of its keys (unknown keys first),
@@ -268,6 +251,31 @@ class _Reader:
             self.note(where, f"must be at least {low}, not {value!r}")
 
 
+def _tables(reader: _Reader, raw: dict, name: str, schema: type[T], check: Callable[[str, dict, dict], None]
+            ) -> tuple[tuple[T, ...], set[str]]:
+    """The array of tables `name`, each checked by `check` too, and every id it names (also of tables with
+    problems, so that whatever names them adds no second, misleading problem)."""
+    items, out, seen = raw.get(name, []), [], set()
+    if not isinstance(items, list):
+        reader.note(name, f"must be an array of tables ([[{name}]])")
+        items = []
+    for i, item in enumerate(items):
+        where, before = f"{name}[{i}]", len(reader.problems)
+        values = reader.table(where, item, schema)
+        if values is None:
+            continue
+        if values["id"] is not None:
+            if not SLUG.match(values["id"]):
+                reader.note(f"{where}.id", f"{values['id']!r} must be a lowercase slug of a-z, 0-9 and '-'")
+            elif values["id"] in seen:
+                reader.note(f"{where}.id", f"duplicate id {values['id']!r}; ids must be unique")
+            seen.add(values["id"])
+        check(where, values, item)
+        if reader.finish(before, where, schema):
+            out.append(schema(**values))
+    return tuple(out), seen
+
+
 def _check_url(reader: _Reader, where: str, url: str | None) -> None:
     parts = urlsplit(url or "")
     if url is not None and (parts.scheme not in ("http", "https") or not parts.netloc):
@@ -287,16 +295,6 @@ def _check_selectors(reader: _Reader, where: str, selectors: tuple[str, ...]) ->
             reader.note(f"{where}[{i}]", f"invalid CSS selector {selector!r} ({problem}); fix or remove it")
 
 
-def _unique(reader: _Reader, where: str, value: str | None, seen: set[str]) -> None:
-    if value is None:
-        return
-    if not SLUG.match(value):
-        reader.note(where, f"{value!r} must be a lowercase slug of a-z, 0-9 and '-'")
-    elif value in seen:
-        reader.note(where, f"duplicate id {value!r}; ids must be unique")
-    seen.add(value)
-
-
 def _known(reader: _Reader, where: str, ids: tuple[str, ...] | None, documents: set[str]) -> None:
     for i, value in enumerate(ids or ()):
         if value not in documents:
@@ -308,106 +306,49 @@ def default_format(url: str) -> str:
     return "pdf" if urlsplit(url).path.lower().endswith(".pdf") else "html"
 
 
-def _render_and_format(reader: _Reader, where: str, d: dict[str, Any], given: dict) -> None:
+def _check_document(reader: _Reader, where: str, d: dict[str, Any], given: dict) -> None:
+    reader.choice(f"{where}.audience", d["audience"], AUDIENCES)
+    _check_url(reader, f"{where}.url", d["url"])
+    _check_selectors(reader, f"{where}.select", d["select"])
+    _check_selectors(reader, f"{where}.remove", d["remove"])
     # The format is declared (or read from the URL), never guessed from each response: a PDF served in place
     # of an HTML page is a wrong answer to report, not new wording to store.
     if "format" not in given:
         d["format"] = default_format(d["url"] or "")
-    render, format_ = d["render"], d["format"]
-    reader.choice(f"{where}.render", render, RENDERS, f" for document {d['id']!r}")
-    reader.choice(f"{where}.format", format_, FORMATS, f" for document {d['id']!r}")
-    if format_ == "pdf" and render == "browser":
+    reader.choice(f"{where}.render", d["render"], RENDERS, f" for document {d['id']!r}")
+    reader.choice(f"{where}.format", d["format"], FORMATS, f" for document {d['id']!r}")
+    if d["format"] == "pdf" and d["render"] == "browser":
         reader.note(f"{where}.render",
                     f"document {d['id']!r} is a PDF, which is read as is; remove render = \"browser\"")
-    if format_ == "pdf" and (d["select"] or d["remove"]):
+    if d["format"] == "pdf" and (d["select"] or d["remove"]):
         reader.note(f"{where}.select",
                     f"document {d['id']!r} is a PDF; select and remove apply to HTML only, remove them")
 
 
-def _documents(reader: _Reader, raw: Any) -> tuple[tuple[Document, ...], set[str]]:
-    """The documents, and every id the config names (also of documents with problems, so that
-    agreements and alerts naming them do not add a second, misleading problem)."""
-    if not isinstance(raw, list):
-        reader.note("documents", "must be an array of tables ([[documents]])")
-        return (), set()
-    if not raw:
-        reader.note("documents", "is empty: there is nothing to watch; add a [[documents]] table")
-    seen: set[str] = set()
-    docs = []
-    for i, item in enumerate(raw):
-        where = f"documents[{i}]"
-        before = len(reader.problems)
-        d = reader.table(where, item, Document)
-        if d is None:
-            continue
-        _unique(reader, f"{where}.id", d["id"], seen)
-        reader.choice(f"{where}.audience", d["audience"], AUDIENCES)
-        _check_url(reader, f"{where}.url", d["url"])
-        _check_selectors(reader, f"{where}.select", d["select"])
-        _check_selectors(reader, f"{where}.remove", d["remove"])
-        _render_and_format(reader, where, d, item)
-        if reader.finish(before, where, Document):
-            docs.append(Document(**d))
-    return tuple(docs), seen
+def _check_agreement(reader: _Reader, documents: set[str], where: str, a: dict[str, Any], given: dict) -> None:
+    _known(reader, f"{where}.documents", a["documents"], documents)
+    if given.get("documents") == []:
+        reader.note(f"{where}.documents", "is empty; list the ids of the documents this agreement covers")
+    signed, renews = a["signed_on"], a["renews_on"]
+    if renews is not None and signed is not None and renews <= signed:
+        reader.note(f"{where}.renews_on", f"{renews} is not after signed_on ({signed}); fix one of them")
 
 
-def _agreements(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Agreement, ...]:
-    if not isinstance(raw, list):
-        reader.note("agreements", "must be an array of tables ([[agreements]])")
-        return ()
-    seen: set[str] = set()
-    out = []
-    for i, item in enumerate(raw):
-        where = f"agreements[{i}]"
-        before = len(reader.problems)
-        a = reader.table(where, item, Agreement)
-        if a is None:
-            continue
-        _unique(reader, f"{where}.id", a["id"], seen)
-        _known(reader, f"{where}.documents", a["documents"], documents)
-        if item.get("documents") == []:
-            reader.note(f"{where}.documents", "is empty; list the ids of the documents this agreement covers")
-        signed, renews = a["signed_on"], a["renews_on"]
-        if renews is not None and signed is not None and renews <= signed:
-            reader.note(f"{where}.renews_on", f"{renews} is not after signed_on ({signed}); fix one of them")
-        if reader.finish(before, where, Agreement):
-            out.append(Agreement(**a))
-    return tuple(out)
+def _check_channel(reader: _Reader, documents: set[str], where: str, c: dict[str, Any], given: dict) -> None:
+    if given.get("urls") == []:
+        reader.note(f"{where}.urls", "is empty; give at least one apprise URL")
+    if reader.check and c["urls"]:
+        import apprise  # only when checking: apprise loads every plugin to recognise a URL, which is slow
 
-
-def _alert_url(reader: _Reader, where: str, url: str) -> None:
-    import apprise  # only when checking: apprise loads every plugin to recognise a URL, which is slow
-
-    if not apprise.Apprise().add(url):
-        reader.note(where,
-                    f"apprise cannot use {redact(url, reader.secrets)!r}; check it against apprise's URL formats")
-
-
-def _channels(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Channel, ...]:
-    if not isinstance(raw, list):
-        reader.note("alerts", "must be an array of tables ([[alerts]])")
-        return ()
-    seen: set[str] = set()
-    out = []
-    for i, item in enumerate(raw):
-        where = f"alerts[{i}]"
-        before = len(reader.problems)
-        c = reader.table(where, item, Channel)
-        if c is None:
-            continue
-        _unique(reader, f"{where}.id", c["id"], seen)
-        if item.get("urls") == []:
-            reader.note(f"{where}.urls", "is empty; give at least one apprise URL")
-        for j, url in enumerate((c["urls"] or ()) if reader.check else ()):
-            _alert_url(reader, f"{where}.urls[{j}]", url)
-        for j, event in enumerate(c["events"]):
-            reader.choice(f"{where}.events[{j}]", event, EVENTS)
-        for j, flag in enumerate(c["only"]):
-            reader.choice(f"{where}.only[{j}]", flag, FLAGS)
-        _known(reader, f"{where}.documents", c["documents"], documents)
-        if reader.finish(before, where, Channel):
-            out.append(Channel(**c))
-    return tuple(out)
+        for i, url in enumerate(c["urls"]):
+            if not apprise.Apprise().add(url):
+                reader.note(f"{where}.urls[{i}]", f"apprise cannot use {redact(url, reader.secrets)!r}; "
+                                                  "check it against apprise's URL formats")
+    for i, event in enumerate(c["events"]):
+        reader.choice(f"{where}.events[{i}]", event, EVENTS)
+    for i, flag in enumerate(c["only"]):
+        reader.choice(f"{where}.only[{i}]", flag, FLAGS)
+    _known(reader, f"{where}.documents", c["documents"], documents)
 
 
 def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: bool = True) -> Config:
@@ -424,24 +365,25 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: b
     for key in raw:
         if key not in _SECTIONS:
             reader.note(key, f"unknown section; allowed: {', '.join(_SECTIONS)}")
-    storage = reader.section(raw, "storage", StorageConfig)
-    crawl = reader.section(raw, "crawl", CrawlConfig)
+    # A section that is not a table reads as all defaults.
+    storage = reader.table("storage", raw.get("storage", {}), StorageConfig) or asdict(StorageConfig())
+    crawl = reader.table("crawl", raw.get("crawl", {}), CrawlConfig) or asdict(CrawlConfig())
     for key in ("timeout", "delay", "deadline"):
         if crawl[key] < 0 or (key == "timeout" and crawl[key] == 0):
             reader.note(f"crawl.{key}", f"must be a positive number of seconds, not {crawl[key]!r}")
     for key, low in (("retries", 0), ("concurrency", 1)):
         reader.at_least(f"crawl.{key}", crawl[key], low)
-    if "documents" in raw:
-        documents, known = _documents(reader, raw["documents"])
-    else:
+    if "documents" not in raw:
         reader.note("documents", "no [[documents]] to watch; add at least one")
-        documents, known = (), set()
-    agreements = _agreements(reader, raw.get("agreements", []), known)
-    channels = _channels(reader, raw.get("alerts", []), known)
-    alerting = reader.section(raw, "alerting", AlertingConfig)
+    elif raw["documents"] == []:
+        reader.note("documents", "is empty: there is nothing to watch; add a [[documents]] table")
+    documents, known = _tables(reader, raw, "documents", Document, partial(_check_document, reader))
+    agreements, _ = _tables(reader, raw, "agreements", Agreement, partial(_check_agreement, reader, known))
+    channels, _ = _tables(reader, raw, "alerts", Channel, partial(_check_channel, reader, known))
+    alerting = reader.table("alerting", raw.get("alerting", {}), AlertingConfig) or asdict(AlertingConfig())
     for key in ("failure_threshold", "renewal_days"):
         reader.at_least(f"alerting.{key}", alerting[key], 1)
-    report = reader.section(raw, "report", ReportConfig)
+    report = reader.table("report", raw.get("report", {}), ReportConfig) or asdict(ReportConfig())
     if report["base_url"]:
         _check_url(reader, "report.base_url", report["base_url"])
         report["base_url"] = report["base_url"].rstrip("/") + "/"
