@@ -1,5 +1,5 @@
-"""Reads config.toml into typed dataclasses, which msgspec checks it against, then our own rules, before anything
-is fetched. Every error is one line naming the file, the key path and the fix."""
+"""Reads config.toml into the dataclasses below, checked against them by msgspec and then by our own rules, before
+anything is fetched. Every error is one line naming the file, the key path and the fix."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, get_type_hints
@@ -24,7 +24,7 @@ DEFAULT_PATH = "config.toml"
 DEFAULT_USER_AGENT = "termwatch/0.1 (+https://github.com/termwatch/termwatch; terms-change monitor)"
 ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -143,6 +143,11 @@ def _path(type_: type, value: Any) -> Any:
     raise TypeError("Expected `str`")
 
 
+def _values(record: Any) -> dict[str, Any]:
+    # Neither vars(), which lacks the defaults msgspec leaves on the class, nor asdict(), which copies deeply (slow).
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def _problem(message: str) -> tuple[str, str, int | None]:
     """msgspec's "Expected `str`, got `int` - at `$.urls[0]`" as its problem, the key and the list index."""
     what, _, at = message.partition(" - at `$.")
@@ -210,7 +215,7 @@ class _Reader:
         left_out: dict[str, int] = {}  # items left out of each list so far, to name the next by its index in the file
         while True:  # msgspec stops at the first problem: note it, leave its value out, convert the rest again
             try:
-                return asdict(msgspec.convert(data, schema, dec_hook=_path))
+                return _values(msgspec.convert(data, schema, dec_hook=_path))
             except msgspec.ValidationError as err:
                 what, key, index = _problem(str(err))
             if not key:  # a required key is missing: msgspec says so once every present one converts
@@ -251,8 +256,8 @@ class _Reader:
             self.note(where, f"must be at least {low}, not {value!r}")
 
 
-def _tables(reader: _Reader, raw: dict, name: str, schema: type[T], check: Callable[[str, dict, dict], None]
-            ) -> tuple[tuple[T, ...], set[str]]:
+def _tables(reader: _Reader, raw: dict, name: str, schema: type[_T], check: Callable[[str, dict, dict], None]
+            ) -> tuple[tuple[_T, ...], set[str]]:
     """The array of tables `name`, each checked by `check` too, and every id it names (also of tables with
     problems, so that whatever names them adds no second, misleading problem)."""
     items, out, seen = raw.get(name, []), [], set()
@@ -366,8 +371,8 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: b
         if key not in _SECTIONS:
             reader.note(key, f"unknown section; allowed: {', '.join(_SECTIONS)}")
     # A section that is not a table reads as all defaults.
-    storage = reader.table("storage", raw.get("storage", {}), StorageConfig) or asdict(StorageConfig())
-    crawl = reader.table("crawl", raw.get("crawl", {}), CrawlConfig) or asdict(CrawlConfig())
+    storage = reader.table("storage", raw.get("storage", {}), StorageConfig) or _values(StorageConfig())
+    crawl = reader.table("crawl", raw.get("crawl", {}), CrawlConfig) or _values(CrawlConfig())
     for key in ("timeout", "delay", "deadline"):
         if crawl[key] < 0 or (key == "timeout" and crawl[key] == 0):
             reader.note(f"crawl.{key}", f"must be a positive number of seconds, not {crawl[key]!r}")
@@ -380,10 +385,10 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: b
     documents, known = _tables(reader, raw, "documents", Document, partial(_check_document, reader))
     agreements, _ = _tables(reader, raw, "agreements", Agreement, partial(_check_agreement, reader, known))
     channels, _ = _tables(reader, raw, "alerts", Channel, partial(_check_channel, reader, known))
-    alerting = reader.table("alerting", raw.get("alerting", {}), AlertingConfig) or asdict(AlertingConfig())
+    alerting = reader.table("alerting", raw.get("alerting", {}), AlertingConfig) or _values(AlertingConfig())
     for key in ("failure_threshold", "renewal_days"):
         reader.at_least(f"alerting.{key}", alerting[key], 1)
-    report = reader.table("report", raw.get("report", {}), ReportConfig) or asdict(ReportConfig())
+    report = reader.table("report", raw.get("report", {}), ReportConfig) or _values(ReportConfig())
     if report["base_url"]:
         _check_url(reader, "report.base_url", report["base_url"])
         report["base_url"] = report["base_url"].rstrip("/") + "/"
