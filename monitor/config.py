@@ -1,7 +1,5 @@
-"""Reads config.toml into typed dataclasses and validates all of it before anything is fetched.
-
-Every error is one line naming the file, the key path and the fix.
-"""
+"""Reads config.toml into the dataclasses below, checked against them by msgspec and then by our own rules, before
+anything is fetched. Every error is one line naming the file, the key path and the fix."""
 
 from __future__ import annotations
 
@@ -9,10 +7,14 @@ import datetime as dt
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, get_type_hints
 from urllib.parse import urlsplit
+
+import msgspec
 
 from monitor.errors import ConfigError
 from monitor.models import AUDIENCES, FLAGS, Document
@@ -22,23 +24,25 @@ DEFAULT_PATH = "config.toml"
 DEFAULT_USER_AGENT = "termwatch/0.1 (+https://github.com/termwatch/termwatch; terms-change monitor)"
 ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
 class StorageConfig:
-    database: Path
+    database: Path = Path("snapshots/termwatch.db")  # relative: to the config file's folder
 
 
 @dataclass(frozen=True)
 class CrawlConfig:
+    # Seconds are `int | float` so that a whole number stays as written (msgspec makes a float field's int a float).
     user_agent: str = DEFAULT_USER_AGENT
-    timeout: float = 30.0
+    timeout: int | float = 30.0
     retries: int = 2
     concurrency: int = 4
-    delay: float = 2.0
+    delay: int | float = 2.0
     obey_robots: bool = True
     chromium: str = ""  # the browser for render = "browser" documents; found on PATH when empty
-    deadline: float = 0.0  # seconds the whole crawl may take; 0: derived from the documents and the values above
+    deadline: int | float = 0.0  # seconds the whole crawl may take; 0: derived from the documents and the values above
 
 
 @dataclass(frozen=True)
@@ -124,80 +128,71 @@ class Config:
         raise ConfigError(f"{self.path}: no alert channel with id {channel_id!r}; known ids: {known}")
 
 
-# Each section's keys: name -> (accepted types, required, default). Order is the documented order.
-_Keys = dict[str, tuple[tuple[type, ...], bool, Any]]
-_STORAGE_KEYS: _Keys = {"database": ((str,), False, "snapshots/termwatch.db")}
-_CRAWL_KEYS: _Keys = {
-    "user_agent": ((str,), False, DEFAULT_USER_AGENT),
-    "timeout": ((int, float), False, 30.0),
-    "retries": ((int,), False, 2),
-    "concurrency": ((int,), False, 4),
-    "delay": ((int, float), False, 2.0),
-    "obey_robots": ((bool,), False, True),
-    "chromium": ((str,), False, ""),
-    "deadline": ((int, float), False, 0.0),
-}
-_DOCUMENT_KEYS: _Keys = {
-    "id": ((str,), True, None),
-    "vendor": ((str,), True, None),
-    "audience": ((str,), True, None),
-    "type": ((str,), True, None),
-    "url": ((str,), True, None),
-    "select": ((list,), False, []),
-    "remove": ((list,), False, []),
-    "render": ((str,), False, "static"),
-    "format": ((str,), False, None),
-}
+_SECTIONS = ("storage", "crawl", "documents", "agreements", "alerts", "alerting", "report")
 RENDERS = ("static", "browser")
 FORMATS = ("html", "pdf")
-_AGREEMENT_KEYS: _Keys = {
-    "id": ((str,), True, None),
-    "vendor": ((str,), True, None),
-    "documents": ((list,), True, None),
-    "signed_on": ((dt.date, str), True, None),
-    "renews_on": ((dt.date, str), False, None),
-    "notes": ((str,), False, ""),
-}
-_CHANNEL_KEYS: _Keys = {
-    "id": ((str,), True, None),
-    "urls": ((list,), True, None),
-    "events": ((list,), False, list(EVENTS)),
-    "documents": ((list,), False, []),
-    "vendors": ((list,), False, []),
-    "only": ((list,), False, []),
-}
-_ALERTING_KEYS: _Keys = {
-    "failure_threshold": ((int,), False, 3),
-    "renewal_days": ((int,), False, 30),
-}
-_REPORT_KEYS: _Keys = {"base_url": ((str,), False, "")}
-_TOP_KEYS = {"storage": dict, "crawl": dict, "documents": list, "agreements": list, "alerts": list, "alerting": dict,
-             "report": dict}
-_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list",
-               dict: "a table", dt.date: "a date (YYYY-MM-DD)"}
+# msgspec's names of the types it expected, in our words.
+_TYPE_NAMES = {"str": "a string", "int": "an integer", "float": "a number", "bool": "true or false",
+               "array": "a list", "date": "a date (YYYY-MM-DD) or a string"}
+
+
+def _path(type_: type, value: Any) -> Any:
+    """msgspec has no Path type: a path is written as a string (a wrong type worded as msgspec words its own)."""
+    if isinstance(value, str):
+        return type_(value)
+    raise TypeError("Expected `str`")
+
+
+def _values(record: Any) -> dict[str, Any]:
+    # Neither vars(), which lacks the defaults msgspec leaves on the class, nor asdict(), which copies deeply (slow).
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
+def _problem(message: str) -> tuple[str, str, int | None]:
+    """msgspec's "Expected `str`, got `int` - at `$.urls[0]`" as its problem, the key and the list index."""
+    what, _, at = message.partition(" - at `$.")
+    key, _, index = at.rstrip("`]").partition("[")
+    return what, key, int(index) if index else None
+
+
+def _our_words(what: str, value: Any) -> str:
+    if what.startswith("Expected `"):
+        expected = what.split("`")[1].split(" | ")
+        return f"must be {' or '.join(_TYPE_NAMES[name] for name in expected if name != 'null')}, not {value!r}"
+    if what.startswith("Invalid RFC3339 encoded date"):
+        return f"{value!r} is not a date; write it as YYYY-MM-DD"
+    return f"{what}, not {value!r}"  # a problem msgspec may add one day, in its own words
 
 
 class _Reader:
-    """Walks the parsed TOML, substituting ${ENV} and collecting secrets and every problem it finds.
+    """Reads the parsed TOML into the values each dataclass declares, collecting every problem and the secrets
+    that ${ENV} references resolve to.
 
-    A value with a problem reads as None, so the checks that depend on it are skipped rather than
-    reporting the same mistake twice."""
+    A value with a problem reads as None (or its default), so the checks that depend on it are skipped rather
+    than reporting the same mistake twice."""
 
     def __init__(self, path: Path, environ: dict[str, str], check: bool = True):
         self.path = path
         self.environ = environ
         self.check = check
         self.secrets: set[str] = set()
-        self.problems: list[str] = []
+        self.problems: list[tuple[str, str]] = []  # (key path, problem)
 
     def note(self, where: str, problem: str) -> None:
-        self.problems.append(f"{self.path}: {where}: {problem}")
+        self.problems.append((where, problem))
 
     def error(self) -> ConfigError:
         # Redacted at the end: a problem may quote a value holding a secret resolved after it was noted.
-        return ConfigError("\n".join(redact(problem, self.secrets) for problem in self.problems))
+        return ConfigError("\n".join(redact(f"{self.path}: {where}: {problem}", self.secrets)
+                                     for where, problem in self.problems))
 
-    def substitute(self, where: str, value: str) -> str | None:
+    def resolve(self, where: str, value: Any) -> Any:
+        """`value` with its ${NAME} references resolved, in a string or in each string of a list; None in place
+        of a string naming an unset variable."""
+        if isinstance(value, list):
+            return [self.resolve(f"{where}[{i}]", item) for i, item in enumerate(value)]
+        if not isinstance(value, str):
+            return value
         missing = [name for name in ENV_REF.findall(value) if name not in self.environ]
         for name in missing:
             self.note(where, f"environment variable {name} is not set; export {name} or remove the reference")
@@ -206,38 +201,51 @@ class _Reader:
         self.secrets.update(self.environ[name] for name in ENV_REF.findall(value) if self.environ[name])
         return ENV_REF.sub(lambda match: self.environ[match.group(1)], value)
 
-    def table(self, where: str, raw: Any, keys: _Keys) -> dict[str, Any] | None:
+    def table(self, where: str, raw: Any, schema: type) -> dict[str, Any] | None:
+        """One table's values by key, converted by msgspec to the types `schema` declares, defaults filled in;
+        None when it is not a table."""
         if not isinstance(raw, dict):
             self.note(where, "must be a table")
             return None
-        for key in raw:
-            if key not in keys:
-                self.note(f"{where}.{key}" if where else key, f"unknown key; allowed keys here: {', '.join(keys)}")
-        out: dict[str, Any] = {}
-        for key, (types, required, default) in keys.items():
-            at = f"{where}.{key}" if where else key
-            value = raw.get(key)
-            if key not in raw:
-                if required:
-                    self.note(at, "is missing; add it")
-                out[key] = None if required else default
-            # bool is an int in Python; a number field must not accept true/false.
-            elif not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-                self.note(at, f"must be {' or '.join(_TYPE_NAMES[t] for t in types)}, not {value!r}")
-                out[key] = None if required else default
+        names = [f.name for f in fields(schema)]
+        for key in raw:  # msgspec ignores unknown keys of a dataclass; only its own Structs can forbid them
+            if key not in names:
+                self.note(f"{where}.{key}", f"unknown key; allowed keys here: {', '.join(names)}")
+        data = {key: self.resolve(f"{where}.{key}", value) for key, value in raw.items() if key in names}
+        left_out: dict[str, int] = {}  # items left out of each list so far, to name the next by its index in the file
+        while True:  # msgspec stops at the first problem: note it, leave its value out, convert the rest again
+            try:
+                return _values(msgspec.convert(data, schema, dec_hook=_path))
+            except msgspec.ValidationError as err:
+                what, key, index = _problem(str(err))
+            if not key:  # a required key is missing: msgspec says so once every present one converts
+                break
+            if index is None:
+                resolved, written, at = data.pop(key), raw[key], f"{where}.{key}"
             else:
-                out[key] = self.substitute(at, value) if isinstance(value, str) else value
-        return out
+                left_out[key] = left_out.get(key, 0) + 1
+                in_file = index + left_out[key] - 1
+                resolved, written, at = data[key].pop(index), raw[key][in_file], f"{where}.{key}[{in_file}]"
+            if resolved is not None:  # None: a string naming an unset variable, noted already
+                self.note(at, _our_words(what, written))
+        types = get_type_hints(schema)
+        for f in fields(schema):
+            if f.default is MISSING and f.name not in raw:  # not when its value was left out: that is noted
+                self.note(f"{where}.{f.name}", "is missing; add it")
+        return {f.name: msgspec.convert(data[f.name], types[f.name], dec_hook=_path) if f.name in data
+                else None if f.default is MISSING else f.default for f in fields(schema)}
 
-    def strings(self, where: str, values: list | None) -> tuple[str, ...]:
-        """The strings of a list, leaving out (and noting) each that is not one."""
-        out = []
-        for i, value in enumerate(values or ()):
-            if not isinstance(value, str):
-                self.note(f"{where}[{i}]", f"must be a string, not {value!r}")
-            elif (value := self.substitute(f"{where}[{i}]", value)) is not None:
-                out.append(value)
-        return tuple(out)
+    def finish(self, before: int, where: str, schema: type) -> bool:
+        """Lists the problems of one table, noted since `before`, in the order of its keys (unknown keys first),
+        and says whether it had none."""
+        order = {f.name: i for i, f in enumerate(fields(schema))}
+
+        def key_order(problem: tuple[str, str]) -> tuple[int, int]:
+            key, _, index = problem[0].removeprefix(f"{where}.").partition("[")
+            return order.get(key, -1), int(index.partition("]")[0] or -1)
+
+        self.problems[before:] = sorted(self.problems[before:], key=key_order)
+        return len(self.problems) == before
 
     def choice(self, where: str, value: str | None, allowed: tuple[str, ...], what: str = "") -> None:
         if value is not None and value not in allowed:
@@ -246,6 +254,31 @@ class _Reader:
     def at_least(self, where: str, value: int, low: int) -> None:
         if value < low:
             self.note(where, f"must be at least {low}, not {value!r}")
+
+
+def _tables(reader: _Reader, raw: dict, name: str, schema: type[_T], check: Callable[[str, dict, dict], None]
+            ) -> tuple[tuple[_T, ...], set[str]]:
+    """The array of tables `name`, each checked by `check` too, and every id it names (also of tables with
+    problems, so that whatever names them adds no second, misleading problem)."""
+    items, out, seen = raw.get(name, []), [], set()
+    if not isinstance(items, list):
+        reader.note(name, f"must be an array of tables ([[{name}]])")
+        items = []
+    for i, item in enumerate(items):
+        where, before = f"{name}[{i}]", len(reader.problems)
+        values = reader.table(where, item, schema)
+        if values is None:
+            continue
+        if values["id"] is not None:
+            if not SLUG.match(values["id"]):
+                reader.note(f"{where}.id", f"{values['id']!r} must be a lowercase slug of a-z, 0-9 and '-'")
+            elif values["id"] in seen:
+                reader.note(f"{where}.id", f"duplicate id {values['id']!r}; ids must be unique")
+            seen.add(values["id"])
+        check(where, values, item)
+        if reader.finish(before, where, schema):
+            out.append(schema(**values))
+    return tuple(out), seen
 
 
 def _check_url(reader: _Reader, where: str, url: str | None) -> None:
@@ -267,14 +300,10 @@ def _check_selectors(reader: _Reader, where: str, selectors: tuple[str, ...]) ->
             reader.note(f"{where}[{i}]", f"invalid CSS selector {selector!r} ({problem}); fix or remove it")
 
 
-def _unique(reader: _Reader, where: str, value: str | None, seen: set[str]) -> None:
-    if value is None:
-        return
-    if not SLUG.match(value):
-        reader.note(where, f"{value!r} must be a lowercase slug of a-z, 0-9 and '-'")
-    elif value in seen:
-        reader.note(where, f"duplicate id {value!r}; ids must be unique")
-    seen.add(value)
+def _known(reader: _Reader, where: str, ids: tuple[str, ...] | None, documents: set[str]) -> None:
+    for i, value in enumerate(ids or ()):
+        if value not in documents:
+            reader.note(f"{where}[{i}]", f"no document with id {value!r}; use one of: {', '.join(sorted(documents))}")
 
 
 def default_format(url: str) -> str:
@@ -282,139 +311,49 @@ def default_format(url: str) -> str:
     return "pdf" if urlsplit(url).path.lower().endswith(".pdf") else "html"
 
 
-def _render_and_format(reader: _Reader, where: str, d: dict, selectors: bool) -> tuple[str, str]:
+def _check_document(reader: _Reader, where: str, d: dict[str, Any], given: dict) -> None:
+    reader.choice(f"{where}.audience", d["audience"], AUDIENCES)
+    _check_url(reader, f"{where}.url", d["url"])
+    _check_selectors(reader, f"{where}.select", d["select"])
+    _check_selectors(reader, f"{where}.remove", d["remove"])
     # The format is declared (or read from the URL), never guessed from each response: a PDF served in place
     # of an HTML page is a wrong answer to report, not new wording to store.
-    render, format_ = d["render"], d["format"] or default_format(d["url"] or "")
-    reader.choice(f"{where}.render", render, RENDERS, f" for document {d['id']!r}")
-    reader.choice(f"{where}.format", format_, FORMATS, f" for document {d['id']!r}")
-    if format_ == "pdf" and render == "browser":
+    if "format" not in given:
+        d["format"] = default_format(d["url"] or "")
+    reader.choice(f"{where}.render", d["render"], RENDERS, f" for document {d['id']!r}")
+    reader.choice(f"{where}.format", d["format"], FORMATS, f" for document {d['id']!r}")
+    if d["format"] == "pdf" and d["render"] == "browser":
         reader.note(f"{where}.render",
                     f"document {d['id']!r} is a PDF, which is read as is; remove render = \"browser\"")
-    if format_ == "pdf" and selectors:
+    if d["format"] == "pdf" and (d["select"] or d["remove"]):
         reader.note(f"{where}.select",
                     f"document {d['id']!r} is a PDF; select and remove apply to HTML only, remove them")
-    return render, format_
 
 
-def _documents(reader: _Reader, raw: Any) -> tuple[tuple[Document, ...], set[str]]:
-    """The documents, and every id the config names (also of documents with problems, so that
-    agreements and alerts naming them do not add a second, misleading problem)."""
-    if not isinstance(raw, list):
-        reader.note("documents", "must be an array of tables ([[documents]])")
-        return (), set()
-    if not raw:
-        reader.note("documents", "is empty: there is nothing to watch; add a [[documents]] table")
-    seen: set[str] = set()
-    docs = []
-    for i, item in enumerate(raw):
-        where = f"documents[{i}]"
-        before = len(reader.problems)
-        d = reader.table(where, item, _DOCUMENT_KEYS)
-        if d is None:
-            continue
-        _unique(reader, f"{where}.id", d["id"], seen)
-        reader.choice(f"{where}.audience", d["audience"], AUDIENCES)
-        _check_url(reader, f"{where}.url", d["url"])
-        select = reader.strings(f"{where}.select", d["select"])
-        remove = reader.strings(f"{where}.remove", d["remove"])
-        _check_selectors(reader, f"{where}.select", select)
-        _check_selectors(reader, f"{where}.remove", remove)
-        render, format_ = _render_and_format(reader, where, d, bool(select or remove))
-        if len(reader.problems) == before:
-            docs.append(Document(d["id"], d["vendor"], d["audience"], d["type"], d["url"], select, remove, render,
-                                 format_))
-    return tuple(docs), seen
+def _check_agreement(reader: _Reader, documents: set[str], where: str, a: dict[str, Any], given: dict) -> None:
+    _known(reader, f"{where}.documents", a["documents"], documents)
+    if given.get("documents") == []:
+        reader.note(f"{where}.documents", "is empty; list the ids of the documents this agreement covers")
+    signed, renews = a["signed_on"], a["renews_on"]
+    if renews is not None and signed is not None and renews <= signed:
+        reader.note(f"{where}.renews_on", f"{renews} is not after signed_on ({signed}); fix one of them")
 
 
-def _date(reader: _Reader, where: str, value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        reader.note(where, f"{value!r} is not a date; write it as YYYY-MM-DD")
-        return None
+def _check_channel(reader: _Reader, documents: set[str], where: str, c: dict[str, Any], given: dict) -> None:
+    if given.get("urls") == []:
+        reader.note(f"{where}.urls", "is empty; give at least one apprise URL")
+    if reader.check and c["urls"]:
+        import apprise  # only when checking: apprise loads every plugin to recognise a URL, which is slow
 
-
-def _ids(reader: _Reader, where: str, values: list | None, known: set[str], what: str) -> tuple[str, ...]:
-    ids = reader.strings(where, values)
-    for i, value in enumerate(ids):
-        if value not in known:
-            reader.note(f"{where}[{i}]", f"no {what} with id {value!r}; use one of: {', '.join(sorted(known))}")
-    return ids
-
-
-def _agreements(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Agreement, ...]:
-    if not isinstance(raw, list):
-        reader.note("agreements", "must be an array of tables ([[agreements]])")
-        return ()
-    seen: set[str] = set()
-    out = []
-    for i, item in enumerate(raw):
-        where = f"agreements[{i}]"
-        before = len(reader.problems)
-        a = reader.table(where, item, _AGREEMENT_KEYS)
-        if a is None:
-            continue
-        _unique(reader, f"{where}.id", a["id"], seen)
-        docs = _ids(reader, f"{where}.documents", a["documents"], documents, "document")
-        if a["documents"] == []:
-            reader.note(f"{where}.documents", "is empty; list the ids of the documents this agreement covers")
-        signed = _date(reader, f"{where}.signed_on", a["signed_on"])
-        renews = _date(reader, f"{where}.renews_on", a["renews_on"])
-        if renews is not None and signed is not None and renews <= signed:
-            reader.note(f"{where}.renews_on", f"{renews} is not after signed_on ({signed}); fix one of them")
-        if len(reader.problems) == before and signed is not None:  # a missing signed_on is a problem noted
-            out.append(Agreement(a["id"], a["vendor"], docs, signed, renews, a["notes"]))
-    return tuple(out)
-
-
-def _alert_url(reader: _Reader, where: str, url: str) -> None:
-    import apprise  # only when checking: apprise loads every plugin to recognise a URL, which is slow
-
-    if not apprise.Apprise().add(url):
-        reader.note(where,
-                    f"apprise cannot use {redact(url, reader.secrets)!r}; check it against apprise's URL formats")
-
-
-def _channels(reader: _Reader, raw: Any, documents: set[str]) -> tuple[Channel, ...]:
-    if not isinstance(raw, list):
-        reader.note("alerts", "must be an array of tables ([[alerts]])")
-        return ()
-    seen: set[str] = set()
-    out = []
-    for i, item in enumerate(raw):
-        where = f"alerts[{i}]"
-        before = len(reader.problems)
-        c = reader.table(where, item, _CHANNEL_KEYS)
-        if c is None:
-            continue
-        _unique(reader, f"{where}.id", c["id"], seen)
-        urls = reader.strings(f"{where}.urls", c["urls"])
-        if c["urls"] == []:
-            reader.note(f"{where}.urls", "is empty; give at least one apprise URL")
-        for j, url in enumerate(urls if reader.check else ()):
-            _alert_url(reader, f"{where}.urls[{j}]", url)
-        events = reader.strings(f"{where}.events", c["events"])
-        for j, event in enumerate(events):
-            reader.choice(f"{where}.events[{j}]", event, EVENTS)
-        only = reader.strings(f"{where}.only", c["only"])
-        for j, flag in enumerate(only):
-            reader.choice(f"{where}.only[{j}]", flag, FLAGS)
-        docs = _ids(reader, f"{where}.documents", c["documents"], documents, "document")
-        vendors = reader.strings(f"{where}.vendors", c["vendors"])
-        if len(reader.problems) == before:
-            out.append(Channel(c["id"], urls, events, docs, vendors, only))
-    return tuple(out)
-
-
-def _section(reader: _Reader, raw: dict, name: str, keys: _Keys) -> dict[str, Any]:
-    """A top-level table with its defaults filled in; a section that is not a table reads as all defaults."""
-    section = reader.table(name, raw.get(name, {}), keys)
-    return section if section is not None else {key: default for key, (_, _, default) in keys.items()}
+        for i, url in enumerate(c["urls"]):
+            if not apprise.Apprise().add(url):
+                reader.note(f"{where}.urls[{i}]", f"apprise cannot use {redact(url, reader.secrets)!r}; "
+                                                  "check it against apprise's URL formats")
+    for i, event in enumerate(c["events"]):
+        reader.choice(f"{where}.events[{i}]", event, EVENTS)
+    for i, flag in enumerate(c["only"]):
+        reader.choice(f"{where}.only[{i}]", flag, FLAGS)
+    _known(reader, f"{where}.documents", c["documents"], documents)
 
 
 def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: bool = True) -> Config:
@@ -429,38 +368,37 @@ def parse(text: str, path: Path, environ: dict[str, str] | None = None, check: b
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: not valid TOML ({err}); fix the syntax") from None
     for key in raw:
-        if key not in _TOP_KEYS:
-            reader.note(key, f"unknown section; allowed: {', '.join(_TOP_KEYS)}")
-    storage = _section(reader, raw, "storage", _STORAGE_KEYS)
-    crawl = _section(reader, raw, "crawl", _CRAWL_KEYS)
+        if key not in _SECTIONS:
+            reader.note(key, f"unknown section; allowed: {', '.join(_SECTIONS)}")
+    # A section that is not a table reads as all defaults.
+    storage = reader.table("storage", raw.get("storage", {}), StorageConfig) or _values(StorageConfig())
+    crawl = reader.table("crawl", raw.get("crawl", {}), CrawlConfig) or _values(CrawlConfig())
     for key in ("timeout", "delay", "deadline"):
         if crawl[key] < 0 or (key == "timeout" and crawl[key] == 0):
             reader.note(f"crawl.{key}", f"must be a positive number of seconds, not {crawl[key]!r}")
     for key, low in (("retries", 0), ("concurrency", 1)):
         reader.at_least(f"crawl.{key}", crawl[key], low)
-    if "documents" in raw:
-        documents, known = _documents(reader, raw["documents"])
-    else:
+    if "documents" not in raw:
         reader.note("documents", "no [[documents]] to watch; add at least one")
-        documents, known = (), set()
-    agreements = _agreements(reader, raw.get("agreements", []), known)
-    channels = _channels(reader, raw.get("alerts", []), known)
-    alerting = _section(reader, raw, "alerting", _ALERTING_KEYS)
-    for key in _ALERTING_KEYS:
+    elif raw["documents"] == []:
+        reader.note("documents", "is empty: there is nothing to watch; add a [[documents]] table")
+    documents, known = _tables(reader, raw, "documents", Document, partial(_check_document, reader))
+    agreements, _ = _tables(reader, raw, "agreements", Agreement, partial(_check_agreement, reader, known))
+    channels, _ = _tables(reader, raw, "alerts", Channel, partial(_check_channel, reader, known))
+    alerting = reader.table("alerting", raw.get("alerting", {}), AlertingConfig) or _values(AlertingConfig())
+    for key in ("failure_threshold", "renewal_days"):
         reader.at_least(f"alerting.{key}", alerting[key], 1)
-    report = _section(reader, raw, "report", _REPORT_KEYS)
+    report = reader.table("report", raw.get("report", {}), ReportConfig) or _values(ReportConfig())
     if report["base_url"]:
         _check_url(reader, "report.base_url", report["base_url"])
         report["base_url"] = report["base_url"].rstrip("/") + "/"
     if reader.problems:
         raise reader.error()
-    database = Path(storage["database"]).expanduser()
-    if not database.is_absolute():
-        database = path.parent / database
+    database = storage["database"].expanduser()
     return Config(
         path=path,
-        storage=StorageConfig(database=database),
-        crawl=CrawlConfig(**{k: crawl[k] for k in _CRAWL_KEYS}),
+        storage=StorageConfig(database if database.is_absolute() else path.parent / database),
+        crawl=CrawlConfig(**crawl),
         documents=documents,
         agreements=agreements,
         channels=channels,
