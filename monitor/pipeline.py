@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from monitor import messages, store
+from monitor import messages
 from monitor.agreements import check_agreements
 from monitor.alerts import DeliveryReport, deliver, route
 from monitor.classify import classify_change, current_clauses, facts
@@ -25,6 +25,8 @@ from monitor.pdf import pdf_text
 from monitor.reader import PageReader, return_freed_pages
 from monitor.redact import redact
 from monitor.significance import EDITORIAL, SUBSTANTIVE, significance
+from monitor.store import outbox, read, write
+from monitor.store.db import disk_full_as_error, open_db, run_lock
 from monitor.timeutil import utc_now
 
 
@@ -68,19 +70,19 @@ class Processor:
         self.fetched += 1
         self.handled.add(fetch.document_id)
         doc = self.documents[fetch.document_id]
-        rows = store.recent_versions(self.db, doc.id)
+        rows = read.recent_versions(self.db, doc.id)
         if rows and rows[0].extractor_version != EXTRACTOR_VERSION:
             # Read by an older termwatch: the current version is read again from its kept page first, so that
             # an upgrade of the extractor is never announced as a change of the vendor's terms.
             _reread(self.db, doc, rows[0])
-            rows = store.recent_versions(self.db, doc.id)
+            rows = read.recent_versions(self.db, doc.id)
         current = rows[0] if rows else None
         if fetch.status == 304 and current is not None:
             seen = None
         else:
             seen = judged if judged is not None else judge(fetch, doc.select, doc.remove, doc.format)
         state = State(known_versions(rows), current.text if current else "", bool(current and current.fallback),
-                      _current_automatic(self.db, doc, current, seen), store.pending_suspect(self.db, doc.id))
+                      _current_automatic(self.db, doc, current, seen), read.pending_suspect(self.db, doc.id))
         decision = decide(state, seen, fetch.fetched_at)
         if decision.kind not in (NOT_MODIFIED, UNCHANGED, KNOWN, NEW):
             suspect = seen.sha256 if decision.kind == SUSPECT and isinstance(seen, Extracted) else None
@@ -103,11 +105,11 @@ class Processor:
             else:  # a 304, which stands for the current version
                 assert current is not None
                 sha = current.text_sha256
-            store.record_seen(self.db, fetch, decision.version_id, decision.kind, sha, events, note)
+            write.record_seen(self.db, fetch, decision.version_id, decision.kind, sha, events, note)
             self.unchanged += 1
 
     def _recovery(self, doc: Document, fetch: FetchResult) -> list:
-        failures = store.consecutive_failures(self.db, doc.id)
+        failures = read.consecutive_failures(self.db, doc.id)
         if failures < self.config.alerting.failure_threshold:
             return []
         key = messages.recovery_key(doc.id, fetch.fetched_at)
@@ -115,12 +117,12 @@ class Processor:
 
     def _fail(self, doc: Document, fetch: FetchResult, reason: str, outcome: str = "failed",
               text_sha256: str | None = None) -> None:
-        failures = store.consecutive_failures(self.db, doc.id) + 1
+        failures = read.consecutive_failures(self.db, doc.id) + 1
         events = []
         if failures == self.config.alerting.failure_threshold:
             key = messages.failure_key(doc.id, fetch.fetched_at)
             events = self._route(messages.failure_event(doc, failures, reason, key, fetch.fetched_at))
-        store.record_failure(self.db, fetch, reason, outcome, text_sha256, events)
+        write.record_failure(self.db, fetch, reason, outcome, text_sha256, events)
         self.failures.append({"document": fetch.document_id, "reason": reason})
 
     def _new_version(self, doc: Document, fetch: FetchResult, seen: Extracted, decision: Decision, current,
@@ -133,7 +135,7 @@ class Processor:
         # The alert names the change's id (its report page, the diff command), so it is written in the
         # transaction that records the change, once the id exists.
         with self.db.atomic():
-            version_id, change_id = store.record_version(
+            version_id, change_id = write.record_version(
                 self.db, fetch, seen.text, seen.sha256, EXTRACTOR_VERSION, change, events,
                 clauses=current_clauses(seen.text), fallback=seen.fallback, note=note, facts=facts(seen.text),
             )
@@ -141,7 +143,7 @@ class Processor:
                 key = messages.change_key(doc.id, fetch.fetched_at, seen.sha256)
                 recorded = announced | {"id": change_id, "to_version": version_id}
                 event = messages.change_event(doc, recorded, key, fetch.fetched_at, self.config.report.base_url)
-                store.enqueue(self.db, self._route(event))
+                outbox.enqueue(self.db, self._route(event))
         self.new_versions += 1
         if announced is not None:
             self.changes.append(
@@ -187,12 +189,12 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
     documents = tuple(config.document(i) for i in only) if only else config.documents
     return_freed_pages()
     # The lock comes first: two runs started together on a new database would otherwise race to create it.
-    with store.disk_full_as_error(config.storage.database), store.run_lock(config.storage.database):
-        db = store.open_db(config.storage.database)
+    with disk_full_as_error(config.storage.database), run_lock(config.storage.database):
+        db = open_db(config.storage.database)
         started_at = clock()
         # A ${ENV} value in a document's URL (a token-protected page) is a secret: the database, the alerts and
         # the summary only ever see the URL with it masked. The crawl alone gets the real one.
-        store.sync_documents(db, tuple(_masked(d, config.secrets) for d in config.documents))
+        write.sync_documents(db, tuple(_masked(d, config.secrets) for d in config.documents))
         processor = Processor(db, config, {d.id: _masked(d, config.secrets) for d in documents})
 
         with PageReader() as reader:
@@ -205,7 +207,7 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
                 if progress is not None:
                     progress(fetch.document_id)
 
-            fetch_all(documents, config.crawl, handle, store.validators(db), verbose)
+            fetch_all(documents, config.crawl, handle, read.validators(db), verbose)
         # Documents the crawl did not reach before the run's deadline are failed fetches, said so.
         deadline = run_deadline(config.crawl, len(documents))
         for doc in documents:
@@ -222,7 +224,7 @@ def _reread(db: sqlite_utils.Database, doc: Document, version) -> None:
     found = _page_fingerprint(db, doc, version.page_sha256, version.fallback)
     update = {"id": version.id, "text": found.text, "text_sha256": found.sha256, "length": len(found.text),
               "extractor_version": EXTRACTOR_VERSION}
-    store.rewrite_derived(db, [update], [], [], {version.id: (doc.id, current_clauses(found.text))},
+    write.rewrite_derived(db, [update], [], [], {version.id: (doc.id, current_clauses(found.text))},
                           {version.id: (doc.id, facts(found.text))})
 
 
@@ -285,7 +287,7 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
     all_dropped: list[int] = []
     for doc in documents:
         texts, updates = {}, []
-        for v in store.versions(db, doc.id):
+        for v in read.versions(db, doc.id):
             versions += 1
             found = _page_fingerprint(db, doc, v.page_sha256, v.fallback)
             text, sha = found.text, found.sha256
@@ -294,7 +296,7 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
                 updates.append({"id": v.id, "text": text, "text_sha256": sha, "length": len(text),
                                 "extractor_version": EXTRACTOR_VERSION})
         changed, dropped = [], []
-        for c in store.change_pairs(db, doc.id):
+        for c in read.change_pairs(db, doc.id):
             (old, old_sha), (new, new_sha) = texts[c["from_version"]], texts[c["to_version"]]
             if old_sha == new_sha:
                 dropped.append(c["id"])
@@ -303,7 +305,7 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
         # Every version's clauses and facts are found again: the classifier may have changed since they were stored.
         clauses = {vid: (doc.id, current_clauses(text)) for vid, (text, _) in texts.items()}
         stated = {vid: (doc.id, facts(text)) for vid, (text, _) in texts.items()}
-        store.rewrite_derived(db, updates, changed, dropped, clauses, stated)
+        write.rewrite_derived(db, updates, changed, dropped, clauses, stated)
         rewritten += len(updates)
         redescribed += len(changed)
         all_dropped += dropped
@@ -314,7 +316,7 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
 def _page_fingerprint(db: sqlite_utils.Database, doc: Document, page_sha256: str, fallback: bool) -> Extracted:
     # A stored PDF was readable when its version was made, so reading it again cannot fail.
     if doc.format == "pdf":
-        return pdf_fingerprint(pdf_text(store.page_bytes(db, page_sha256)))
+        return pdf_fingerprint(pdf_text(read.page_bytes(db, page_sha256)))
     # A version read from the main content because `select` matched nothing is read that way again.
     select = () if fallback else doc.select
-    return fingerprint(extract_text(store.page_html(db, page_sha256), select, doc.remove))
+    return fingerprint(extract_text(read.page_html(db, page_sha256), select, doc.remove))
