@@ -43,13 +43,15 @@ def check_agreements(db: sqlite_utils.Database, config: Config, now: str) -> Non
                 continue
             doc = config.document(finding.document)
             event = messages.drift_event(agreement, doc, finding, now, config.report.base_url)
-            write.add_finding(db, finding_row(finding, now), [route(event, config.channels, config.secrets)])
+            with db.atomic():
+                write.add_finding(db, finding_row(finding, now), [route(event, config.channels, config.secrets)])
         if agreement.renews_on is not None:
             days_left = (agreement.renews_on - today).days
             due = 0 <= days_left <= config.alerting.renewal_days
             if due and not outbox.event_exists(db, messages.renewal_key(agreement)):
                 event = messages.renewal_event(agreement, days_left, findings, now, config.report.base_url)
-                outbox.add_events(db, [route(event, config.channels, config.secrets)])
+                with db.atomic():
+                    outbox.enqueue(db, [route(event, config.channels, config.secrets)])
 
 
 def finding_row(finding: Finding, now: str) -> dict:

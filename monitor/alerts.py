@@ -140,4 +140,6 @@ def send_test(db: sqlite_utils.Database, config: Config, channel_id: str | None)
     now = utc_now()
     events = [route(messages.test_event(channel.id, now), [channel], config.secrets) for channel in channels]
     # Only the sample: real alerts that are due wait for the next run or `outbox retry`.
-    return deliver(db, config, now, outbox.add_events(db, events), once=True)
+    with db.atomic():
+        ids = outbox.enqueue(db, events)
+    return deliver(db, config, now, ids, once=True)

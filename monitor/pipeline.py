@@ -105,7 +105,8 @@ class Processor:
             else:  # a 304, which stands for the current version
                 assert current is not None
                 sha = current.text_sha256
-            write.record_seen(self.db, fetch, decision.version_id, decision.kind, sha, events, note)
+            with self.db.atomic():
+                write.record_seen(self.db, fetch, decision.version_id, decision.kind, sha, events, note)
             self.unchanged += 1
 
     def _recovery(self, doc: Document, fetch: FetchResult) -> list:
@@ -122,7 +123,8 @@ class Processor:
         if failures == self.config.alerting.failure_threshold:
             key = messages.failure_key(doc.id, fetch.fetched_at)
             events = self._route(messages.failure_event(doc, failures, reason, key, fetch.fetched_at))
-        write.record_failure(self.db, fetch, reason, outcome, text_sha256, events)
+        with self.db.atomic():
+            write.record_failure(self.db, fetch, reason, outcome, text_sha256, events)
         self.failures.append({"document": fetch.document_id, "reason": reason})
 
     def _new_version(self, doc: Document, fetch: FetchResult, seen: Extracted, decision: Decision, current,
@@ -224,8 +226,9 @@ def _reread(db: sqlite_utils.Database, doc: Document, version) -> None:
     found = _page_fingerprint(db, doc, version.page_sha256, version.fallback)
     update = {"id": version.id, "text": found.text, "text_sha256": found.sha256, "length": len(found.text),
               "extractor_version": EXTRACTOR_VERSION}
-    write.rewrite_derived(db, [update], [], [], {version.id: (doc.id, current_clauses(found.text))},
-                          {version.id: (doc.id, facts(found.text))})
+    with db.atomic():
+        write.rewrite_derived(db, [update], [], [], {version.id: (doc.id, current_clauses(found.text))},
+                              {version.id: (doc.id, facts(found.text))})
 
 
 def _current_automatic(db: sqlite_utils.Database, doc: Document, current, seen) -> Extracted | None:
@@ -305,7 +308,8 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
         # Every version's clauses and facts are found again: the classifier may have changed since they were stored.
         clauses = {vid: (doc.id, current_clauses(text)) for vid, (text, _) in texts.items()}
         stated = {vid: (doc.id, facts(text)) for vid, (text, _) in texts.items()}
-        write.rewrite_derived(db, updates, changed, dropped, clauses, stated)
+        with db.atomic():
+            write.rewrite_derived(db, updates, changed, dropped, clauses, stated)
         rewritten += len(updates)
         redescribed += len(changed)
         all_dropped += dropped

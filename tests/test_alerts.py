@@ -83,7 +83,7 @@ def channel_toml(channel_id: str, *urls: str, events=None) -> str:
 
 
 def enqueue(db, config, event: dict) -> list[int]:
-    return outbox.add_events(db, [alerts.route(event, config.channels, config.secrets)])
+    return outbox.enqueue(db, [alerts.route(event, config.channels, config.secrets)])
 
 
 def outbox_row(db) -> dict:

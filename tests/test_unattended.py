@@ -286,9 +286,9 @@ def test_the_operator_can_drop_undelivered_alerts(write_config, termwatch, pages
     assert termwatch(config, "run").code == 0
     db = db_at(config)
     for key in ("a", "b"):
-        outbox.add_events(db, [({"key": key, "kind": "change", "created_at": "2026-01-01T00:00:00+00:00",
-                                "subject": key, "text": key, "html": key, "short": key},
-                               [{"channel": "hook", "destination": 0, "target": "json://x"}])])
+        outbox.enqueue(db, [({"key": key, "kind": "change", "created_at": "2026-01-01T00:00:00+00:00",
+                             "subject": key, "text": key, "html": key, "short": key},
+                            [{"channel": "hook", "destination": 0, "target": "json://x"}])])
     nothing = termwatch(config, "outbox", "drop")
     assert nothing.code == 1 and "name the alerts to drop" in nothing.stderr
     first = termwatch(config, "outbox", "drop", "1", "--json")

@@ -33,11 +33,6 @@ def event_exists(db: sqlite_utils.Database, key: str) -> bool:
     return bool(db.table("events").count_where("key = ?", [key]))
 
 
-def add_events(db: sqlite_utils.Database, events: Events) -> list[int]:
-    with db.atomic():
-        return enqueue(db, events)
-
-
 def due_deliveries(db: sqlite_utils.Database, now: str, events: Sequence[int] | None = None) -> list[dict]:
     """Deliveries not yet sent whose next attempt is due (of the given events only, if any), oldest event first."""
     only = "" if events is None else f" and d.event in ({', '.join('?' * len(events))})"
@@ -53,12 +48,11 @@ def due_deliveries(db: sqlite_utils.Database, now: str, events: Sequence[int] | 
 def mark_delivery(db: sqlite_utils.Database, delivery_id: int, status: str, error: str | None, now: str,
                   next_attempt_at: str | None) -> None:
     """Record an attempt: status is sent, failed (tried again later), dropped or undeliverable (closed)."""
-    with db.atomic():
-        db.execute(
-            "update deliveries set status = ?, attempts = attempts + 1, last_error = ?, sent_at = ?, "
-            "next_attempt_at = ? where id = ?",
-            [status, error, now if status == "sent" else None, next_attempt_at, delivery_id],
-        )
+    db.execute(
+        "update deliveries set status = ?, attempts = attempts + 1, last_error = ?, sent_at = ?, "
+        "next_attempt_at = ? where id = ?",
+        [status, error, now if status == "sent" else None, next_attempt_at, delivery_id],
+    )
 
 
 def drop_deliveries(db: sqlite_utils.Database, events: Sequence[int], channel: str | None, now: str) -> int:
@@ -71,17 +65,15 @@ def drop_deliveries(db: sqlite_utils.Database, events: Sequence[int], channel: s
     if channel is not None:
         where.append("channel = ?")
         params.append(channel)
-    with db.atomic():
-        return db.execute(
-            "update deliveries set status = 'dropped', last_error = ?, next_attempt_at = null "
-            f"where {' and '.join(where)}",
-            [f"dropped by the operator at {now}", *params],
-        ).rowcount
+    return db.execute(
+        "update deliveries set status = 'dropped', last_error = ?, next_attempt_at = null "
+        f"where {' and '.join(where)}",
+        [f"dropped by the operator at {now}", *params],
+    ).rowcount
 
 
 def retry_failed(db: sqlite_utils.Database, now: str) -> int:
-    with db.atomic():
-        return db.execute("update deliveries set next_attempt_at = ? where status = 'failed'", [now]).rowcount
+    return db.execute("update deliveries set next_attempt_at = ? where status = 'failed'", [now]).rowcount
 
 
 def deliveries(db: sqlite_utils.Database, status: str | None = None) -> list[dict]:
