@@ -43,15 +43,18 @@ def check_agreements(db: sqlite_utils.Database, config: Config, now: str) -> Non
                 continue
             doc = config.document(finding.document)
             event = messages.drift_event(agreement, doc, finding, now, config.report.base_url)
-            with db.atomic():
-                write.add_finding(db, finding_row(finding, now), [route(event, config.channels, config.secrets)])
+            routed = [route(event, config.channels, config.secrets)]
+            with db.atomic():  # the finding and its alert, or neither
+                if write.add_finding(db, finding_row(finding, now)):
+                    outbox.enqueue(db, routed)
         if agreement.renews_on is not None:
             days_left = (agreement.renews_on - today).days
             due = 0 <= days_left <= config.alerting.renewal_days
             if due and not outbox.event_exists(db, messages.renewal_key(agreement)):
                 event = messages.renewal_event(agreement, days_left, findings, now, config.report.base_url)
+                routed = [route(event, config.channels, config.secrets)]
                 with db.atomic():
-                    outbox.enqueue(db, [route(event, config.channels, config.secrets)])
+                    outbox.enqueue(db, routed)
 
 
 def finding_row(finding: Finding, now: str) -> dict:

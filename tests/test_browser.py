@@ -84,7 +84,7 @@ def test_terms_inserted_by_javascript_are_read_only_in_the_browser(pages, write_
     # The kept page is the rendered DOM (the served HTML has no <p> at all), so `reextract` re-derives
     # the same text from what the browser showed.
     [sha] = [r["page_sha256"] for r in db["versions"].rows_where("document = 'browser'")]
-    assert '<p class="clause">2. Customer Content.' in read.page_html(db, sha)
+    assert '<p class="clause">2. Customer Content.' in read.page_bytes(db, sha).decode()
     redone = termwatch(config, "reextract", "--json")
     assert redone.code == 0, redone.stderr
     assert redone.json()["rewritten"] == 0

@@ -57,7 +57,7 @@ def test_first_then_unchanged_then_changed(site, pages, termwatch):
     assert [r["outcome"] for r in db["fetches"].rows_where(order_by="id")] == ["new", "unchanged", "new"]
     latest = db["versions"].get(2)
     assert "up to 90 days" in latest["text"] and "Pricing" not in latest["text"]
-    assert read.page_html(db, latest["page_sha256"]).startswith("<!doctype html>")
+    assert read.page_bytes(db, latest["page_sha256"]).decode().startswith("<!doctype html>")
 
     listed = termwatch(site, "changes", "--json").json()
     assert [c["id"] for c in listed] == [change["id"]]

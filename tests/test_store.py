@@ -79,7 +79,7 @@ def test_raw_pages_are_kept_once_compressed_and_readable(db):
     assert db["pages"].count == 1
     row = next(db["pages"].rows)
     assert len(row["content"]) < len(body) / 10
-    assert read.page_html(db, row["sha256"]) == body
+    assert read.page_bytes(db, row["sha256"]).decode() == body
 
 
 def test_failures_are_fetches_never_versions(db):

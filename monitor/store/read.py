@@ -10,6 +10,7 @@ import sqlite_utils
 
 from monitor.errors import StoreError
 from monitor.models import FLAGS
+from monitor.store.db import snapshot
 from monitor.store.schema import CURRENT_VERSION_SQL
 
 
@@ -34,10 +35,6 @@ def page_bytes(db: sqlite_utils.Database, sha256: str) -> bytes:
     if row is None:
         raise StoreError(f"raw page {sha256} is missing from the database")
     return zlib.decompress(row[0])
-
-
-def page_html(db: sqlite_utils.Database, sha256: str) -> str:
-    return page_bytes(db, sha256).decode("utf-8")
 
 
 def _version(row: dict) -> VersionRow:
@@ -177,6 +174,34 @@ def pending_suspect(db: sqlite_utils.Database, document: str) -> str | None:
     if last and last["outcome"] == "suspect":
         return last["text_sha256"]
     return None
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    """What the store knows of a document when a fetch of it is to be recorded, read at one moment."""
+
+    recent: tuple[VersionRow, ...]  # most recently seen first: the first is the one in force now
+    pending_suspect: str | None  # see pending_suspect
+    failures: int  # failed fetches since the last usable one
+    current_page: bytes | None  # the current version's kept page, when it is to be read again (see document_state)
+
+    @property
+    def current(self) -> VersionRow | None:
+        return self.recent[0] if self.recent else None
+
+
+def document_state(db: sqlite_utils.Database, document: str, extractor_version: str,
+                   fell_back: bool) -> DocumentState:
+    """Everything recording a fetch of a document needs, in one snapshot. The current version's kept page comes
+    with it when the version is to be read again: it was read by another extractor version, or by its selector
+    while this fetch `fell_back` to the automatically found main content."""
+    with snapshot(db):
+        recent = tuple(recent_versions(db, document))
+        current, page = recent[0] if recent else None, None
+        if current is not None and (current.extractor_version != extractor_version
+                                    or (fell_back and not current.fallback)):
+            page = page_bytes(db, current.page_sha256)
+        return DocumentState(recent, pending_suspect(db, document), consecutive_failures(db, document), page)
 
 
 def resolve_version(db: sqlite_utils.Database, document: str, ref: str | None) -> VersionRow:

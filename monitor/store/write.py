@@ -12,7 +12,6 @@ import sqlite_utils
 
 from monitor.models import Document, FetchResult
 from monitor.store.db import insert
-from monitor.store.outbox import Events, enqueue
 from monitor.store.schema import clause_rows, fact_rows
 
 
@@ -53,31 +52,27 @@ def _fetch_row(fetch: FetchResult, outcome: str, ok: bool, reason: str | None, p
 
 
 def record_failure(db: sqlite_utils.Database, fetch: FetchResult, reason: str, outcome: str = "failed",
-                   text_sha256: str | None = None, events: Events = ()) -> int:
+                   text_sha256: str | None = None) -> int:
     """A fetch that is not the terms: kept as evidence, never a version."""
     page = _keep_page(db, fetch.raw or fetch.body)
     row = _fetch_row(fetch, outcome, False, reason, page) | {"text_sha256": text_sha256}
-    fetch_id = insert(db, "fetches", row)
-    enqueue(db, events)
-    return fetch_id
+    return insert(db, "fetches", row)
 
 
 def record_seen(db: sqlite_utils.Database, fetch: FetchResult, version_id: int, outcome: str,
-                text_sha256: str | None, events: Events = (), note: str | None = None) -> int:
+                text_sha256: str | None, note: str | None = None) -> int:
     """A usable fetch whose text matches a stored version: one small row, no page, the version's last_seen moves.
 
     `note` says how a usable page was read when that needs saying (a `select` that matched nothing)."""
     row = _fetch_row(fetch, outcome, True, note, None) | {"text_sha256": text_sha256, "version_id": version_id}
     fetch_id = insert(db, "fetches", row)
     db.execute("update versions set last_seen = ? where id = ?", [fetch.fetched_at, version_id])
-    enqueue(db, events)
     return fetch_id
 
 
 def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, text_sha256: str,
-                   extractor_version: str, change: dict | None, events: Events = (),
-                   clauses: Sequence = (), fallback: bool = False, note: str | None = None,
-                   facts: Sequence = ()) -> tuple[int, int | None]:
+                   extractor_version: str, change: dict | None, clauses: Sequence = (), fallback: bool = False,
+                   note: str | None = None, facts: Sequence = ()) -> tuple[int, int | None]:
     """A new wording: page, fetch, version, its training/retention/access clauses and facts (classify.Fact) and
     (when it is described against the previous version) the change, editorial or substantive."""
     page = _keep_page(db, fetch.raw or fetch.body)
@@ -118,7 +113,6 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
                 "clauses": json.dumps(change["clauses"]),
             },
         )
-    enqueue(db, events)
     return version_id, change_id
 
 
@@ -156,11 +150,10 @@ def pin(db: sqlite_utils.Database, agreement: str, document: str, version_id: in
                              "source": source, "pinned_at": now}, pk=("agreement", "document"))
 
 
-def add_finding(db: sqlite_utils.Database, finding: dict, events: Events) -> bool:
-    """Record a drift finding once (by key) with its alert events; False when it was already known."""
+def add_finding(db: sqlite_utils.Database, finding: dict) -> bool:
+    """Record a drift finding once (by key); False when it was already known."""
     if db.table("findings").count_where("key = ?", [finding["key"]]):
         return False
     db.table("findings").insert(finding | {"facts": json.dumps(finding["facts"]),
                                            "clauses": json.dumps(finding["clauses"])})
-    enqueue(db, events)
     return True
