@@ -97,6 +97,22 @@ def test_pending_suspect_only_when_the_last_fetch_was_suspect(db):
     assert read.pending_suspect(db, DOC.id) is None
 
 
+def test_document_state_reads_what_a_fetch_needs_and_the_kept_page_only_when_it_is_read_again(db):
+    body = "<html>terms</html>"
+    v1, _ = write.record_version(db, fetch("2026-01-01T00:00:00+00:00", body), "A", "sha-a", "x1", None)
+    v2, _ = write.record_version(db, fetch("2026-01-02T00:00:00+00:00", body + " "), "B", "sha-b", "x1", None)
+    write.record_failure(db, fetch("2026-01-03T00:00:00+00:00"), "HTTP 500")
+    write.record_failure(db, fetch("2026-01-04T00:00:00+00:00"), "suspect: shrank", "suspect", "sha-x")
+    state = read.document_state(db, DOC.id, "x1", fell_back=False)
+    assert [v.id for v in state.recent] == [v2, v1] and state.current.id == v2
+    assert (state.pending_suspect, state.failures, state.current_page) == ("sha-x", 2, None)
+    # Read by another extractor, or by its selector while this fetch fell back: its page is read again.
+    assert read.document_state(db, DOC.id, "x2", fell_back=False).current_page == (body + " ").encode()
+    assert read.document_state(db, DOC.id, "x1", fell_back=True).current_page == (body + " ").encode()
+    empty = read.document_state(db, "nothing-yet", "x1", fell_back=True)
+    assert (empty.recent, empty.current, empty.failures, empty.current_page) == ((), None, 0, None)
+
+
 def test_validators_come_from_the_latest_usable_fetch(db):
     v1, _ = write.record_version(db, fetch("2026-01-01T00:00:00+00:00", etag='"e1"'), "A", "sha-a", "x1", None)
     write.record_failure(db, fetch("2026-01-02T00:00:00+00:00", status=500, etag='"bad"'), "HTTP 500")
