@@ -22,9 +22,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 import corpus  # noqa: E402
-from monitor import config as config_mod, store  # noqa: E402
+from monitor import config as config_mod  # noqa: E402
 from monitor.models import FetchResult  # noqa: E402
 from monitor.pipeline import Processor  # noqa: E402
+from monitor.store import write  # noqa: E402
+from monitor.store.db import open_db  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
@@ -54,8 +56,8 @@ def corpus_config(root: Path, database: Path) -> config_mod.Config:
 def replay(root: Path, database: Path, profiler: cProfile.Profile | None = None) -> list[Timed]:
     """Feed every snapshot, in date order per document, to one Processor on a real SQLite file."""
     config = corpus_config(root, database)
-    db = store.open_db(database)
-    store.sync_documents(db, config.documents)
+    db = open_db(database)
+    write.sync_documents(db, config.documents)
     processor = Processor(db, config, {d.id: d for d in config.documents})
     timed = []
     for doc, snap, html in corpus.snapshots(root):

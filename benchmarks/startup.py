@@ -19,8 +19,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
 from cron_cycle import USER_ENV  # noqa: E402
-from monitor import store  # noqa: E402
 from monitor.config import load  # noqa: E402
+from monitor.store import write  # noqa: E402
+from monitor.store.db import open_db  # noqa: E402
 
 TERMWATCH = Path(sys.executable).parent / "termwatch"
 COMMANDS = (["status"], ["changes", "--json"])
@@ -39,7 +40,7 @@ def workspace(folder: Path, documents: int = 200) -> Path:
     path = folder / "config.toml"
     path.write_text("\n".join(parts))
     config = load(path)
-    store.sync_documents(store.open_db(config.storage.database), config.documents)
+    write.sync_documents(open_db(config.storage.database), config.documents)
     return path
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from monitor import store  # noqa: E402
 from monitor.models import FetchResult  # noqa: E402
 from monitor.pipeline import Processor  # noqa: E402
+from monitor.store.db import open_db  # noqa: E402
 from per_page import DEFAULT_CORPUS, corpus, corpus_config, doc_id, replay  # noqa: E402
 
 REPEATS = 500  # unchanged fetches to average over: SQLite grows by whole pages
@@ -53,7 +53,7 @@ def table_sizes(path: Path) -> list[tuple[str, int]]:
 def unchanged_fetches(root: Path, database: Path, status: int) -> float:
     """Bytes added per fetch when every document is fetched again REPEATS times with its latest page."""
     config = corpus_config(root, database)
-    db = store.open_db(database)
+    db = open_db(database)
     processor = Processor(db, config, {d.id: d for d in config.documents})
     latest = {doc_id(doc): (doc, html) for doc, _, html in corpus.snapshots(root)}
     before = used_bytes(database)

@@ -7,23 +7,25 @@ from pathlib import Path
 
 import sqlite_utils
 
-from monitor import messages, store
+from monitor import messages
 from monitor.alerts import route
 from monitor.config import Agreement, Config
 from monitor.diff import diff_texts
 from monitor.drift import NO_VERSION, Finding, choose_baseline, drift, fix_command
 from monitor.errors import TermwatchError
+from monitor.store import outbox, read, write
+from monitor.store.db import snapshot
 from monitor.text.signed import read_signed_copy
 from monitor.timeutil import utc_now
 
 
 def agreement_findings(db: sqlite_utils.Database, agreement: Agreement) -> list[Finding]:
     """Drift of each document of an agreement that has a current version, baseline against current."""
-    pinned = store.pins(db, agreement.id)
+    pinned = read.pins(db, agreement.id)
     out = []
     for doc_id in agreement.documents:
-        current = store.current_version(db, doc_id)
-        versions = store.versions(db, doc_id)
+        current = read.current_version(db, doc_id)
+        versions = read.versions(db, doc_id)
         baseline = choose_baseline(agreement.signed_on, pinned.get(doc_id), versions)
         if current is None or baseline is None:
             continue
@@ -41,13 +43,18 @@ def check_agreements(db: sqlite_utils.Database, config: Config, now: str) -> Non
                 continue
             doc = config.document(finding.document)
             event = messages.drift_event(agreement, doc, finding, now, config.report.base_url)
-            store.add_finding(db, finding_row(finding, now), [route(event, config.channels, config.secrets)])
+            routed = [route(event, config.channels, config.secrets)]
+            with db.atomic():  # the finding and its alert, or neither
+                if write.add_finding(db, finding_row(finding, now)):
+                    outbox.enqueue(db, routed)
         if agreement.renews_on is not None:
             days_left = (agreement.renews_on - today).days
             due = 0 <= days_left <= config.alerting.renewal_days
-            if due and not store.event_exists(db, messages.renewal_key(agreement)):
+            if due and not outbox.event_exists(db, messages.renewal_key(agreement)):
                 event = messages.renewal_event(agreement, days_left, findings, now, config.report.base_url)
-                store.add_events(db, [route(event, config.channels, config.secrets)])
+                routed = [route(event, config.channels, config.secrets)]
+                with db.atomic():
+                    outbox.enqueue(db, routed)
 
 
 def finding_row(finding: Finding, now: str) -> dict:
@@ -64,7 +71,7 @@ def drift_report(db: sqlite_utils.Database, config: Config, agreement_id: str | 
                  with_diff: bool = False) -> list[dict]:
     """Per agreement and document: the baseline, the current version and what moved between them."""
     agreements = [config.agreement(agreement_id)] if agreement_id else list(config.agreements)
-    with store.snapshot(db):  # a run may be committing meanwhile
+    with snapshot(db):  # a run may be committing meanwhile
         return [_agreement_drift(db, agreement, with_diff) for agreement in agreements]
 
 
@@ -90,7 +97,7 @@ def _agreement_drift(db: sqlite_utils.Database, agreement: Agreement, with_diff:
             "facts": finding.facts, "clauses": finding.clauses,
         }
         if with_diff:
-            current = store.version(db, doc_id, finding.current_version)
+            current = read.version(db, doc_id, finding.current_version)
             entry["diff"] = diff_texts(finding.baseline.text, current.text)
         documents.append(entry)
     return {
@@ -111,8 +118,8 @@ def pin_agreement(db: sqlite_utils.Database, config: Config, agreement_id: str, 
         raise TermwatchError("give exactly one of --file PATH or --version ID")
     if file is not None:
         text = read_signed_copy(file)
-        store.pin(db, agreement_id, document, None, text, str(file), utc_now())
+        write.pin(db, agreement_id, document, None, text, str(file), utc_now())
         return {"agreement": agreement_id, "document": document, "source": str(file), "length": len(text)}
-    chosen = store.resolve_version(db, document, version)
-    store.pin(db, agreement_id, document, chosen.id, None, f"version {chosen.id}", utc_now())
+    chosen = read.resolve_version(db, document, version)
+    write.pin(db, agreement_id, document, chosen.id, None, f"version {chosen.id}", utc_now())
     return {"agreement": agreement_id, "document": document, "source": f"version {chosen.id}", "length": chosen.length}

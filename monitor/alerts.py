@@ -12,10 +12,11 @@ from urllib.parse import urlencode
 
 import sqlite_utils
 
-from monitor import messages, store
+from monitor import messages
 from monitor.config import Channel, Config
 from monitor.errors import TermwatchError
 from monitor.redact import redact
+from monitor.store import outbox
 from monitor.timeutil import utc_now
 
 # Events that carry training/retention flags, to which a channel's `only` filter applies.
@@ -109,7 +110,7 @@ def deliver(db: sqlite_utils.Database, config: Config, now: str, events: Sequenc
     closes it, and never tried again, so one broken channel cannot keep every later run failing."""
     channels = {c.id: c for c in config.channels}
     sent, errors = 0, []
-    for row in store.due_deliveries(db, now, events):
+    for row in outbox.due_deliveries(db, now, events):
         target = channels.get(row["channel"])
         error: str | None
         if target is None or row["destination"] >= len(target.urls):
@@ -123,7 +124,7 @@ def deliver(db: sqlite_utils.Database, config: Config, now: str, events: Sequenc
         error = redact(error, config.secrets) if error else None
         retry_at = None if status != "failed" else (
             datetime.fromisoformat(now) + backoff(row["attempts"] + 1)).isoformat(timespec="seconds")
-        store.mark_delivery(db, row["id"], status, error, now, retry_at)
+        outbox.mark_delivery(db, row["id"], status, error, now, retry_at)
         if ok:
             sent += 1
         else:
@@ -139,4 +140,6 @@ def send_test(db: sqlite_utils.Database, config: Config, channel_id: str | None)
     now = utc_now()
     events = [route(messages.test_event(channel.id, now), [channel], config.secrets) for channel in channels]
     # Only the sample: real alerts that are due wait for the next run or `outbox retry`.
-    return deliver(db, config, now, store.add_events(db, events), once=True)
+    with db.atomic():
+        ids = outbox.enqueue(db, events)
+    return deliver(db, config, now, ids, once=True)

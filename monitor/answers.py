@@ -13,13 +13,14 @@ from typing import Any
 
 import sqlite_utils
 
-from monitor import store
 from monitor.agreements import drift_report
 from monitor.classify import FACT_TOPIC, TOPICS, comparable, current_clauses, facts
 from monitor.config import Config
 from monitor.models import AUDIENCES, Document
 from monitor.pages import version_href
 from monitor.redact import redact
+from monitor.store import read
+from monitor.store.db import snapshot
 
 QUESTIONS = TOPICS
 
@@ -127,12 +128,12 @@ def changed_answers(changes: Sequence[dict]) -> dict[str, list[dict]]:
 
 
 def _watched(db: sqlite_utils.Database, doc: Document, evidence_base: str | None) -> Watched | None:
-    current = store.current_version(db, doc.id)
+    current = read.current_version(db, doc.id)
     if current is None:
         return None
-    wordings = store.clause_wordings(db, doc.id)
+    wordings = read.clause_wordings(db, doc.id)
     history = tuple((v.first_seen, frozenset(comparable(t) for t in wordings.get(v.id, ())))
-                    for v in sorted(store.versions(db, doc.id), key=lambda v: (v.first_seen, v.id))
+                    for v in sorted(read.versions(db, doc.id), key=lambda v: (v.first_seen, v.id))
                     if v.first_seen <= current.first_seen)
     evidence = None if evidence_base is None else evidence_base + version_href(doc.id, current.id)
     return Watched(doc, current.id, current.text, history, evidence)
@@ -152,9 +153,9 @@ def answer_sheet(db: sqlite_utils.Database, config: Config, vendors: Sequence[st
     if vendors:
         wanted = {config.vendor(name).casefold() for name in vendors}
         documents = [d for d in documents if d.vendor.casefold() in wanted]
-    with store.snapshot(db):
+    with snapshot(db):
         watched = [w for d in documents if (w := _watched(db, d, evidence_base)) is not None]
-        recorded = store.changes(db, since=since) if since and agreement_id is None else []
+        recorded = read.changes(db, since=since) if since and agreement_id is None else []
     if agreement_id is not None:
         # Against the agreement's baseline (a pinned signed copy, or the version in force when it was signed),
         # which recorded changes since the signing date may not start from.

@@ -15,11 +15,14 @@ from pathlib import Path
 
 import click
 
-from monitor import __version__, store, views
+from monitor import __version__, views
 from monitor.config import Config, CrawlConfig, config_path, default_format, load
 from monitor.errors import ConfigError, TermwatchError
 from monitor.models import Document, Unusable
 from monitor.redact import install_log_redaction, log_to_file, redact
+from monitor.store import read
+from monitor.store.db import open_db, run_lock
+from monitor.store.outbox import deliveries, drop_deliveries, retry_failed
 from monitor.timeutil import parse_version, parse_when
 
 EXIT_INCOMPLETE = 3
@@ -121,7 +124,7 @@ def use_color() -> bool:
 
 
 def open_existing(config: Config):
-    return store.open_db(config.storage.database, create=False)
+    return open_db(config.storage.database, create=False)
 
 
 @click.group(cls=TermwatchGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
@@ -205,7 +208,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
 @needs_config
 def status(config: Config, as_json: bool) -> None:
     """Per document: last fetch and its outcome, number of versions, last change."""
-    rows = store.status(open_existing(config))
+    rows = read.status(open_existing(config))
     emit_json(rows) if as_json else click.echo(views.status_table(rows))
 
 
@@ -216,7 +219,7 @@ def status(config: Config, as_json: bool) -> None:
 def versions(config: Config, document: str, as_json: bool) -> None:
     """List the versions of DOCUMENT, oldest first."""
     config.document(document)
-    rows = [views.version_dict(v) for v in store.versions(open_existing(config), document)]
+    rows = [views.version_dict(v) for v in read.versions(open_existing(config), document)]
     emit_json(rows) if as_json else click.echo(views.versions_table(rows))
 
 
@@ -234,9 +237,9 @@ def show(config: Config, document: str, version: str | None, raw: bool, out: Pat
     was read from instead, exactly as kept."""
     config.document(document)
     db = open_existing(config)
-    found = store.resolve_version(db, document, version)
+    found = read.resolve_version(db, document, version)
     if raw:
-        write_or_print_bytes(store.raw_page(db, found), out, f"the raw page of version {found.id}")
+        write_or_print_bytes(read.raw_page(db, found), out, f"the raw page of version {found.id}")
     elif out is not None:
         write_or_echo(found.text + "\n", out)
     else:
@@ -265,7 +268,7 @@ def changes(config: Config, document, since, vendor, audience, training, retenti
     Each row's "significance" is "substantive" (a change of terms) or, with --all, "editorial"."""
     if document is not None:
         config.document(document)  # an unknown id is an error, not "no changes"
-    rows = store.changes(open_existing(config), document, since, training, retention, vendor, audience, editorial,
+    rows = read.changes(open_existing(config), document, since, training, retention, vendor, audience, editorial,
                          access)
     emit_json(rows) if as_json else click.echo(views.changes_table(rows))
 
@@ -319,7 +322,7 @@ def reextract(config: Config, only: tuple[str, ...], as_json: bool) -> None:
     from monitor.pipeline import reextract as reextract_all
 
     db = open_existing(config)
-    with store.run_lock(config.storage.database):
+    with run_lock(config.storage.database):
         totals = reextract_all(db, config, only)
     emit_json(totals) if as_json else click.echo(views.reextract_summary(totals))
 
@@ -352,8 +355,8 @@ def demo(workdir: Path | None) -> None:
         click.echo(views.demo_step(snap, summary))
     config = load(workdir / "config.toml")
     db = open_existing(config)
-    click.echo("\nRecorded changes (termwatch changes):\n" + views.changes_table(store.changes(db)))
-    old, new = store.version_pair(db, "anthropic-privacy-policy", None, None)
+    click.echo("\nRecorded changes (termwatch changes):\n" + views.changes_table(read.changes(db)))
+    old, new = read.version_pair(db, "anthropic-privacy-policy", None, None)
     hunks = [h for h in diff_texts(old.text, new.text) if "train" in (h.old + h.new).lower()][:3]
     click.echo("\nThe change, where it speaks of training (termwatch diff):\n" + render.diff_text(hunks, use_color()))
     click.echo("\nDrift of the agreement (termwatch drift):\n" + views.drift_text(drift_report(db, config)))
@@ -439,7 +442,7 @@ def alerts_test(config: Config, channel: str | None, as_json: bool) -> None:
     """Send a sample alert to CHANNEL (or every channel) and say whether it arrived. Exit 3 if not."""
     from monitor.alerts import send_test
 
-    report = send_test(store.open_db(config.storage.database), config, channel)
+    report = send_test(open_db(config.storage.database), config, channel)
     emit_json(asdict(report)) if as_json else click.echo(views.delivery_text(report))
     if report.failed:
         sys.exit(EXIT_INCOMPLETE)
@@ -454,7 +457,7 @@ def outbox(ctx: click.Context, status: str | None, as_json: bool) -> None:
     """Alert events and their deliveries per channel: pending, failed (with the redacted error) and sent."""
     if ctx.invoked_subcommand is None:
         config = load_config(ctx)
-        rows = store.outbox(open_existing(config), status)
+        rows = deliveries(open_existing(config), status)
         emit_json(rows) if as_json else click.echo(views.outbox_table(rows, status))
 
 
@@ -467,9 +470,9 @@ def outbox_retry(config: Config, as_json: bool) -> None:
     from monitor.timeutil import utc_now
 
     # The run lock: a run delivering at the same time would send the same alerts again.
-    with store.run_lock(config.storage.database):
+    with run_lock(config.storage.database):
         db = open_existing(config)
-        store.retry_failed(db, utc_now())
+        retry_failed(db, utc_now())
         report = deliver(db, config, utc_now())
     emit_json(asdict(report)) if as_json else click.echo(views.delivery_text(report))
     if report.failed:
@@ -489,8 +492,8 @@ def outbox_drop(config: Config, events: tuple[int, ...], channel: str | None, as
         raise TermwatchError("name the alerts to drop: EVENT ids from `termwatch outbox`, or --channel ID")
     from monitor.timeutil import utc_now
 
-    with store.run_lock(config.storage.database):  # a run delivering meanwhile would send what is being dropped
-        dropped = store.drop_deliveries(open_existing(config), events, channel, utc_now())
+    with run_lock(config.storage.database):  # a run delivering meanwhile would send what is being dropped
+        dropped = drop_deliveries(open_existing(config), events, channel, utc_now())
     emit_json({"dropped": dropped}) if as_json else click.echo(f"{dropped} undelivered alert deliveries dropped.")
 
 
@@ -515,7 +518,7 @@ def diff_command(config: Config, document: str, from_version, to_version, fmt: s
     from monitor.diff import diff_texts
 
     config.document(document)
-    old, new = store.version_pair(open_existing(config), document, from_version, to_version)
+    old, new = read.version_pair(open_existing(config), document, from_version, to_version)
     hunks, empty = diff_texts(old.text, new.text), "No wording changes."
     pairs = classify_change(old.text, new.text, hunks).clauses
     topics = {name for name, on in (("training", training), ("retention", retention), ("access", access)) if on}
@@ -546,7 +549,7 @@ def diff_command(config: Config, document: str, from_version, to_version, fmt: s
 def history(config: Config, document: str, as_json: bool) -> None:
     """A timeline of DOCUMENT: each version, and the change that led to it with its training/retention/access flags."""
     config.document(document)
-    rows = store.history(open_existing(config), document)
+    rows = read.history(open_existing(config), document)
     emit_json(rows) if as_json else click.echo(views.history_table(rows))
 
 
@@ -562,7 +565,7 @@ def clauses(config: Config, document: str, training: bool, retention: bool, acce
     from monitor.classify import FACT_TOPIC, current_clauses, facts
 
     config.document(document)
-    text = store.resolve_version(open_existing(config), document, None).text
+    text = read.resolve_version(open_existing(config), document, None).text
     only = {flag for flag, on in (("training", training), ("retention", retention), ("access", access)) if on} or None
     found = [{"heading": c.heading, "text": c.text, "labels": sorted(c.labels), "evidence": list(c.evidence)}
              for c in current_clauses(text, only)]
@@ -618,7 +621,7 @@ def export(config: Config, fmt: str, what: str, out: Path | None) -> None:
     from monitor.agreements import drift_report
 
     db = open_existing(config)
-    rows = store.changes(db) if what == "changes" else drift_report(db, config)
+    rows = read.changes(db) if what == "changes" else drift_report(db, config)
     csv_of = exports.changes_csv if what == "changes" else exports.drift_csv
     write_or_echo(exports.to_json(rows) if fmt == "json" else csv_of(rows), out)
 
@@ -737,6 +740,6 @@ def feed(config: Config, vendor: str | None, base_url: str | None, out: Path | N
 
     if vendor is not None:
         config.vendor(vendor)
-    atom = build_feed(store.changes(open_existing(config)), utc_now(), vendor,
+    atom = build_feed(read.changes(open_existing(config)), utc_now(), vendor,
                       base_url or config.report.base_url or None)
     write_or_echo(atom.decode("utf-8"), out)

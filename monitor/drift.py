@@ -22,7 +22,7 @@ STATUSES = (DRIFTED, UNVERIFIED, NO_VERSION, EDITORIAL, UNCHANGED)  # worst firs
 
 
 class StoredVersion(Protocol):
-    """A recorded version as drift reads it (store.VersionRow, or a stand-in in tests); read-only."""
+    """A recorded version as drift reads it (read.VersionRow, or a stand-in in tests); read-only."""
 
     @property
     def id(self) -> int: ...

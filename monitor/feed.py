@@ -1,4 +1,4 @@
-"""Atom feeds of recorded changes, all or one vendor's, written with feedgen; pure: rows of store.changes in, bytes out.
+"""Atom feeds of recorded changes, all or one vendor's, written with feedgen; pure: rows of read.changes in, bytes out.
 
 Page text goes into elements as text, so feedgen (lxml) escapes it; nothing in a feed is markup.
 """
@@ -45,7 +45,7 @@ def entry_content(change: dict) -> str:
 
 
 def build_feed(changes: list[dict], now: str, vendor: str | None = None, base_url: str | None = None) -> bytes:
-    """An Atom feed of `changes` (newest first, as store.changes returns them), or of one vendor's only.
+    """An Atom feed of `changes` (newest first, as read.changes returns them), or of one vendor's only.
 
     Ids are stable URNs from the change id (`urn:termwatch:change:ID`). Each entry links to its report page
     at `base_url` when given (a folder URL, a slash is added; or "" for links relative to the feed, as in the

@@ -1,4 +1,5 @@
-"""The imperative shell of `termwatch run`: each fetch result is judged, decided, stored, diffed and classified.
+"""The imperative shell of `termwatch run`: each fetch result is judged, decided against the document's stored
+state, described (diffed and classified) and stored with its alerts.
 
 Scrapy is not imported here; the crawl hands results in one by one.
 """
@@ -11,18 +12,20 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from monitor import messages, store
+from monitor import messages
 from monitor.agreements import check_agreements
 from monitor.alerts import DeliveryReport, deliver, route
-from monitor.classify import classify_change, current_clauses, facts
+from monitor.classify import Fact, classify_change, current_clauses, facts
 from monitor.config import Config, CrawlConfig
-from monitor.decide import KNOWN, NEW, NOT_MODIFIED, SUSPECT, UNCHANGED, Decision, State, decide, known_versions
+from monitor.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
 from monitor.diff import diff_texts
 from monitor.errors import TermwatchError
-from monitor.models import Document, Extracted, FetchResult, RunSummary, Unusable
+from monitor.models import Clause, Document, Extracted, FetchResult, RunSummary, Unusable
 from monitor.reader import PageReader, return_freed_pages
 from monitor.redact import redact
 from monitor.significance import EDITORIAL, SUBSTANTIVE, significance
+from monitor.store import outbox, read, write
+from monitor.store.db import disk_full_as_error, open_db, run_lock
 from monitor.text.html import extract_text
 from monitor.text.judge import EXTRACTOR_VERSION, fingerprint, judge, pdf_fingerprint
 from monitor.text.pdf import pdf_text
@@ -43,12 +46,40 @@ def describe_change(old: str, new: str, significance: str) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A text as this termwatch reads it, with the clauses and facts the classifier finds in it: what a version
+    is stored with."""
+
+    found: Extracted
+    clauses: list[Clause]
+    facts: list[Fact]
+
+
+def _classified(found: Extracted) -> Reading:
+    return Reading(found, current_clauses(found.text), facts(found.text))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What recording one fetch writes, worked out before the transaction that writes it."""
+
+    doc: Document
+    fetch: FetchResult
+    decision: Decision
+    events: outbox.Events  # the alerts it causes; an announced change's own names the change, so is made on writing
+    text_sha256: str | None = None  # of the text it showed (a 304: the current version's)
+    note: str | None = None  # how a usable page was read, when that needs saying
+    upgraded: tuple[int, Reading] | None = None  # the current version (id) read again by this extractor
+    new: Reading | None = None  # a new version
+    change: dict | None = None  # what changed from the current version to the new one, when described
+
+
 @dataclass
 class Processor:
     """Takes the fetch results of one run, in any order, and records each in its own transaction.
 
-    For each fetch it reads the document's state once, lets `decide` judge it, and applies the decision;
-    alert events are routed and enqueued in the same transaction as the fetch that caused them.
+    Alerts are enqueued in the transaction of the fetch that caused them, and delivered after the run.
     """
 
     db: sqlite_utils.Database
@@ -65,99 +96,112 @@ class Processor:
         return [route(e, self.config.channels, self.config.secrets) for e in events]
 
     def handle(self, fetch: FetchResult, judged: Extracted | Unusable | None = None) -> None:
-        """Record one fetch; `judged` is what it shows when that was already worked out (in the worker)."""
+        """Record one fetch: read the document's state once, decide what the fetch means and build its alerts
+        without writing, then write it all in one transaction. `judged` is what the page shows when that was
+        already worked out (in the worker)."""
         self.fetched += 1
         self.handled.add(fetch.document_id)
         doc = self.documents[fetch.document_id]
-        rows = store.recent_versions(self.db, doc.id)
-        if rows and rows[0].extractor_version != EXTRACTOR_VERSION:
-            # Read by an older termwatch: the current version is read again from its kept page first, so that
-            # an upgrade of the extractor is never announced as a change of the vendor's terms.
-            _reread(self.db, doc, rows[0])
-            rows = store.recent_versions(self.db, doc.id)
-        current = rows[0] if rows else None
+        if judged is None and fetch.status != 304:  # a 304 shows no page: it stands for the current version
+            judged = judge(fetch, doc.select, doc.remove, doc.format)
+        fell_back = isinstance(judged, Extracted) and judged.fallback
+        state = read.document_state(self.db, doc.id, EXTRACTOR_VERSION, fell_back)
+        plan = self._plan(doc, fetch, judged, state)
+        with self.db.atomic():
+            version_id, change_id = self._apply(plan)
+        self._count(plan, version_id, change_id)
+
+    def _plan(self, doc: Document, fetch: FetchResult, judged: Extracted | Unusable | None,
+              state: read.DocumentState) -> Plan:
+        """Decide what a fetch means given the document's state, and build the alerts it causes; writes nothing."""
+        current, upgraded = _current(doc, state)
         if fetch.status == 304 and current is not None:
             seen = None
-        else:
+        else:  # with no version stored, a 304 stands for nothing and is judged as any other answer
             seen = judged if judged is not None else judge(fetch, doc.select, doc.remove, doc.format)
-        state = State(known_versions(rows), current.text if current else "", bool(current and current.fallback),
-                      _current_automatic(self.db, doc, current, seen), store.pending_suspect(self.db, doc.id))
-        decision = decide(state, seen, fetch.fetched_at)
-        if decision.kind not in (NOT_MODIFIED, UNCHANGED, KNOWN, NEW):
+        recent = (current, *state.recent[1:]) if current is not None else ()
+        decision = decide(State(known_versions(recent), current.text if current else "",
+                                bool(current and current.fallback), _current_automatic(doc, state, current, seen),
+                                state.pending_suspect), seen, fetch.fetched_at)
+        if decision.kind in (FAILED, SUSPECT):
+            failures, events = state.failures + 1, []
+            if failures == self.config.alerting.failure_threshold:
+                key = messages.failure_key(doc.id, fetch.fetched_at)
+                events = self._route(messages.failure_event(doc, failures, decision.reason, key, fetch.fetched_at))
             suspect = seen.sha256 if decision.kind == SUSPECT and isinstance(seen, Extracted) else None
-            self._fail(doc, fetch, decision.reason, decision.kind, suspect)
-            return
-        note, events = None, self._recovery(doc, fetch)
+            return Plan(doc, fetch, decision, events, suspect, upgraded=upgraded)
+        note, events = None, self._recovery(doc, fetch, state.failures)
         if isinstance(seen, Extracted) and seen.fallback:
             note = _fallback_note(doc)
             if not (current and current.fallback):  # once per version read by its selector
                 key = messages.selector_key(doc.id, current.id if current else None)
                 events += self._route(messages.selector_event(doc, note, key, fetch.fetched_at))
-        # decide() makes a version only of a usable page, and the other outcomes left name a stored version.
-        if decision.kind == NEW:
-            assert isinstance(seen, Extracted)
-            self._new_version(doc, fetch, seen, decision, current, note, events)
-        else:
-            assert decision.version_id is not None
+        if decision.kind != NEW:
             if isinstance(seen, Extracted):
-                sha = seen.sha256
-            else:  # a 304, which stands for the current version
-                assert current is not None
-                sha = current.text_sha256
-            store.record_seen(self.db, fetch, decision.version_id, decision.kind, sha, events, note)
-            self.unchanged += 1
+                return Plan(doc, fetch, decision, events, seen.sha256, note, upgraded)
+            assert current is not None  # a 304, which decide() takes for the current version
+            return Plan(doc, fetch, decision, events, current.text_sha256, note, upgraded)
+        assert isinstance(seen, Extracted)  # decide() makes a version only of a usable page
+        change = None
+        if decision.significance in (SUBSTANTIVE, EDITORIAL):
+            assert current is not None  # only a first version is described against nothing
+            change = describe_change(decision.base_text, seen.text, decision.significance) | {
+                "from_version": current.id}
+        return Plan(doc, fetch, decision, events, seen.sha256, note, upgraded, _classified(seen), change)
 
-    def _recovery(self, doc: Document, fetch: FetchResult) -> list:
-        failures = store.consecutive_failures(self.db, doc.id)
+    def _recovery(self, doc: Document, fetch: FetchResult, failures: int) -> list:
         if failures < self.config.alerting.failure_threshold:
             return []
         key = messages.recovery_key(doc.id, fetch.fetched_at)
         return self._route(messages.recovery_event(doc, failures, key, fetch.fetched_at))
 
-    def _fail(self, doc: Document, fetch: FetchResult, reason: str, outcome: str = "failed",
-              text_sha256: str | None = None) -> None:
-        failures = store.consecutive_failures(self.db, doc.id) + 1
-        events = []
-        if failures == self.config.alerting.failure_threshold:
-            key = messages.failure_key(doc.id, fetch.fetched_at)
-            events = self._route(messages.failure_event(doc, failures, reason, key, fetch.fetched_at))
-        store.record_failure(self.db, fetch, reason, outcome, text_sha256, events)
-        self.failures.append({"document": fetch.document_id, "reason": reason})
+    def _apply(self, plan: Plan) -> tuple[int | None, int | None]:
+        """Write what the plan says, inside the caller's transaction: the new version's and its change's ids."""
+        doc, fetch, decision = plan.doc, plan.fetch, plan.decision
+        if plan.upgraded is not None:
+            upgraded_id, reading = plan.upgraded
+            write.rewrite_derived(self.db, [_text_update(upgraded_id, reading.found)], [], [],
+                                  {upgraded_id: (doc.id, reading.clauses)}, {upgraded_id: (doc.id, reading.facts)})
+        events = list(plan.events)
+        version_id = change_id = None
+        if plan.new is not None:
+            new = plan.new
+            version_id, change_id = write.record_version(
+                self.db, fetch, new.found.text, new.found.sha256, EXTRACTOR_VERSION, plan.change,
+                clauses=new.clauses, fallback=new.found.fallback, note=plan.note, facts=new.facts,
+            )
+            if decision.announced:
+                # The alert names the change's id (its report page, the diff command), which exists only now.
+                assert plan.change is not None and change_id is not None
+                key = messages.change_key(doc.id, fetch.fetched_at, new.found.sha256)
+                recorded = plan.change | {"id": change_id, "to_version": version_id}
+                events += self._route(messages.change_event(doc, recorded, key, fetch.fetched_at,
+                                                            self.config.report.base_url))
+        elif decision.kind in (FAILED, SUSPECT):
+            write.record_failure(self.db, fetch, decision.reason, decision.kind, plan.text_sha256)
+        else:
+            assert decision.version_id is not None  # the outcomes left name a stored version
+            write.record_seen(self.db, fetch, decision.version_id, decision.kind, plan.text_sha256, plan.note)
+        outbox.enqueue(self.db, events)
+        return version_id, change_id
 
-    def _new_version(self, doc: Document, fetch: FetchResult, seen: Extracted, decision: Decision, current,
-                     note: str | None, events: list) -> None:
-        change = None
-        if decision.significance in (SUBSTANTIVE, EDITORIAL):
-            change = describe_change(decision.base_text, seen.text, decision.significance) | {
-                "from_version": current.id}
-        announced = change if decision.announced else None  # a substantive change: alerted and summarised
-        # The alert names the change's id (its report page, the diff command), so it is written in the
-        # transaction that records the change, once the id exists.
-        with self.db.atomic():
-            version_id, change_id = store.record_version(
-                self.db, fetch, seen.text, seen.sha256, EXTRACTOR_VERSION, change, events,
-                clauses=current_clauses(seen.text), fallback=seen.fallback, note=note, facts=facts(seen.text),
-            )
-            if announced is not None:
-                key = messages.change_key(doc.id, fetch.fetched_at, seen.sha256)
-                recorded = announced | {"id": change_id, "to_version": version_id}
-                event = messages.change_event(doc, recorded, key, fetch.fetched_at, self.config.report.base_url)
-                store.enqueue(self.db, self._route(event))
-        self.new_versions += 1
-        if announced is not None:
-            self.changes.append(
-                {
-                    "id": change_id,
-                    "document": doc.id,
-                    "vendor": doc.vendor,
-                    "from_version": current.id,
-                    "to_version": version_id,
-                    "training": announced["training"],
-                    "retention": announced["retention"],
-                    "access": announced["access"],
-                    "summary": announced["summary"],
-                }
-            )
+    def _count(self, plan: Plan, version_id: int | None, change_id: int | None) -> None:
+        """The run's summary, once a fetch is recorded."""
+        decision = plan.decision
+        if decision.kind in (FAILED, SUSPECT):
+            self.failures.append({"document": plan.doc.id, "reason": decision.reason})
+        elif decision.kind != NEW:
+            self.unchanged += 1
+        else:
+            self.new_versions += 1
+            if decision.announced:  # a substantive change: alerted and summarised
+                assert plan.change is not None
+                self.changes.append({
+                    "id": change_id, "document": plan.doc.id, "vendor": plan.doc.vendor,
+                    "from_version": plan.change["from_version"], "to_version": version_id,
+                    "training": plan.change["training"], "retention": plan.change["retention"],
+                    "access": plan.change["access"], "summary": plan.change["summary"],
+                })
 
     def summary(self, started_at: str, finished_at: str, alerts: DeliveryReport) -> RunSummary:
         return RunSummary(
@@ -188,12 +232,12 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
     documents = tuple(config.document(i) for i in only) if only else config.documents
     return_freed_pages()
     # The lock comes first: two runs started together on a new database would otherwise race to create it.
-    with store.disk_full_as_error(config.storage.database), store.run_lock(config.storage.database):
-        db = store.open_db(config.storage.database)
+    with disk_full_as_error(config.storage.database), run_lock(config.storage.database):
+        db = open_db(config.storage.database)
         started_at = clock()
         # A ${ENV} value in a document's URL (a token-protected page) is a secret: the database, the alerts and
         # the summary only ever see the URL with it masked. The crawl alone gets the real one.
-        store.sync_documents(db, tuple(_masked(d, config.secrets) for d in config.documents))
+        write.sync_documents(db, tuple(_masked(d, config.secrets) for d in config.documents))
         processor = Processor(db, config, {d.id: _masked(d, config.secrets) for d in documents})
 
         with PageReader() as reader:
@@ -206,7 +250,7 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
                 if progress is not None:
                     progress(fetch.document_id)
 
-            fetch_all(documents, config.crawl, handle, store.validators(db), verbose)
+            fetch_all(documents, config.crawl, handle, read.validators(db), verbose)
         # Documents the crawl did not reach before the run's deadline are failed fetches, said so.
         deadline = run_deadline(config.crawl, len(documents))
         for doc in documents:
@@ -218,21 +262,34 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
         return processor.summary(started_at, clock(), report)
 
 
-def _reread(db: sqlite_utils.Database, doc: Document, version) -> None:
-    """Re-derive one stored version's text, hash and clauses from its kept page with the current extractor."""
-    found = _page_fingerprint(db, doc, version.page_sha256, version.fallback)
-    update = {"id": version.id, "text": found.text, "text_sha256": found.sha256, "length": len(found.text),
-              "extractor_version": EXTRACTOR_VERSION}
-    store.rewrite_derived(db, [update], [], [], {version.id: (doc.id, current_clauses(found.text))},
-                          {version.id: (doc.id, facts(found.text))})
+def _current(doc: Document, state: read.DocumentState) -> tuple[read.VersionRow | None, tuple[int, Reading] | None]:
+    """The current version as this termwatch reads it, and its new reading when an older one had read it.
+
+    Read again from its kept page first, an upgrade of the extractor is never announced as a change of the
+    vendor's terms."""
+    current = state.current
+    if current is None or current.extractor_version == EXTRACTOR_VERSION:
+        return current, None
+    assert state.current_page is not None  # read.document_state keeps it for this
+    found = _page_reading(doc, state.current_page, current.fallback)
+    return (replace(current, text=found.text, text_sha256=found.sha256, length=len(found.text),
+                    extractor_version=EXTRACTOR_VERSION), (current.id, _classified(found)))
 
 
-def _current_automatic(db: sqlite_utils.Database, doc: Document, current, seen) -> Extracted | None:
+def _current_automatic(doc: Document, state: read.DocumentState, current: read.VersionRow | None,
+                       seen: Extracted | Unusable | None) -> Extracted | None:
     """When `select` stopped matching: the current version's page read from its automatically found main
     content too, so that the switch of extraction is not taken for a change."""
     if not isinstance(seen, Extracted) or not seen.fallback or current is None or current.fallback:
         return None
-    return _page_fingerprint(db, doc, current.page_sha256, fallback=True)
+    assert state.current_page is not None  # read.document_state keeps it for this
+    return _page_reading(doc, state.current_page, fallback=True)
+
+
+def _text_update(version_id: int, found: Extracted) -> dict:
+    """A version's text re-derived by this extractor, as write.rewrite_derived takes it."""
+    return {"id": version_id, "text": found.text, "text_sha256": found.sha256, "length": len(found.text),
+            "extractor_version": EXTRACTOR_VERSION}
 
 
 def _fallback_note(doc: Document) -> str:
@@ -286,16 +343,15 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
     all_dropped: list[int] = []
     for doc in documents:
         texts, updates = {}, []
-        for v in store.versions(db, doc.id):
+        for v in read.versions(db, doc.id):
             versions += 1
-            found = _page_fingerprint(db, doc, v.page_sha256, v.fallback)
+            found = _page_reading(doc, read.page_bytes(db, v.page_sha256), v.fallback)
             text, sha = found.text, found.sha256
             texts[v.id] = (text, sha)
             if text != v.text or sha != v.text_sha256 or v.extractor_version != EXTRACTOR_VERSION:
-                updates.append({"id": v.id, "text": text, "text_sha256": sha, "length": len(text),
-                                "extractor_version": EXTRACTOR_VERSION})
+                updates.append(_text_update(v.id, found))
         changed, dropped = [], []
-        for c in store.change_pairs(db, doc.id):
+        for c in read.change_pairs(db, doc.id):
             (old, old_sha), (new, new_sha) = texts[c["from_version"]], texts[c["to_version"]]
             if old_sha == new_sha:
                 dropped.append(c["id"])
@@ -304,7 +360,8 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
         # Every version's clauses and facts are found again: the classifier may have changed since they were stored.
         clauses = {vid: (doc.id, current_clauses(text)) for vid, (text, _) in texts.items()}
         stated = {vid: (doc.id, facts(text)) for vid, (text, _) in texts.items()}
-        store.rewrite_derived(db, updates, changed, dropped, clauses, stated)
+        with db.atomic():
+            write.rewrite_derived(db, updates, changed, dropped, clauses, stated)
         rewritten += len(updates)
         redescribed += len(changed)
         all_dropped += dropped
@@ -312,10 +369,11 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
             "changes_dropped": all_dropped}
 
 
-def _page_fingerprint(db: sqlite_utils.Database, doc: Document, page_sha256: str, fallback: bool) -> Extracted:
+def _page_reading(doc: Document, page: bytes, fallback: bool) -> Extracted:
+    """A version's kept page read by this extractor."""
     # A stored PDF was readable when its version was made, so reading it again cannot fail.
     if doc.format == "pdf":
-        return pdf_fingerprint(pdf_text(store.page_bytes(db, page_sha256)))
+        return pdf_fingerprint(pdf_text(page))
     # A version read from the main content because `select` matched nothing is read that way again.
     select = () if fallback else doc.select
-    return fingerprint(extract_text(store.page_html(db, page_sha256), select, doc.remove))
+    return fingerprint(extract_text(page.decode("utf-8"), select, doc.remove))

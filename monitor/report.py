@@ -12,7 +12,7 @@ from pathlib import Path
 import sqlite_utils
 from markupsafe import Markup
 
-from monitor import describe, drift, store, templating
+from monitor import describe, drift, templating
 from monitor.agreements import drift_report
 from monitor.answers import answer_sheet
 from monitor.config import Config
@@ -24,6 +24,8 @@ from monitor.models import AUDIENCES, flags
 from monitor.names import unique
 from monitor.pages import agreement_href, change_href, document_href, version_href
 from monitor.render import diff_html_sections, heading_level
+from monitor.store import read
+from monitor.store.db import snapshot
 from monitor.text.pdf import looks_like_pdf
 
 
@@ -178,7 +180,7 @@ def text_blocks(text: str) -> list[dict]:
     return blocks
 
 
-def version_pages(row: dict, kept: list[tuple[store.VersionRow, bytes | None]], history: list[dict],
+def version_pages(row: dict, kept: list[tuple[read.VersionRow, bytes | None]], history: list[dict],
                   changes: list[dict], context: dict) -> list[Page]:
     """A page per version of a document (kept: its versions oldest first, each with its kept raw page or None):
     the full text, first and last seen, the versions before and after, the change that led to it, the raw page."""
@@ -204,12 +206,12 @@ def version_pages(row: dict, kept: list[tuple[store.VersionRow, bytes | None]], 
     return pages
 
 
-def kept_versions(db: sqlite_utils.Database, document: str) -> list[tuple[store.VersionRow, bytes | None]]:
+def kept_versions(db: sqlite_utils.Database, document: str) -> list[tuple[read.VersionRow, bytes | None]]:
     """A document's versions oldest first, each with its kept raw page (None when none is kept)."""
-    out: list[tuple[store.VersionRow, bytes | None]] = []
-    for v in store.versions(db, document):
+    out: list[tuple[read.VersionRow, bytes | None]] = []
+    for v in read.versions(db, document):
         try:
-            out.append((v, store.raw_page(db, v)))
+            out.append((v, read.raw_page(db, v)))
         except StoreError:
             out.append((v, None))
     return out
@@ -242,14 +244,14 @@ def render(page: Page) -> str:
 
 def write_report(db: sqlite_utils.Database, config: Config, out: Path, now: str) -> list[str]:
     """Gather from the store, build every page and feed, and write them into OUT; returns the file names."""
-    with store.snapshot(db):  # a run may be committing meanwhile
-        status = store.status(db)
-        changes = store.changes(db)
+    with snapshot(db):  # a run may be committing meanwhile
+        status = read.status(db)
+        changes = read.changes(db)
         agreements = drift_report(db, config, with_diff=True)
-        histories = {row["document"]: store.history(db, row["document"]) for row in status}
+        histories = {row["document"]: read.history(db, row["document"]) for row in status}
         kept = {row["document"]: kept_versions(db, row["document"]) for row in status}
-        pairs = [(store.version(db, c["document"], c["from_version"]),
-                  store.version(db, c["document"], c["to_version"])) for c in changes]
+        pairs = [(read.version(db, c["document"], c["from_version"]),
+                  read.version(db, c["document"], c["to_version"])) for c in changes]
     vendors: dict[str, str] = {}
     for row in status:  # one feed per vendor, however its name is capitalised
         vendors.setdefault(row["vendor"].casefold(), row["vendor"])

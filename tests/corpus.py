@@ -23,7 +23,7 @@ from monitor.text.html import extract_text
 from monitor.text.judge import fingerprint, judge
 
 FIXTURE_ROOT = Path(__file__).resolve().parent / "fixtures" / "corpus"
-RECENT_VERSIONS = 10  # what store.recent_versions hands the pipeline
+RECENT_VERSIONS = 10  # what read.recent_versions hands the pipeline
 
 # Labelled substantive transitions that OTA saw this page's text change for, but whose change on
 # this page is only a re-rendering, so a monitor must NOT record it here. From the label's summary.

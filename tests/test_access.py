@@ -50,11 +50,12 @@ def test_a_change_that_widens_sharing_is_flagged_access_and_nothing_else():
 
 
 def test_changes_access_lists_only_access_changes(tmp_path):
-    from monitor import store
+    from monitor.store import read, write
+    from monitor.store.db import open_db
     from test_pipeline import DOC, Replay, page
 
-    db = store.open_db(tmp_path / "tw.db")
-    store.sync_documents(db, (DOC,))
+    db = open_db(tmp_path / "tw.db")
+    write.sync_documents(db, (DOC,))
     replay = Replay(db)
     base = ["These Terms govern your use of the Acme services and every workspace you create with them.",
             "We do not use Customer Content to train our models unless you opt in to share it with us.",
@@ -63,8 +64,8 @@ def test_changes_access_lists_only_access_changes(tmp_path):
     wider = base[2].replace("service providers", "service providers and advertisers")
     replay.fetch(page(base[:2] + [wider]))
     replay.fetch(page([base[0], base[1].replace("do not use", "use"), wider]))
-    assert [c["access"] for c in store.changes(db)] == [False, True]
-    assert [c["training"] for c in store.changes(db, access=True)] == [False]
+    assert [c["access"] for c in read.changes(db)] == [False, True]
+    assert [c["training"] for c in read.changes(db, access=True)] == [False]
     clauses = [r["label"] for r in db.query("select label from current_clauses")]
     assert "access" in clauses
 

@@ -13,10 +13,12 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import document_toml, run_termwatch
-from monitor import alerts, messages, store
+from monitor import alerts, messages
 from monitor.config import Channel, load, parse
 from monitor.errors import ConfigError
 from monitor.models import Document
+from monitor.store import outbox
+from monitor.store.db import open_db
 from receivers import SmtpReceiver, WebhookReceiver
 
 NOW = "2026-03-02T09:00:00+00:00"
@@ -81,11 +83,11 @@ def channel_toml(channel_id: str, *urls: str, events=None) -> str:
 
 
 def enqueue(db, config, event: dict) -> list[int]:
-    return store.add_events(db, [alerts.route(event, config.channels, config.secrets)])
+    return outbox.enqueue(db, [alerts.route(event, config.channels, config.secrets)])
 
 
 def outbox_row(db) -> dict:
-    rows = store.outbox(db)
+    rows = outbox.deliveries(db)
     assert len(rows) == 1, rows
     return rows[0]
 
@@ -232,7 +234,7 @@ def test_backoff(attempts, wait):
 def test_email_end_to_end_subject_both_bodies_recipients_and_escaped_html(write_config, smtp):
     _, config = config_with(write_config, channel_toml(
         "legal", smtp.url("legal@buyer.example,cto@buyer.example", sender="termwatch@buyer.example")))
-    db = store.open_db(config.storage.database)
+    db = open_db(config.storage.database)
     assert enqueue(db, config, change())
 
     report = alerts.deliver(db, config, NOW)
@@ -276,7 +278,7 @@ def test_json_webhook_gets_title_and_full_text_and_mattermost_gets_the_short_for
         channel_toml("hook", f"json://{hook.base}/hook"),
         channel_toml("chat", f"mmost://{hook.base}/chattoken"),
     )
-    db = store.open_db(config.storage.database)
+    db = open_db(config.storage.database)
     evt = change()
     enqueue(db, config, evt)
 
@@ -296,7 +298,7 @@ def test_json_webhook_gets_title_and_full_text_and_mattermost_gets_the_short_for
     assert "Customer content may now be used to train models." in chat
     assert "after:  We {+may+} use Customer Content" in chat  # the one clause fits: nothing to shorten
     assert "more clause" not in chat and "<table" not in chat
-    assert {r["status"] for r in store.outbox(db)} == {"sent"}
+    assert {r["status"] for r in outbox.deliveries(db)} == {"sent"}
 
 
 def test_a_brief_alert_leads_with_training_and_retention_and_says_how_many_more_with_a_link():
@@ -370,7 +372,7 @@ def bring_up(receiver: WebhookReceiver, how: str) -> None:
 @pytest.mark.parametrize("how, error_says", [("500", "500"), ("stopped", "connection error")])
 def test_failure_then_recovery_delivers_exactly_once(write_config, hook, how, error_says):
     _, config = config_with(write_config, channel_toml("hook", f"json://{hook.base}/hook"))
-    db = store.open_db(config.storage.database)
+    db = open_db(config.storage.database)
     enqueue(db, config, change())
     take_down(hook, how)
 
@@ -397,7 +399,7 @@ def test_failure_then_recovery_delivers_exactly_once(write_config, hook, how, er
 
 def test_repeated_failures_back_off_until_retried(write_config, hook):
     _, config = config_with(write_config, channel_toml("hook", f"json://{hook.base}/hook"))
-    db = store.open_db(config.storage.database)
+    db = open_db(config.storage.database)
     enqueue(db, config, change())
     hook.down = True
 
@@ -411,14 +413,14 @@ def test_repeated_failures_back_off_until_retried(write_config, hook):
     assert len(hook.refused) == 2
 
     hook.down = False
-    assert store.retry_failed(db, later(NOW, minutes=4)) == 1
+    assert outbox.retry_failed(db, later(NOW, minutes=4)) == 1
     assert alerts.deliver(db, config, later(NOW, minutes=4)).sent == 1
     assert len(hook.requests) == 1 and outbox_row(db)["attempts"] == 3
 
 
 def test_the_same_event_key_is_stored_once(write_config, hook):
     _, config = config_with(write_config, channel_toml("hook", f"json://{hook.base}/hook"))
-    db = store.open_db(config.storage.database)
+    db = open_db(config.storage.database)
 
     assert len(enqueue(db, config, change("change:acme-terms:7"))) == 1
     assert enqueue(db, config, change("change:acme-terms:7", now=later(NOW, hours=1))) == []
@@ -430,11 +432,11 @@ def test_the_same_event_key_is_stored_once(write_config, hook):
 
 def test_a_sent_delivery_is_never_resent_by_outbox_retry(write_config, hook):
     path, config = config_with(write_config, channel_toml("hook", f"json://{hook.base}/hook"))
-    db = store.open_db(config.storage.database)
+    db = open_db(config.storage.database)
     enqueue(db, config, change())
     assert alerts.deliver(db, config, NOW).sent == 1
 
-    assert store.retry_failed(db, later(NOW, hours=1)) == 0
+    assert outbox.retry_failed(db, later(NOW, hours=1)) == 0
     result = run_termwatch(path, "outbox", "retry", "--json", timeout=60)
 
     assert result.code == 0, result.stderr
@@ -453,7 +455,7 @@ def test_a_secret_in_a_failing_url_reaches_neither_the_database_nor_any_output(w
         environ=env,
     )
     assert config.secrets == {SECRET}
-    db = store.open_db(config.storage.database)
+    db = open_db(config.storage.database)
     enqueue(db, config, change())
     hook.down = True
 
@@ -506,7 +508,7 @@ def test_cli_alerts_test_with_the_receiver_down_exits_3_and_says_why(write_confi
 
 def test_cli_outbox_json_shape(write_config, hook):
     path, config = config_with(write_config, channel_toml("hook", f"json://{hook.base}/hook"))
-    db = store.open_db(config.storage.database)
+    db = open_db(config.storage.database)
     enqueue(db, config, change())
     alerts.deliver(db, config, NOW)
 
@@ -533,7 +535,7 @@ def test_alerts_test_for_one_channel_touches_no_other_channel_or_pending_alert(w
     with WebhookReceiver() as tested, WebhookReceiver() as other:
         _, config = config_with(write_config, channel_toml("tested", f"json://{tested.base}/t"),
                                 channel_toml("other", f"json://{other.base}/o"))
-        db = store.open_db(config.storage.database)
+        db = open_db(config.storage.database)
         enqueue(db, config, change())  # a real alert waiting for both channels
         other.down = True
 
@@ -546,7 +548,7 @@ def test_alerts_test_for_one_channel_touches_no_other_channel_or_pending_alert(w
 
 def test_each_alerts_test_sends_a_sample_even_twice_in_a_row(write_config, hook):
     _, config = config_with(write_config, channel_toml("hook", f"json://{hook.base}/hook"))
-    db = store.open_db(config.storage.database)
+    db = open_db(config.storage.database)
 
     first = alerts.send_test(db, config, "hook")
     second = alerts.send_test(db, config, "hook")

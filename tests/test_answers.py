@@ -11,10 +11,10 @@ import pytest
 
 import corpus
 from conftest import config_toml, db_at, document_toml
-from monitor import store
 from monitor.answers import Watched, sheet
 from monitor.classify import comparable
 from monitor.models import Document
+from monitor.store import read
 
 COMMERCIAL = "## Data\nWe do not use Customer Content to train our models.\nWe retain Customer Content for 30 days.\n"
 CONSUMER = ("## Data\nWe may use your conversations to train our models unless you opt out.\n"
@@ -106,9 +106,9 @@ def test_answers_json_quotes_the_current_wording_of_each_document_with_its_date(
             for question, answer in side["questions"].items():
                 for fact in answer["facts"]:
                     for quote in fact["quotes"]:
-                        current = store.current_version(db, quote["document"])
+                        current = read.current_version(db, quote["document"])
                         assert quote["quote"] in current.text, (question, quote["quote"])
-                        first = [v for v in store.versions(db, quote["document"]) if quote["quote"] in v.text][0]
+                        first = [v for v in read.versions(db, quote["document"]) if quote["quote"] in v.text][0]
                         assert quote["since"] == first.first_seen[:10]
                         seen += 1
     assert seen > 10
@@ -125,7 +125,7 @@ def test_answers_since_lists_the_changed_answers_with_their_clause_pairs(watched
     from conftest import run_termwatch
 
     db = db_at(watched_site)
-    [change] = store.changes(db, "anthropic-privacy")
+    [change] = read.changes(db, "anthropic-privacy")
     result = run_termwatch(watched_site, "answers", "Anthropic", "--since", change["detected_at"][:10], "--json")
     assert result.code == 0, result.stderr
     [anthropic] = result.json()["vendors"]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import db_at, document_toml
-from monitor import store
 from monitor.config import parse
 from monitor.errors import ConfigError
+from monitor.store import read
 
 TERMS = [
     "1. Scope. These Commercial Terms govern your use of the Example AI API and related services "
@@ -84,7 +84,7 @@ def test_terms_inserted_by_javascript_are_read_only_in_the_browser(pages, write_
     # The kept page is the rendered DOM (the served HTML has no <p> at all), so `reextract` re-derives
     # the same text from what the browser showed.
     [sha] = [r["page_sha256"] for r in db["versions"].rows_where("document = 'browser'")]
-    assert '<p class="clause">2. Customer Content.' in store.page_html(db, sha)
+    assert '<p class="clause">2. Customer Content.' in read.page_bytes(db, sha).decode()
     redone = termwatch(config, "reextract", "--json")
     assert redone.code == 0, redone.stderr
     assert redone.json()["rewritten"] == 0

@@ -16,10 +16,11 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from conftest import db_at, document_toml
-from monitor import store
 from monitor.classify import current_clauses
 from monitor.cli import cli
 from monitor.datasette import TABLES
+from monitor.store.db import open_db
+from monitor.store.schema import clause_rows, migrations
 
 TERMS = """<!doctype html><html><head><title>Acme AI Terms</title></head><body>
 <main><h1>Acme AI Terms of Service</h1>
@@ -137,7 +138,7 @@ def test_datasette_shows_flagged_changes_current_clauses_search_and_canned_queri
 
 
 def test_metadata_describes_every_table_view_and_column(tmp_path):
-    db = store.open_db(tmp_path / "tw.db")
+    db = open_db(tmp_path / "tw.db")
     shadow = {t for t in db.table_names() if t.startswith("versions_fts")}
     for name in [*db.table_names(), *db.view_names()]:
         if name in shadow:
@@ -153,7 +154,7 @@ def test_datasette_metadata_names_the_database_and_needs_one(tmp_path, write_con
     config = write_config(document_toml("acme-terms", "https://example.com/terms"))
     missing = CliRunner().invoke(cli, ["--config", str(config), "datasette-metadata"])
     assert missing.exit_code == 1 and "no database yet; run `termwatch run` first" in missing.output
-    store.open_db(config.parent / "data" / "termwatch.db")
+    open_db(config.parent / "data" / "termwatch.db")
     printed = CliRunner().invoke(cli, ["--config", str(config), "datasette-metadata"], catch_exceptions=False)
     meta = json.loads(printed.output)
     assert list(meta["databases"]) == ["termwatch"]
@@ -164,7 +165,7 @@ def test_migration_upgrades_an_m002_database_keeping_every_row(tmp_path, write_c
     path = tmp_path / "data" / "termwatch.db"
     path.parent.mkdir()
     old = sqlite_utils.Database(path)
-    store.migrations.apply(old, stop_before="m003_clauses_views_and_search")
+    migrations.apply(old, stop_before="m003_clauses_views_and_search")
     v1_text = "Terms\n\n" + BEFORE
     v2_text = "Terms\n\n" + AFTER + "\n\nWe retain logs for 30 days."
     html = {1: f"<html><body><main><h1>Terms</h1><p>{BEFORE}</p></main></body></html>",
@@ -198,8 +199,8 @@ def test_migration_upgrades_an_m002_database_keeping_every_row(tmp_path, write_c
     before = {t: list(old[t].rows) for t in old.table_names() if t != "_sqlite_migrations"}
     old.close()
 
-    db = store.open_db(path)
-    assert "m003_clauses_views_and_search" in [m.name for m in store.migrations.applied(db)]
+    db = open_db(path)
+    assert "m003_clauses_views_and_search" in [m.name for m in migrations.applied(db)]
     added = {"versions": {"fallback": 0}, "changes": {"significance": "substantive", "access": 0},
              "findings": {"access": 0}, "events": {"access": 0}}  # m005's columns, defaulted
     for table, rows in before.items():
@@ -294,7 +295,7 @@ def test_m007_fills_version_facts_for_stored_versions_and_reextract_keeps_them_i
     path = tmp_path / "data" / "termwatch.db"
     path.parent.mkdir()
     old = sqlite_utils.Database(path)
-    store.migrations.apply(old, stop_before="m007_version_facts")
+    migrations.apply(old, stop_before="m007_version_facts")
     old["documents"].insert({"id": "acme-terms", "vendor": "Acme AI", "audience": "commercial",
                              "type": "Terms of Service", "url": "https://example.com/terms"})
     # The page states the retention period too; the text an older extractor stored from it missed that sentence.
@@ -308,12 +309,12 @@ def test_m007_fills_version_facts_for_stored_versions_and_reextract_keeps_them_i
     old["versions"].insert({"id": 1, "document": "acme-terms", "text_sha256": "text1", "text": text,
                             "length": len(text), "extractor_version": "old", "first_seen": at, "last_seen": at,
                             "fetch_id": 1, "page_sha256": "page1", "fallback": 0})
-    old["version_clauses"].insert_all(store.clause_rows(1, "acme-terms", current_clauses(text)))
+    old["version_clauses"].insert_all(clause_rows(1, "acme-terms", current_clauses(text)))
     assert "version_facts" not in old.table_names()
     old.close()
 
-    db = store.open_db(path)
-    assert "m007_version_facts" in [m.name for m in store.migrations.applied(db)]
+    db = open_db(path)
+    assert "m007_version_facts" in [m.name for m in migrations.applied(db)]
     assert [(r["version_id"], r["subject"], r["value"], r["clause"]) for r in db["version_facts"].rows] == [
         (1, "Customer Content", "not used", NOT_USED)]
     assert answers(db) == [

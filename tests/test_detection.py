@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 import test_pipeline as pipeline_replay
-from monitor import store
 from monitor.models import Document, Extracted, FetchResult, Unusable
+from monitor.store import read
 from monitor.text.html import extract_text
 from monitor.text.judge import judge
 from monitor.text.normalise import normalise
@@ -57,23 +57,23 @@ class Replay(pipeline_replay.Replay):
     def fetch(self, body: str) -> str:
         """The fetch's outcome: new, unchanged, failed, …"""
         super().fetch(body)
-        return store.last_fetch(self.db, self.doc.id)["outcome"]
+        return read.last_fetch(self.db, self.doc.id)["outcome"]
 
     def changes(self, editorial: bool = False) -> list[dict]:
-        return store.changes(self.db, self.doc.id, editorial=editorial)
+        return read.changes(self.db, self.doc.id, editorial=editorial)
 
 
 def test_an_error_page_in_the_full_site_frame_is_a_failed_fetch_first_middle_in_variants_and_on_return(db):
     replay = Replay(db)
     error_page = site(ERROR)
     assert replay.fetch(error_page) == "failed"  # first fetch: never the first version
-    assert store.current_version(db, DOC.id) is None
+    assert read.current_version(db, DOC.id) is None
     assert replay.fetch(site(terms())) == "new"
     assert replay.fetch(error_page) == "failed"
     assert replay.fetch(error_page) == "failed"  # seen twice, still not confirmed as a version
     assert replay.fetch(site(ERROR, header=False, dialog="")) == "failed"  # a variant, one header less
     assert replay.fetch(site(terms())) == "unchanged"  # compared with the last good version
-    assert len(store.versions(db, DOC.id)) == 1 and replay.changes(editorial=True) == []
+    assert len(read.versions(db, DOC.id)) == 1 and replay.changes(editorial=True) == []
     reasons = [r["reason"] for r in db["fetches"].rows_where("not ok")]
     assert all(r == "error page: \"This page isn't available\"" for r in reasons), reasons
 
@@ -192,21 +192,21 @@ def test_a_selector_that_stops_matching_loses_no_change(db):
     replay = Replay(db, doc)
     sixty = [c.replace("30 days", "60 days") for c in CLAUSES]
     assert replay.fetch(site(terms(marked=True))) == "new"
-    assert "Last updated" not in store.current_version(db, doc.id).text  # only what the selector picks
+    assert "Last updated" not in read.current_version(db, doc.id).text  # only what the selector picks
     assert replay.fetch(site(terms())) == "new"  # redesigned: read from the main content, the same wording
     assert replay.fetch(site(terms())) == "unchanged"  # and says so once, not on every fetch
-    assert store.current_version(db, doc.id).fallback and "Last updated" in store.current_version(db, doc.id).text
-    assert store.changes(db, editorial=True) == []  # the switch itself is not a change
-    assert "select div.clauses matched nothing" in store.last_fetch(db, doc.id)["reason"]
+    assert read.current_version(db, doc.id).fallback and "Last updated" in read.current_version(db, doc.id).text
+    assert read.changes(db, editorial=True) == []  # the switch itself is not a change
+    assert "select div.clauses matched nothing" in read.last_fetch(db, doc.id)["reason"]
     assert [e["kind"] for e in db["events"].rows] == ["selector"]
     assert replay.fetch(site(terms(sixty))) == "new"
-    [change] = store.changes(db)  # the real change made meanwhile is recorded
-    assert change["retention"] and "60 days" in store.current_version(db, doc.id).text
+    [change] = read.changes(db)  # the real change made meanwhile is recorded
+    assert change["retention"] and "60 days" in read.current_version(db, doc.id).text
     assert replay.fetch(site(terms(sixty, marked=True))) == "new"  # the selector matches again
-    assert not store.current_version(db, doc.id).fallback
-    assert store.changes(db, editorial=True) == [change]  # and that is not a change either
+    assert not read.current_version(db, doc.id).fallback
+    assert read.changes(db, editorial=True) == [change]  # and that is not a change either
     assert replay.fetch(site(terms())) == "new"  # it stops matching again, with the wording changed back
-    assert len(store.changes(db)) == 2
+    assert len(read.changes(db)) == 2
     assert [e["kind"] for e in db["events"].rows] == ["selector", "change", "selector", "change"]
 
 
@@ -262,11 +262,11 @@ def test_an_upgraded_extractor_is_not_announced_as_a_change(db):
     replay = Replay(db)
     page = site(terms(extra="<div role='status'>Our Privacy Notice was updated.</div>"))
     replay.fetch(page)
-    [version] = store.versions(db, DOC.id)
+    [version] = read.versions(db, DOC.id)
     # As an older termwatch stored it: with the notice it did not yet know to leave out.
     db["versions"].update(version.id, {"text": version.text + "\n\nOur Privacy Notice was updated.",
                                        "text_sha256": "0" * 64, "extractor_version": "2020.1.1"})
     assert replay.fetch(page) == "unchanged"
     assert replay.changes(editorial=True) == []
-    [version] = store.versions(db, DOC.id)
+    [version] = read.versions(db, DOC.id)
     assert version.extractor_version != "2020.1.1" and "Privacy Notice" not in version.text

@@ -15,7 +15,6 @@ import pytest
 
 import corpus
 from conftest import document_toml, minimal_pdf, run_termwatch, sections_page
-from monitor import store
 from monitor.agreements import check_agreements, drift_report, pin_agreement
 from monitor.alerts import deliver
 from monitor.config import parse
@@ -23,6 +22,8 @@ from monitor.drift import Baseline, choose_baseline, drift, fix_command, label, 
 from monitor.errors import TermwatchError
 from monitor.models import FetchResult
 from monitor.pipeline import Processor
+from monitor.store import outbox, read, write
+from monitor.store.db import open_db
 from receivers import WebhookReceiver
 
 PRIVACY_DIR = "claude-ai/privacy-policy-legal-privacy"
@@ -62,8 +63,8 @@ class Feed:
 
     def __init__(self, config):
         self.config = config
-        self.db = store.open_db(config.storage.database)
-        store.sync_documents(self.db, config.documents)
+        self.db = open_db(config.storage.database)
+        write.sync_documents(self.db, config.documents)
         self.doc = config.documents[0]
         self.processor = Processor(self.db, config, {self.doc.id: self.doc})
         self.clock = datetime(2026, 1, 1, tzinfo=UTC)
@@ -113,7 +114,7 @@ def test_drift_on_real_privacy_policy_pages_alerts_once_for_an_agreement_signed_
         assert report.failed == 0, report.errors
         sent_after[snap.seq] = len(hook.requests)
 
-    versions = store.versions(feed.db, "privacy")
+    versions = read.versions(feed.db, "privacy")
     assert len(versions) == 2
     assert versions[1].first_seen.startswith("2026-06-08")  # the change shows at seq 153
     assert sent_after == {118: 0, 152: 0, 153: 1, 154: 1, 159: 1}
@@ -131,7 +132,7 @@ def test_drift_on_real_privacy_policy_pages_alerts_once_for_an_agreement_signed_
         at = (datetime.fromisoformat(last.date.replace("Z", "+00:00")) + timedelta(hours=hours)).isoformat()
         feed.run(corpus.html(corpus.FIXTURE_ROOT, last), at=at)
     assert len(hook.requests) == 1
-    assert [f["agreement"] for f in store.findings(feed.db)] == ["msa-2026-04"]
+    assert [f["agreement"] for f in read.findings(feed.db)] == ["msa-2026-04"]
 
     by_id = {r["agreement"]: r["documents"][0] for r in drift_report(feed.db, config)}
     assert by_id["msa-2026-04"]["changed"] is True and by_id["msa-2026-04"]["training"] is True
@@ -155,7 +156,7 @@ def two_versions(tmp_path):
     feed = Feed(config)
     feed.fetch(sections_page(PARAGRAPHS), at="2026-01-10T09:00:00+00:00")
     feed.fetch(sections_page(CHANGED), at="2026-03-10T09:00:00+00:00")
-    v1, v2 = store.versions(feed.db, DOC_ID)
+    v1, v2 = read.versions(feed.db, DOC_ID)
     return path, config, feed.db, v1, v2
 
 
@@ -215,7 +216,7 @@ def test_pinned_files_plain_text_html_and_pdf(two_versions, tmp_path):
     html_file = tmp_path / "signed.html"
     html_file.write_text(sections_page(CHANGED))
     pinned = pin_agreement(db, config, "feb", DOC_ID, html_file, None)
-    assert "<p>" not in store.pins(db, "feb")[DOC_ID]["text"]
+    assert "<p>" not in read.pins(db, "feb")[DOC_ID]["text"]
     assert pinned["source"] == str(html_file)
     doc = baseline(db, config, "feb")
     assert doc["baseline"]["kind"] == "pinned-file" and str(html_file) in doc["baseline"]["note"]
@@ -225,7 +226,7 @@ def test_pinned_files_plain_text_html_and_pdf(two_versions, tmp_path):
     pdf_file = tmp_path / "signed.pdf"
     pdf_file.write_bytes(minimal_pdf(PARAGRAPHS))
     pinned = pin_agreement(db, config, "feb", DOC_ID, pdf_file, None)
-    pin_text = store.pins(db, "feb")[DOC_ID]["text"]
+    pin_text = read.pins(db, "feb")[DOC_ID]["text"]
     assert "up to 30 days to identify abuse" in pin_text
     doc = baseline(db, config, "feb")
     assert doc["baseline"]["kind"] == "pinned-file" and str(pdf_file) in doc["baseline"]["note"]
@@ -238,7 +239,7 @@ def test_pin_errors(two_versions, tmp_path):
         pin_agreement(db, config, "feb", "other", None, "1")
     with pytest.raises(TermwatchError, match="exactly one of --file PATH or --version ID"):
         pin_agreement(db, config, "feb", DOC_ID, None, None)
-    assert store.pins(db, "feb") == {}
+    assert read.pins(db, "feb") == {}
 
 
 # --- 3. fetch failure and recovery --------------------------------------------------------------
@@ -320,11 +321,11 @@ def test_an_event_committed_before_a_crash_is_delivered_once_on_the_next_run(tmp
     feed.fetch(sections_page(PARAGRAPHS))
     feed.fetch(sections_page(CHANGED))  # the change is committed with its event ... and the process dies here
     assert hook.requests == []
-    [row] = store.outbox(feed.db)
+    [row] = outbox.deliveries(feed.db)
     assert (row["kind"], row["status"], row["attempts"]) == ("change", "pending", 0)
 
     # A new process: a fresh connection to the same file delivers it.
-    db = store.open_db(config.storage.database)
+    db = open_db(config.storage.database)
     report = deliver(db, config, "2026-01-02T09:00:00+00:00")
     assert (report.sent, report.failed) == (1, 0)
     assert len(hook.requests) == 1
@@ -332,7 +333,7 @@ def test_an_event_committed_before_a_crash_is_delivered_once_on_the_next_run(tmp
     for hours in (1, 2):
         deliver(db, config, f"2026-01-02T1{hours}:00:00+00:00")
     assert len(hook.requests) == 1
-    assert store.outbox(db)[0]["status"] == "sent"
+    assert outbox.deliveries(db)[0]["status"] == "sent"
 
 
 # --- 6. the CLI ---------------------------------------------------------------------------------
@@ -384,7 +385,7 @@ def test_cli_pin_errors_are_one_line_and_exit_1(two_versions):
     assert neither.code == 1
     assert len(neither.stderr.strip().splitlines()) == 1
     assert "--file" in neither.stderr and "--version" in neither.stderr
-    assert store.pins(db, "feb") == {}
+    assert read.pins(db, "feb") == {}
 
 
 # --- 7. the status of a document's drift, pure -------------------------------------------------

@@ -9,9 +9,9 @@ import json
 from click.testing import CliRunner
 
 from conftest import document_toml
-from monitor import store
 from monitor.cli import cli
 from monitor.export import CHANGE_COLUMNS, DRIFT_COLUMNS, changes_csv, drift_csv
+from monitor.store.db import open_db
 
 TERMS = """<!doctype html><html><body><main><h1>Acme AI Terms of Service</h1>
 <p>Effective July 8, 2026. These Terms govern your use of the Acme AI services and apply to every workspace.</p>
@@ -112,7 +112,7 @@ def test_export_errors_are_one_line(write_config, tmp_path):
     missing_db = CliRunner().invoke(cli, ["--config", str(config), "export"])
     assert missing_db.exit_code == 1 and "no database yet" in missing_db.output
     assert len(missing_db.output.strip().splitlines()) == 1
-    store.open_db(config.parent / "data" / "termwatch.db")
+    open_db(config.parent / "data" / "termwatch.db")
     bad_out = CliRunner().invoke(cli, ["--config", str(config), "export", "--out", str(tmp_path / "no" / "x.csv")])
     assert bad_out.exit_code == 1
     assert bad_out.output.strip() == (f"Error: {tmp_path / 'no' / 'x.csv'}: cannot write (No such file or directory); "

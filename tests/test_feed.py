@@ -10,12 +10,13 @@ from click.testing import CliRunner
 from lxml import etree
 
 from conftest import document_toml
-from monitor import store
 from monitor.cli import cli
 from monitor.config import load
 from monitor.feed import build_feed
 from monitor.models import FetchResult
 from monitor.pipeline import Processor
+from monitor.store import read, write
+from monitor.store.db import open_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE = "<script>alert(1)</script> & <b>bold</b> ]]> \x0b"
@@ -41,8 +42,8 @@ def config_path(tmp_path):
                     + document_toml("beta-privacy", "https://beta.example/privacy", vendor=f"Beta {HOSTILE[:25]}",
                                     audience="consumer", type_="Privacy Policy"))
     config = load(path)
-    db = store.open_db(config.storage.database)
-    store.sync_documents(db, config.documents)
+    db = open_db(config.storage.database)
+    write.sync_documents(db, config.documents)
     processor = Processor(db, config, {d.id: d for d in config.documents})
     fetches = [
         ("acme-terms", "2026-03-01T06:00:00+00:00", page("We do not use Customer Content to train our models.")),
@@ -72,7 +73,7 @@ def entries(feed) -> list:
 def test_feed_of_all_changes_newest_first_with_stable_ids_flags_and_times(config_path):
     feed = feed_of(config_path)
     assert feed.tag == f"{ATOM}feed" and feed.findtext(f"{ATOM}id") == "urn:termwatch:feed:all"
-    changes = store.changes(store.open_db(load(config_path).storage.database))
+    changes = read.changes(open_db(load(config_path).storage.database))
     items = entries(feed)
     assert [e.findtext(f"{ATOM}id") for e in items] == [f"urn:termwatch:change:{c['id']}" for c in changes]
     assert len(items) == 2

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from monitor import store
 from monitor.config import Config, CrawlConfig, StorageConfig, parse
 from monitor.models import Document, FetchResult
 from monitor.pipeline import Processor, reextract
+from monitor.store import read, write
+from monitor.store.db import open_db
 
 DOC = Document("acme-terms", "Acme AI", "commercial", "Terms of Service", "https://example.com/terms")
 PARAGRAPHS = [
@@ -53,8 +54,8 @@ class Replay:
 
 @pytest.fixture
 def db(tmp_path):
-    db = store.open_db(tmp_path / "tw.db")
-    store.sync_documents(db, (DOC,))
+    db = open_db(tmp_path / "tw.db")
+    write.sync_documents(db, (DOC,))
     return db
 
 
@@ -65,7 +66,7 @@ def test_new_unchanged_changed(db):
     changed = PARAGRAPHS[:2] + [PARAGRAPHS[2].replace("30 days", "90 days")] + PARAGRAPHS[3:]
     replay.fetch(page(changed))
     assert replay.outcomes() == ["new", "unchanged", "new"]
-    [change] = store.changes(db)
+    [change] = read.changes(db)
     assert (change["from_version"], change["to_version"]) == (1, 2)
     assert change["summary"]
     assert replay.processor.changes[0]["id"] == change["id"]
@@ -94,7 +95,7 @@ def test_flapping_between_two_renderings_announces_one_change(db):
     for body in (a, b, a, b, a, b):
         replay.fetch(body)
     assert db["versions"].count == 2
-    assert len(store.changes(db)) == 1
+    assert len(read.changes(db)) == 1
     assert replay.outcomes()[2:] == ["known", "known", "known", "known"]
 
 
@@ -115,14 +116,14 @@ def corpus(directory: str) -> list[str]:
 @pytest.mark.parametrize("select", [("main",), ()], ids=["declared-select", "no-selectors"])
 def test_real_snapshots_of_unchanged_terms_end_with_one_version(db, directory, count, select):
     doc = Document("anthropic", "Anthropic", "commercial", "Terms", "https://example.com/", select=select)
-    store.sync_documents(db, (doc,))
+    write.sync_documents(db, (doc,))
     replay = Replay(db, doc)
     bodies = corpus(directory)
     assert len(bodies) == count
     for body in bodies:
         replay.fetch(body)
     assert db["versions"].count == 1, replay.outcomes()
-    assert store.changes(db) == []
+    assert read.changes(db) == []
 
 
 def test_reextract_rewrites_texts_and_drops_changes_that_were_noise(db, tmp_path):
@@ -130,7 +131,7 @@ def test_reextract_rewrites_texts_and_drops_changes_that_were_noise(db, tmp_path
     replay.fetch(page(PARAGRAPHS))
     replay.fetch(page(PARAGRAPHS[:5] + [PARAGRAPHS[5].replace("California", "Delaware")]))
     replay.fetch(page(PARAGRAPHS[:3] + [PARAGRAPHS[3].replace("thirty", "sixty")] + PARAGRAPHS[4:]))
-    assert len(store.changes(db)) == 2
+    assert len(read.changes(db)) == 2
     # Pretend an older extractor produced these texts, and that the user now removes the section 6 heading
     # and paragraph: the first change was only there, so it was noise under the new selectors.
     db.execute("update versions set extractor_version = 'old'")
@@ -142,7 +143,7 @@ def test_reextract_rewrites_texts_and_drops_changes_that_were_noise(db, tmp_path
     totals = reextract(db, config)
     assert totals["versions"] == 3 and totals["rewritten"] == 3
     assert len(totals["changes_dropped"]) == 1
-    [kept] = store.changes(db)
+    [kept] = read.changes(db)
     assert kept["id"] not in totals["changes_dropped"]
-    assert all("Delaware" not in v.text and "California" not in v.text for v in store.versions(db, DOC.id))
+    assert all("Delaware" not in v.text and "California" not in v.text for v in read.versions(db, DOC.id))
     assert db["pages"].count == 3

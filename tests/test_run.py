@@ -9,7 +9,8 @@ import socket
 import pytest
 
 from conftest import FIXTURES, db_at, document_toml
-from monitor import store
+from monitor.store import read
+from monitor.store.db import run_lock
 
 TERMS = """<!doctype html><html><head><title>Acme AI Terms</title></head><body>
 <nav><a href="/">Home</a><a href="/pricing">Pricing</a></nav>
@@ -56,7 +57,7 @@ def test_first_then_unchanged_then_changed(site, pages, termwatch):
     assert [r["outcome"] for r in db["fetches"].rows_where(order_by="id")] == ["new", "unchanged", "new"]
     latest = db["versions"].get(2)
     assert "up to 90 days" in latest["text"] and "Pricing" not in latest["text"]
-    assert store.page_html(db, latest["page_sha256"]).startswith("<!doctype html>")
+    assert read.page_bytes(db, latest["page_sha256"]).decode().startswith("<!doctype html>")
 
     listed = termwatch(site, "changes", "--json").json()
     assert [c["id"] for c in listed] == [change["id"]]
@@ -141,7 +142,7 @@ def test_one_failure_does_not_stop_the_others_and_only_selects(pages, write_conf
 
 def test_a_second_run_while_one_holds_the_lock_exits_1(site, termwatch):
     database = site.parent / "data" / "termwatch.db"
-    with store.run_lock(database):
+    with run_lock(database):
         result = termwatch(site, "run")
     assert result.code == 1
     assert "another termwatch run is in progress" in result.stderr and "Traceback" not in result.stderr

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from monitor import store
 from monitor.models import Document, FetchResult
+from monitor.store import read, write
+from monitor.store.db import open_db
 
 DOC = Document("acme-terms", "Acme AI", "commercial", "Terms of Service", "https://example.com/terms")
 TEXT = "Customer Content is never used to train models. " * 2000  # about 100 kB, like a real terms page
@@ -14,16 +15,16 @@ def _fts_bytes(db) -> int:
 
 
 def test_an_unchanged_fetch_leaves_the_search_index_alone_and_a_text_rewrite_reindexes(tmp_path):
-    db = store.open_db(tmp_path / "tw.db")
-    store.sync_documents(db, (DOC,))
+    db = open_db(tmp_path / "tw.db")
+    write.sync_documents(db, (DOC,))
     first = FetchResult(DOC.id, DOC.url, "2026-01-01T00:00:00Z", 200, body="<main>" + TEXT + "</main>")
-    version_id, _ = store.record_version(db, first, TEXT, "sha-1", "x1", None)
+    version_id, _ = write.record_version(db, first, TEXT, "sha-1", "x1", None)
     indexed = _fts_bytes(db)
     for hour in range(10):
         seen = FetchResult(DOC.id, DOC.url, f"2026-01-02T{hour:02d}:00:00Z", 304)
-        store.record_seen(db, seen, version_id, "not-modified", "sha-1")
+        write.record_seen(db, seen, version_id, "not-modified", "sha-1")
     assert _fts_bytes(db) == indexed
-    assert store.version(db, DOC.id, version_id).last_seen == "2026-01-02T09:00:00Z"
+    assert read.version(db, DOC.id, version_id).last_seen == "2026-01-02T09:00:00Z"
 
     # What `reextract` does when the extractor changed: the index follows the new text.
     db.execute("update versions set text = ? where id = ?", ["Inputs are deleted after 30 days.", version_id])

@@ -107,14 +107,14 @@ def test_an_outbox_cannot_jam_on_a_removed_channel_or_a_failed_test(write_config
         assert hook.requests == [] and len(hook.refused) == 1
     # A queued alert whose channel then leaves the config is dropped once, with its reason, then forgotten.
     from conftest import db_at
-    from monitor import store
+    from monitor.store import outbox
     db = db_at(config)
     db["deliveries"].update(1, {"status": "failed", "next_attempt_at": None})
     config.write_text(config.read_text().split("[[alerts]]")[0])
     dropped = termwatch(config, "run")
     assert dropped.code == 3 and "dropped: channel 'hook'" in dropped.stderr
     assert termwatch(config, "run").code == 0
-    assert [r["status"] for r in store.outbox(db)] == ["dropped"]
+    assert [r["status"] for r in outbox.deliveries(db)] == ["dropped"]
 
 
 class ForwardProxy:
@@ -277,7 +277,7 @@ def test_the_operator_can_drop_undelivered_alerts(write_config, termwatch, pages
     import json
 
     from conftest import db_at
-    from monitor import store
+    from monitor.store import outbox
 
     pages.set("/terms", "<html><body><main><h1>Terms</h1>" + "<p>We keep your data safe and never sell it.</p>" * 20
               + "</main></body></html>")
@@ -286,14 +286,14 @@ def test_the_operator_can_drop_undelivered_alerts(write_config, termwatch, pages
     assert termwatch(config, "run").code == 0
     db = db_at(config)
     for key in ("a", "b"):
-        store.add_events(db, [({"key": key, "kind": "change", "created_at": "2026-01-01T00:00:00+00:00",
-                                "subject": key, "text": key, "html": key, "short": key},
-                               [{"channel": "hook", "destination": 0, "target": "json://x"}])])
+        outbox.enqueue(db, [({"key": key, "kind": "change", "created_at": "2026-01-01T00:00:00+00:00",
+                             "subject": key, "text": key, "html": key, "short": key},
+                            [{"channel": "hook", "destination": 0, "target": "json://x"}])])
     nothing = termwatch(config, "outbox", "drop")
     assert nothing.code == 1 and "name the alerts to drop" in nothing.stderr
     first = termwatch(config, "outbox", "drop", "1", "--json")
     assert first.code == 0 and first.json() == {"dropped": 1}
     dropped = termwatch(config, "outbox", "drop", "--channel", "hook")
     assert dropped.stdout.strip() == "1 undelivered alert deliveries dropped."
-    assert [r["status"] for r in store.outbox(db)] == ["dropped", "dropped"]
+    assert [r["status"] for r in outbox.deliveries(db)] == ["dropped", "dropped"]
     assert termwatch(config, "run").code == 0  # nothing left to send, nothing failing
