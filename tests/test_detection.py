@@ -144,7 +144,8 @@ def test_a_page_title_drawn_without_heading_tags_is_read_with_the_clauses():
     clauses = "".join(f"<p>{c} {c}</p>" for c in CLAUSES * 3)
     title = ('<div class="PageTitle--x1"><div class="PageMainTitle--x2">Acme Privacy Policy</div>'
              '<div class="PageSubTitle--x3">Last updated: 5 January 2026</div></div>')
-    with_divs = f"<html><body>{HEADER}<div class='content'>{title}<div class='policy'>{clauses}</div></div></body></html>"
+    with_divs = (f"<html><body>{HEADER}<div class='content'>{title}<div class='policy'>{clauses}</div></div>"
+                 "</body></html>")
     with_headings = (f"<html><body>{HEADER}<div class='policy'><h1>Acme Privacy Policy</h1>"
                      f"<h2>Last updated: 5 January 2026</h2>{clauses}</div></body></html>")
     assert "Last updated" in extract_text(with_divs)
