@@ -232,7 +232,7 @@ def m005_significance_fallback_and_access(db: sqlite_utils.Database) -> None:
     and retention. Stored clauses are found again, since access adds clauses."""
     # The classifier runs in Python, so SQL cannot ask what a version says about training; its clauses are
     # stored with each version. Imported here only: the rest of this module stays free of classification.
-    from monitor.classify import current_clauses
+    from monitor.analysis.clauses import current_clauses
 
     db.table("changes").add_column("significance", str, not_null_default="substantive")
     db.table("versions").add_column("fallback", int, not_null_default=0)
@@ -305,7 +305,7 @@ order by vendor collate nocase, audience, position
 def m007_version_facts(db: sqlite_utils.Database) -> None:
     """What each version states (training stance, retention period, who may receive the data) is stored beside
     its clauses, since the classifier runs in Python, so the answers view can give the answer sheet in SQL."""
-    from monitor.classify import facts
+    from monitor.analysis.facts import facts
 
     db.table("version_facts").create(
         {"id": int, "version_id": int, "document": str, "position": int, "question": str, "kind": str,
@@ -330,8 +330,9 @@ def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]
 
 
 def fact_rows(version_id: int, document: str, found: Sequence) -> list[dict]:
-    """Rows of version_facts for the facts (classify.Fact) one version states, each with the question it answers."""
-    from monitor.classify import FACT_TOPIC
+    """Rows of version_facts for the facts (analysis.facts.Fact) one version states, each with the question it
+    answers."""
+    from monitor.analysis.facts import FACT_TOPIC
 
     return [
         {"version_id": version_id, "document": document, "position": i, "question": FACT_TOPIC[f.kind],
@@ -514,7 +515,7 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
                    extractor_version: str, change: dict | None, events: Events = (),
                    clauses: Sequence = (), fallback: bool = False, note: str | None = None,
                    facts: Sequence = ()) -> tuple[int, int | None]:
-    """A new wording: page, fetch, version, its training/retention/access clauses and facts (classify.Fact) and
+    """A new wording: page, fetch, version, its training/retention/access clauses and facts (analysis.facts.Fact) and
     (when it is described against the previous version) the change, editorial or substantive, in one transaction."""
     with db.atomic():
         page = _keep_page(db, fetch.raw or fetch.body)
@@ -732,7 +733,7 @@ def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], chan
                     noise_changes: list[int], clauses: Mapping[int, tuple[str, Sequence]] | None = None,
                     facts: Mapping[int, tuple[str, Sequence]] | None = None) -> None:
     """Apply a re-extraction in one transaction: new version texts, re-described changes, noise changes dropped,
-    and each version's clauses and facts (version id -> (document, models.Clause or classify.Fact list)) replaced.
+    and each version's clauses and facts (version id -> (document, models.Clause or analysis.facts.Fact list)) replaced.
 
     Raw pages and fetches, the evidence, are never touched.
     """

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from monitor.classify import TOPICS
+from monitor.analysis.topics import TOPICS
 from monitor.decide import Known, State, decide
 from monitor.extract import extract_text, fingerprint, judge
 from monitor.models import Extracted, FetchResult

@@ -12,8 +12,8 @@ import pytest
 import corpus
 from conftest import config_toml, db_at, document_toml
 from monitor import store
+from monitor.analysis.classify import comparable
 from monitor.answers import Watched, sheet
-from monitor.classify import comparable
 from monitor.models import Document
 
 COMMERCIAL = "## Data\nWe do not use Customer Content to train our models.\nWe retain Customer Content for 30 days.\n"

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from conftest import db_at, document_toml
 from monitor import store
-from monitor.classify import current_clauses
+from monitor.analysis.clauses import current_clauses
 from monitor.cli import cli
 from monitor.datasette import TABLES
 
