@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any, TypedDict
 
 from monitor.analysis.clauses import Located, locate
 from monitor.analysis.facts import KIND_ORDER, Fact, located_facts
@@ -17,6 +18,15 @@ from monitor.models import Clause
 from monitor.pairs import CHANGED, MOVED, ClausePair, marked_words, pair_clauses
 
 
+class FactChange(TypedDict):
+    """A fact whose values differ between two versions: what went (before) and what came (after)."""
+
+    kind: str
+    subject: str
+    before: str | None
+    after: str | None
+
+
 @dataclass(frozen=True)
 class ChangeClass:
     """What a change between two versions means for a buyer."""
@@ -25,8 +35,9 @@ class ChangeClass:
     retention: bool
     access: bool
     summary: str
-    facts: list[dict] = field(default_factory=list)  # [{"kind","subject","before","after"}]
-    clauses: list[dict] = field(default_factory=list)  # ClausePair.as_dict() of each clause on the three questions
+    facts: list[FactChange] = field(default_factory=list)
+    # ClausePair.as_dict() of each clause on the three questions
+    clauses: list[dict[str, Any]] = field(default_factory=list)
 
 
 _NUMBERING = re.compile(r"^(?:#{1,6}\s*|[-*+•·▪◦]\s*|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]\s*)+")
@@ -61,7 +72,7 @@ def _fact_values(found: list[Fact]) -> dict[tuple[str, str], set[str]]:
 
 
 def _changed_facts(removed: list[Located], added: list[Located], old: list[Located],
-                   new: list[Located]) -> list[dict]:
+                   new: list[Located]) -> list[FactChange]:
     """Facts stated by a changed clause whose values differ between the two versions as a whole
     (a period restated unchanged in a reworded sentence is not a change)."""
     touched = _fact_values([f for x in removed + added for f in located_facts(x)])
@@ -80,8 +91,8 @@ def _changed_facts(removed: list[Located], added: list[Located], old: list[Locat
         after |= set().union(*(v for k, v in after_all.items() if k != key and _same_subject(k, key)))
         # Values present in both versions did not change; show only what went and what came.
         gone, came = sorted(before - after), sorted(after - before)
-        fact = {"kind": key[0], "subject": names[key], "before": "; ".join(gone) or None,
-                "after": "; ".join(came) or None}
+        fact: FactChange = {"kind": key[0], "subject": names[key], "before": "; ".join(gone) or None,
+                            "after": "; ".join(came) or None}
         if (gone or came) and fact not in out:
             out.append(fact)
     return out
@@ -94,7 +105,10 @@ def _same_subject(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Two fact keys of one kind whose subjects share a word that names the data ("inputs", "conversations")."""
     if a[0] != b[0]:
         return False
-    words = lambda subject: set(re.findall(r"\w+", subject)) - _SUBJECT_FILLER  # noqa: E731
+
+    def words(subject: str) -> set[str]:
+        return set(re.findall(r"\w+", subject)) - _SUBJECT_FILLER
+
     return bool(words(a[1]) & words(b[1]))
 
 
@@ -202,7 +216,8 @@ def _quote_headings(headings: list[str]) -> str:
     return f" under '{top[0]}'{tail}"
 
 
-def _summary(hunks: list[Hunk], pairs: list[ClausePair], changed_facts: list[dict], topics: dict[str, bool]) -> str:
+def _summary(hunks: list[Hunk], pairs: list[ClausePair], changed_facts: list[FactChange],
+             topics: dict[str, bool]) -> str:
     if changed_facts:
         f = changed_facts[0]
         title = _KIND_TITLES[f["kind"]].format(subject=f["subject"])

@@ -113,7 +113,7 @@ def _subject_near(text: str, position: int, default: str) -> str:
     return subject
 
 
-def _duration_value(m: re.Match) -> str:
+def _duration_value(m: re.Match[str]) -> str:
     n = m.group("n").lower()
     number = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 0)
     unit = m.group("unit").lower().rstrip("s")
@@ -195,7 +195,7 @@ def _training_facts(clause: Clause) -> list[Fact]:
 
 # Who may see or receive the data, in a buyer's words. A recipient counts where the clause is about access
 # (its label) and, but for human review, a verb of passing the data on stands near it.
-_RECIPIENTS: dict[str, re.Pattern] = {
+_RECIPIENTS: dict[str, re.Pattern[str]] = {
     "affiliates": re.compile(r"\baffiliat\w+|\bgroup\s+(?:companies|entities|compan(?:y|ies))\b", re.I),
     "service providers": re.compile(r"(?<!internet\s)\bservice\s+providers?\b|\bvendors?\b|\bsub-?processors?\b", re.I),
     "advertisers": re.compile(r"\badvertis\w+|\bad\s+networks?\b", re.I),

@@ -39,7 +39,7 @@ _RETENTION_HINT = re.compile(
 )
 
 
-def _training_evidence(text: str, products: re.Pattern | None = None) -> list[str]:
+def _training_evidence(text: str, products: re.Pattern[str] | None = None) -> list[str]:
     if not (_TRAINING_HINT.search(text) or (products and products.search(text))):
         return []
     if not DATA_NOUN.search(text) or CUSTOMER_SIDE_TRAINING.search(text):
@@ -68,7 +68,7 @@ _NAMED_AI = re.compile(
 _NOT_NAMES = frozenset("the our your this these that its their a an we you it in to for of and or such if when".split())
 
 
-def products(text: str) -> re.Pattern | None:
+def products(text: str) -> re.Pattern[str] | None:
     """A pattern for improving or developing what the document itself calls an AI, by its own names ("used
     to improve Nova", "not used to improve Acme AI"), so that training is found whatever the product is
     called; None when the document names no AI of its own."""
@@ -123,7 +123,7 @@ _USER_DUTY = re.compile(
     re.I)
 
 
-def _near(verbs: re.Pattern, times: re.Pattern, text: str) -> list[str]:
+def _near(verbs: re.Pattern[str], times: re.Pattern[str], text: str) -> list[str]:
     # "you must immediately cease … and destroy any cached or stored materials": the customer's duty, and its
     # timing, are not how long the provider keeps data.
     spans = [(m.start(), m.end(), m.group(0)) for m in times.finditer(text)
@@ -163,7 +163,7 @@ _ALWAYS_RECIPIENTS = ("public", "the public", "law", "government", "authorit", "
                       "regulat", "competent")
 
 
-def recipients(text: str, pattern: re.Pattern) -> list[re.Match]:
+def recipients(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """The matches of `pattern` in `text` that name someone as a recipient, not a word used as a modifier."""
     return [r for r in pattern.finditer(text)
             if r.group(0).lower().startswith(_ALWAYS_RECIPIENTS)
@@ -213,7 +213,7 @@ def _only_a_condition(text: str, evidence: list[str], main: list[str]) -> bool:
     return condition is not None and all(_first(text, p) >= condition.end() for p in evidence)
 
 
-def evidence(text: str, heading: str = "", named: re.Pattern | None = None) -> dict[str, list[str]]:
+def evidence(text: str, heading: str = "", named: re.Pattern[str] | None = None) -> dict[str, list[str]]:
     """The phrases that show each topic a sentence speaks to, by topic; `named` finds the document's own AI
     (see products)."""
     flat = fold_typography(text)

@@ -32,7 +32,7 @@ _MODEL = (
     r"|algorithms?|neural\s+networks?)"
 )
 
-TRAINING_PHRASES: dict[str, re.Pattern] = {
+TRAINING_PHRASES: dict[str, re.Pattern[str]] = {
     # "train our models", "used to train", "for training purposes", "training data".
     "train": re.compile(r"\b(?:re)?train(?:s|ed|ing)?\b", re.I),
     "fine-tune": re.compile(r"\bfine[-\s]?tun(?:e|es|ed|ing)\b", re.I),
@@ -76,7 +76,7 @@ CUSTOMER_SIDE_TRAINING = re.compile(
     re.I,
 )
 
-RETENTION_PHRASES: dict[str, re.Pattern] = {
+RETENTION_PHRASES: dict[str, re.Pattern[str]] = {
     # Self-contained: these name data retention whatever the rest of the sentence says.
     "retention period": re.compile(
         r"\bretention\s+(?:periods?|polic(?:y|ies)|schedules?|settings?|windows?|controls?|timeframes?)\b"
@@ -179,7 +179,7 @@ RECIPIENT = re.compile(
     re.I,
 )
 # Requests from authorities and the controls on who may look are about access on their own.
-ACCESS_PHRASES: dict[str, re.Pattern] = {
+ACCESS_PHRASES: dict[str, re.Pattern[str]] = {
     "government request": re.compile(
         r"\blaw[-\s]enforcement\b|\bgovernment(?:al)?\s+(?:requests?|authorit\w+|agenc\w+|access)\b"
         r"|\bsubpoenas?\b|\bcourt\s+orders?\b|\blegal\s+process\b|\bsearch\s+warrants?\b"
