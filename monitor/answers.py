@@ -14,7 +14,10 @@ from typing import Any
 import sqlite_utils
 
 from monitor.agreements import drift_report
-from monitor.classify import FACT_TOPIC, TOPICS, comparable, current_clauses, facts
+from monitor.analysis.classify import comparable
+from monitor.analysis.clauses import current_clauses
+from monitor.analysis.facts import FACT_TOPIC, facts
+from monitor.analysis.topics import TOPICS
 from monitor.config import Config
 from monitor.models import AUDIENCES, Document
 from monitor.pages import version_href

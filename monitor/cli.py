@@ -514,7 +514,7 @@ def diff_command(config: Config, document: str, from_version, to_version, fmt: s
 
     With --training, --retention or --access, only the changes whose old or new wording holds such a clause."""
     from monitor import render
-    from monitor.classify import classify_change
+    from monitor.analysis.classify import classify_change
     from monitor.diff import diff_texts
 
     config.document(document)
@@ -562,7 +562,8 @@ def history(config: Config, document: str, as_json: bool) -> None:
 @needs_config
 def clauses(config: Config, document: str, training: bool, retention: bool, access: bool, as_json: bool) -> None:
     """What the current version of DOCUMENT says about training, retention and access, clause by clause, with facts."""
-    from monitor.classify import FACT_TOPIC, current_clauses, facts
+    from monitor.analysis.clauses import current_clauses
+    from monitor.analysis.facts import FACT_TOPIC, facts
 
     config.document(document)
     text = read.resolve_version(open_existing(config), document, None).text

@@ -1,6 +1,6 @@
 """Puts a change's topics, facts and clause pairs into words, the same words in every view and alert.
 
-Pure: works on the stored dicts (classify.ChangeClass facts, pairs.ClausePair.as_dict()).
+Pure: works on the stored dicts (analysis.classify.ChangeClass facts, pairs.ClausePair.as_dict()).
 """
 
 from __future__ import annotations

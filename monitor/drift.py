@@ -115,7 +115,7 @@ def drift(agreement: str, document: str, baseline: Baseline, current_id: int, cu
 
     Against a stand-in the summary says so: it measures from when termwatch began watching, not from signing."""
     # Imported here so the terminal views can use the status words below without loading the HTML stack.
-    from monitor.classify import classify_change
+    from monitor.analysis.classify import classify_change
     from monitor.diff import diff_texts
     from monitor.significance import EDITORIAL as EDITORIAL_EDIT, significance
     from monitor.text.normalise import normalise

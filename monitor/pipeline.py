@@ -15,7 +15,9 @@ import sqlite_utils
 from monitor import messages
 from monitor.agreements import check_agreements
 from monitor.alerts import DeliveryReport, deliver, route
-from monitor.classify import Fact, classify_change, current_clauses, facts
+from monitor.analysis.classify import classify_change
+from monitor.analysis.clauses import current_clauses
+from monitor.analysis.facts import Fact, facts
 from monitor.config import Config, CrawlConfig
 from monitor.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
 from monitor.diff import diff_texts

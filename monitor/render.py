@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from monitor.classify import current_clauses
+from monitor.analysis.clauses import current_clauses
 from monitor.diff import Hunk, hunk_to_dict
 
 # ================================================================================================

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from monitor.classify import TOPICS
+from monitor.analysis.topics import TOPICS
 from monitor.decide import Known, State, decide
 from monitor.models import Extracted, FetchResult
 from monitor.ota import css_selectors

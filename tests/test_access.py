@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.classify import ACCESS, classify_change, label
+from monitor.analysis.classify import classify_change
+from monitor.analysis.topics import ACCESS, label
 from monitor.diff import diff_texts
 
 ACCESS_SENTENCES = {
@@ -83,14 +84,16 @@ NAMED_PRODUCT_DOCS = {
 
 @pytest.mark.parametrize("intro, sentence", NAMED_PRODUCT_DOCS.values(), ids=NAMED_PRODUCT_DOCS.keys())
 def test_training_on_an_ai_the_document_names_is_training(intro, sentence):
-    from monitor.classify import TRAINING, segment
+    from monitor.analysis.clauses import segment
+    from monitor.analysis.topics import TRAINING
 
     clauses = {c.text: c.labels for c in segment(f"{intro}\n\n{sentence}\n")}
     assert TRAINING in clauses[sentence]
 
 
 def test_a_product_name_the_document_does_not_call_an_ai_is_not_training():
-    from monitor.classify import TRAINING, segment
+    from monitor.analysis.clauses import segment
+    from monitor.analysis.topics import TRAINING
 
     doc = "Atlas is our billing portal.\n\nWe use your payment details to improve Atlas.\n"
     assert all(TRAINING not in c.labels for c in segment(doc))

@@ -11,8 +11,8 @@ import pytest
 
 import corpus
 from conftest import config_toml, db_at, document_toml
+from monitor.analysis.classify import comparable
 from monitor.answers import Watched, sheet
-from monitor.classify import comparable
 from monitor.models import Document
 from monitor.store import read
 

@@ -14,15 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor.classify import (
-    RETENTION,
-    TRAINING,
-    classify_change,
-    current_clauses,
-    facts,
-    label,
-    segment,
-)
+from monitor.analysis.classify import classify_change
+from monitor.analysis.clauses import current_clauses, segment
+from monitor.analysis.facts import facts
+from monitor.analysis.topics import RETENTION, TRAINING, label
 from monitor.diff import diff_texts
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"

@@ -16,7 +16,7 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from conftest import db_at, document_toml
-from monitor.classify import current_clauses
+from monitor.analysis.clauses import current_clauses
 from monitor.cli import cli
 from monitor.datasette import TABLES
 from monitor.store.db import open_db

@@ -4,7 +4,7 @@ clauses that only appear, only disappear or change section say so; every view co
 from __future__ import annotations
 
 from monitor import describe
-from monitor.classify import classify_change
+from monitor.analysis.classify import classify_change
 from monitor.diff import diff_texts
 from monitor.models import Clause
 from monitor.pairs import marked_words, pair_clauses, pairs_from_dicts

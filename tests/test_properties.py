@@ -15,7 +15,10 @@ from hypothesis import given, strategies as st
 
 from conftest import PROPERTY_EXAMPLES, report_figures
 from monitor import render
-from monitor.classify import classify_change, current_clauses, facts, label, segment
+from monitor.analysis.classify import classify_change
+from monitor.analysis.clauses import current_clauses, segment
+from monitor.analysis.facts import facts
+from monitor.analysis.topics import label
 from monitor.diff import apply_hunks, diff_texts, hunk_to_dict
 from monitor.fetch.decode import decode_page
 from monitor.models import Extracted, FetchResult, Unusable

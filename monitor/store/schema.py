@@ -215,7 +215,7 @@ def m005_significance_fallback_and_access(db: sqlite_utils.Database) -> None:
     and retention. Stored clauses are found again, since access adds clauses."""
     # The classifier runs in Python, so SQL cannot ask what a version says about training; its clauses are
     # stored with each version. Imported here only: the rest of this module stays free of classification.
-    from monitor.classify import current_clauses
+    from monitor.analysis.clauses import current_clauses
 
     db.table("changes").add_column("significance", str, not_null_default="substantive")
     db.table("versions").add_column("fallback", int, not_null_default=0)
@@ -288,7 +288,7 @@ order by vendor collate nocase, audience, position
 def m007_version_facts(db: sqlite_utils.Database) -> None:
     """What each version states (training stance, retention period, who may receive the data) is stored beside
     its clauses, since the classifier runs in Python, so the answers view can give the answer sheet in SQL."""
-    from monitor.classify import facts
+    from monitor.analysis.facts import facts
 
     db.table("version_facts").create(
         {"id": int, "version_id": int, "document": str, "position": int, "question": str, "kind": str,
@@ -314,7 +314,7 @@ def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]
 
 def fact_rows(version_id: int, document: str, found: Sequence) -> list[dict]:
     """Rows of version_facts for the facts (classify.Fact) one version states, each with the question it answers."""
-    from monitor.classify import FACT_TOPIC
+    from monitor.analysis.facts import FACT_TOPIC
 
     return [
         {"version_id": version_id, "document": document, "position": i, "question": FACT_TOPIC[f.kind],
