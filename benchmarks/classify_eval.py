@@ -22,11 +22,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor.analysis.classify import classify_change  # noqa: E402
+from monitor.analysis.diff import diff_texts  # noqa: E402
+from monitor.analysis.significance import SUBSTANTIVE, significance  # noqa: E402
 from monitor.analysis.topics import TOPICS  # noqa: E402
-from monitor.diff import diff_texts  # noqa: E402
+from monitor.app.ota import css_selectors  # noqa: E402
 from monitor.models import Extracted, FetchResult  # noqa: E402
-from monitor.ota import css_selectors  # noqa: E402
-from monitor.significance import SUBSTANTIVE, significance  # noqa: E402
 from monitor.text.judge import judge  # noqa: E402
 from monitor.text.normalise import normalise  # noqa: E402
 

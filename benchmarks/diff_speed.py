@@ -20,8 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor.analysis.classify import classify_change  # noqa: E402
-from monitor.diff import apply_hunks, diff_texts  # noqa: E402
-from monitor.ota import css_selectors  # noqa: E402
+from monitor.analysis.diff import apply_hunks, diff_texts  # noqa: E402
+from monitor.app.ota import css_selectors  # noqa: E402
 from monitor.text.html import extract_text  # noqa: E402
 
 

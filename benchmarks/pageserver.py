@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from monitor.ota import css_selectors  # noqa: E402
+from monitor.app.ota import css_selectors  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 ROBOTS = b"User-agent: *\nAllow: /\n"

@@ -23,8 +23,8 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 import corpus  # noqa: E402
 from monitor import config as config_mod  # noqa: E402
+from monitor.app.run import Processor  # noqa: E402
 from monitor.models import FetchResult  # noqa: E402
-from monitor.pipeline import Processor  # noqa: E402
 from monitor.store import write  # noqa: E402
 from monitor.store.db import open_db  # noqa: E402
 

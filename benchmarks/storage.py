@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from monitor.app.run import Processor  # noqa: E402
 from monitor.models import FetchResult  # noqa: E402
-from monitor.pipeline import Processor  # noqa: E402
 from monitor.store.db import open_db  # noqa: E402
 from per_page import DEFAULT_CORPUS, corpus, corpus_config, doc_id, replay  # noqa: E402
 

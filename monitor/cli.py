@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from monitor import __version__, views
+from monitor import __version__
 from monitor.config import Config, CrawlConfig, config_path, default_format, load
 from monitor.errors import ConfigError, TermwatchError
 from monitor.models import Document, Unusable
@@ -24,6 +24,7 @@ from monitor.store import read
 from monitor.store.db import open_db, run_lock
 from monitor.store.outbox import deliveries, drop_deliveries, retry_failed
 from monitor.timeutil import parse_version, parse_when
+from monitor.views import terminal
 
 EXIT_INCOMPLETE = 3
 
@@ -85,7 +86,7 @@ DATE, VERSION = DateType(), VersionType()
 
 
 def _jsonable(value):
-    from monitor.diff import Hunk, hunk_to_dict
+    from monitor.analysis.diff import Hunk, hunk_to_dict
 
     if isinstance(value, Hunk):
         return hunk_to_dict(value)
@@ -157,7 +158,7 @@ def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, log_f
     (everything else was recorded; undelivered alerts are retried on the next run). On a terminal,
     progress is shown on stderr.
     """
-    from monitor.pipeline import run as run_pipeline
+    from monitor.app.run import run as run_pipeline
 
     if log_file is not None:
         log_to_file(log_file, config.secrets)
@@ -172,7 +173,7 @@ def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, log_f
     if as_json:
         emit_json(asdict(summary))
     elif not quiet or incomplete or summary.changes:
-        done, problems = views.run_summary(summary)
+        done, problems = terminal.run_summary(summary)
         click.echo(done)
         if problems:
             click.echo(problems, err=True)
@@ -209,7 +210,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
 def status(config: Config, as_json: bool) -> None:
     """Per document: last fetch and its outcome, number of versions, last change."""
     rows = read.status(open_existing(config))
-    emit_json(rows) if as_json else click.echo(views.status_table(rows))
+    emit_json(rows) if as_json else click.echo(terminal.status_table(rows))
 
 
 @cli.command()
@@ -219,8 +220,8 @@ def status(config: Config, as_json: bool) -> None:
 def versions(config: Config, document: str, as_json: bool) -> None:
     """List the versions of DOCUMENT, oldest first."""
     config.document(document)
-    rows = [views.version_dict(v) for v in read.versions(open_existing(config), document)]
-    emit_json(rows) if as_json else click.echo(views.versions_table(rows))
+    rows = [terminal.version_dict(v) for v in read.versions(open_existing(config), document)]
+    emit_json(rows) if as_json else click.echo(terminal.versions_table(rows))
 
 
 @cli.command()
@@ -270,7 +271,7 @@ def changes(config: Config, document, since, vendor, audience, training, retenti
         config.document(document)  # an unknown id is an error, not "no changes"
     rows = read.changes(open_existing(config), document, since, training, retention, vendor, audience, editorial,
                          access)
-    emit_json(rows) if as_json else click.echo(views.changes_table(rows))
+    emit_json(rows) if as_json else click.echo(terminal.changes_table(rows))
 
 
 @cli.command()
@@ -286,7 +287,7 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
 
     Use it to tune `select` / `remove`. Exit code 3 when the page is not usable (the reason is printed).
     """
-    from monitor.pipeline import preview
+    from monitor.app.run import preview
     from monitor.text.normalise import normalise
 
     config_file = Path(ctx.find_root().params["config_path"])
@@ -319,12 +320,12 @@ def reextract(config: Config, only: tuple[str, ...], as_json: bool) -> None:
     Use it after upgrading termwatch or changing a document's select/remove: changes that turn out
     to be noise are dropped, the others are described again. Raw pages are never touched.
     """
-    from monitor.pipeline import reextract as reextract_all
+    from monitor.app.run import reextract as reextract_all
 
     db = open_existing(config)
     with run_lock(config.storage.database):
         totals = reextract_all(db, config, only)
-    emit_json(totals) if as_json else click.echo(views.reextract_summary(totals))
+    emit_json(totals) if as_json else click.echo(terminal.reextract_summary(totals))
 
 
 @cli.command()
@@ -341,9 +342,10 @@ def demo(workdir: Path | None) -> None:
     """
     import tempfile
 
-    from monitor import demo as tour, render
-    from monitor.agreements import drift_report
-    from monitor.diff import diff_texts
+    from monitor.analysis.diff import diff_texts
+    from monitor.app import demo as tour
+    from monitor.app.agreements import drift_report
+    from monitor.views import formats
 
     workdir = workdir or Path(tempfile.mkdtemp(prefix="termwatch-demo-"))
     if tour.prepare(workdir):
@@ -352,14 +354,14 @@ def demo(workdir: Path | None) -> None:
     click.echo(f"Replaying {len(tour.snapshots())} real snapshots of Anthropic's privacy policy "
                "(Open Terms Archive, ODC-By 1.0), one `termwatch run` each:")
     for snap, summary in tour.replay(workdir, received):
-        click.echo(views.demo_step(snap, summary))
+        click.echo(terminal.demo_step(snap, summary))
     config = load(workdir / "config.toml")
     db = open_existing(config)
-    click.echo("\nRecorded changes (termwatch changes):\n" + views.changes_table(read.changes(db)))
+    click.echo("\nRecorded changes (termwatch changes):\n" + terminal.changes_table(read.changes(db)))
     old, new = read.version_pair(db, "anthropic-privacy-policy", None, None)
     hunks = [h for h in diff_texts(old.text, new.text) if "train" in (h.old + h.new).lower()][:3]
-    click.echo("\nThe change, where it speaks of training (termwatch diff):\n" + render.diff_text(hunks, use_color()))
-    click.echo("\nDrift of the agreement (termwatch drift):\n" + views.drift_text(drift_report(db, config)))
+    click.echo("\nThe change, where it speaks of training (termwatch diff):\n" + formats.diff_text(hunks, use_color()))
+    click.echo("\nDrift of the agreement (termwatch drift):\n" + terminal.drift_text(drift_report(db, config)))
     click.echo(f"\nAlerts delivered to the local webhook: {len(received)}")
     for alert in received:
         click.echo(f"  {alert.get('title')}")
@@ -379,10 +381,10 @@ def agreements(ctx: click.Context) -> None:
 @needs_config
 def agreements_list(config: Config, as_json: bool = False) -> None:
     """Each agreement with its documents, dates and whether any document drifted."""
-    from monitor.agreements import drift_report
+    from monitor.app.agreements import drift_report
 
     report = drift_report(open_existing(config), config)
-    emit_json(report) if as_json else click.echo(views.agreements_table(report))
+    emit_json(report) if as_json else click.echo(terminal.agreements_table(report))
 
 
 @agreements.command("show")
@@ -391,10 +393,10 @@ def agreements_list(config: Config, as_json: bool = False) -> None:
 @needs_config
 def agreements_show(config: Config, agreement: str, as_json: bool) -> None:
     """One agreement: each document's baseline (and how it was chosen), current version and drift."""
-    from monitor.agreements import drift_report
+    from monitor.app.agreements import drift_report
 
     report = drift_report(open_existing(config), config, agreement)
-    emit_json(report[0]) if as_json else click.echo(views.drift_text(report))
+    emit_json(report[0]) if as_json else click.echo(terminal.drift_text(report))
 
 
 @agreements.command("pin")
@@ -409,7 +411,7 @@ def agreements_show(config: Config, agreement: str, as_json: bool) -> None:
 def agreements_pin(config: Config, agreement: str, document: str, file: Path | None, version: str | None,
                    as_json: bool) -> None:
     """Pin what was signed for DOCUMENT of AGREEMENT; drift is then measured from it."""
-    from monitor.agreements import pin_agreement
+    from monitor.app.agreements import pin_agreement
 
     pinned = pin_agreement(open_existing(config), config, agreement, document, file, version)
     emit_json(pinned) if as_json else click.echo(
@@ -423,10 +425,10 @@ def agreements_pin(config: Config, agreement: str, document: str, file: Path | N
 @needs_config
 def drift(config: Config, agreement: str | None, with_diff: bool, as_json: bool) -> None:
     """For each agreement (or one) and document: the signed baseline against the current wording."""
-    from monitor.agreements import drift_report
+    from monitor.app.agreements import drift_report
 
     report = drift_report(open_existing(config), config, agreement, with_diff)
-    emit_json(report) if as_json else click.echo(views.drift_text(report, color=use_color()))
+    emit_json(report) if as_json else click.echo(terminal.drift_text(report, color=use_color()))
 
 
 @cli.group()
@@ -440,10 +442,10 @@ def alerts() -> None:
 @needs_config(check=True)
 def alerts_test(config: Config, channel: str | None, as_json: bool) -> None:
     """Send a sample alert to CHANNEL (or every channel) and say whether it arrived. Exit 3 if not."""
-    from monitor.alerts import send_test
+    from monitor.alerts.deliver import send_test
 
     report = send_test(open_db(config.storage.database), config, channel)
-    emit_json(asdict(report)) if as_json else click.echo(views.delivery_text(report))
+    emit_json(asdict(report)) if as_json else click.echo(terminal.delivery_text(report))
     if report.failed:
         sys.exit(EXIT_INCOMPLETE)
 
@@ -458,7 +460,7 @@ def outbox(ctx: click.Context, status: str | None, as_json: bool) -> None:
     if ctx.invoked_subcommand is None:
         config = load_config(ctx)
         rows = deliveries(open_existing(config), status)
-        emit_json(rows) if as_json else click.echo(views.outbox_table(rows, status))
+        emit_json(rows) if as_json else click.echo(terminal.outbox_table(rows, status))
 
 
 @outbox.command("retry")
@@ -466,7 +468,7 @@ def outbox(ctx: click.Context, status: str | None, as_json: bool) -> None:
 @needs_config(check=True)
 def outbox_retry(config: Config, as_json: bool) -> None:
     """Deliver every failed or pending alert now, ignoring the backoff. Exit 3 if some still fail."""
-    from monitor.alerts import deliver
+    from monitor.alerts.deliver import deliver
     from monitor.timeutil import utc_now
 
     # The run lock: a run delivering at the same time would send the same alerts again.
@@ -474,7 +476,7 @@ def outbox_retry(config: Config, as_json: bool) -> None:
         db = open_existing(config)
         retry_failed(db, utc_now())
         report = deliver(db, config, utc_now())
-    emit_json(asdict(report)) if as_json else click.echo(views.delivery_text(report))
+    emit_json(asdict(report)) if as_json else click.echo(terminal.delivery_text(report))
     if report.failed:
         sys.exit(EXIT_INCOMPLETE)
 
@@ -513,9 +515,9 @@ def diff_command(config: Config, document: str, from_version, to_version, fmt: s
     """Show what changed in DOCUMENT: the latest change by default, or FROM → TO (ids or dates; TO defaults to current).
 
     With --training, --retention or --access, only the changes whose old or new wording holds such a clause."""
-    from monitor import render
     from monitor.analysis.classify import classify_change
-    from monitor.diff import diff_texts
+    from monitor.analysis.diff import diff_texts
+    from monitor.views import formats
 
     config.document(document)
     old, new = read.version_pair(open_existing(config), document, from_version, to_version)
@@ -523,23 +525,23 @@ def diff_command(config: Config, document: str, from_version, to_version, fmt: s
     pairs = classify_change(old.text, new.text, hunks).clauses
     topics = {name for name, on in (("training", training), ("retention", retention), ("access", access)) if on}
     if topics:
-        hunks = render.hunks_about(hunks, old.text, new.text, topics)
-        empty = render.no_changes_about(topics, old.id, new.id)
+        hunks = formats.hunks_about(hunks, old.text, new.text, topics)
+        empty = formats.no_changes_about(topics, old.id, new.id)
         pairs = [p for p in pairs if topics & set(p["labels"])]
     if fmt == "json":
         emit_json({"document": document, "from_version": old.id, "to_version": new.id, "clauses": pairs,
-                   "hunks": render.diff_json(hunks)})
+                   "hunks": formats.diff_json(hunks)})
     elif fmt == "markdown":
-        click.echo(render.pairs_markdown(pairs) + render.diff_markdown(hunks, empty))
+        click.echo(formats.pairs_markdown(pairs) + formats.diff_markdown(hunks, empty))
     elif fmt == "html":
-        click.echo(render.diff_html(hunks, f"{document}: version {old.id} → {new.id}", empty, pairs))
+        click.echo(formats.diff_html(hunks, f"{document}: version {old.id} → {new.id}", empty, pairs))
     elif topics and not hunks:
         click.echo(empty)
     else:
         click.echo(f"{document}: version {old.id} ({old.first_seen}) → {new.id} ({new.first_seen})")
         if pairs:
-            click.echo(views.pairs_text(pairs) + "\n")
-        click.echo(render.diff_text(hunks, use_color()))
+            click.echo(terminal.pairs_text(pairs) + "\n")
+        click.echo(formats.diff_text(hunks, use_color()))
 
 
 @cli.command()
@@ -550,7 +552,7 @@ def history(config: Config, document: str, as_json: bool) -> None:
     """A timeline of DOCUMENT: each version, and the change that led to it with its training/retention/access flags."""
     config.document(document)
     rows = read.history(open_existing(config), document)
-    emit_json(rows) if as_json else click.echo(views.history_table(rows))
+    emit_json(rows) if as_json else click.echo(terminal.history_table(rows))
 
 
 @cli.command()
@@ -573,7 +575,7 @@ def clauses(config: Config, document: str, training: bool, retention: bool, acce
     stated = [{"kind": f.kind, "subject": f.subject, "value": f.value, "clause": f.clause} for f in facts(text)
               if only is None or FACT_TOPIC[f.kind] in only]
     result = {"document": document, "clauses": found, "facts": stated}
-    emit_json(result) if as_json else click.echo(views.clauses_text(result))
+    emit_json(result) if as_json else click.echo(terminal.clauses_text(result))
 
 
 # --- data out and in, scheduling ----------------------------------------------------------------
@@ -590,7 +592,7 @@ def write_or_echo(text: str, out: Path | None) -> None:
 def write_or_print_bytes(data: bytes, out: Path | None, what: str) -> None:
     """Write bytes to OUT (saying so on stderr) or to stdout, exactly; never to a terminal when they hold
     control characters a terminal would act on."""
-    from monitor.render import terminal_unsafe
+    from monitor.views.formats import terminal_unsafe
 
     if out is None:
         if sys.stdout.isatty() and terminal_unsafe(data):
@@ -618,8 +620,8 @@ out_option = click.option("--out", type=click.Path(dir_okay=False, path_type=Pat
 @needs_config
 def export(config: Config, fmt: str, what: str, out: Path | None) -> None:
     """Export every recorded change, or the drift of every agreement, as JSON or CSV (columns in the README)."""
-    from monitor import export as exports
-    from monitor.agreements import drift_report
+    from monitor.app.agreements import drift_report
+    from monitor.views import export as exports
 
     db = open_existing(config)
     rows = read.changes(db) if what == "changes" else drift_report(db, config)
@@ -635,7 +637,7 @@ def datasette_metadata(config: Config, out: Path | None) -> None:
 
     Then: datasette snapshots/termwatch.db -m metadata.json
     """
-    from monitor.datasette import metadata
+    from monitor.views.datasette import metadata
 
     open_existing(config).close()  # an older database gains the views and search the metadata describes
     write_or_echo(json.dumps(metadata(config.storage.database.stem), indent=2, ensure_ascii=False) + "\n", out)
@@ -652,7 +654,7 @@ def import_ota(ctx: click.Context, files: tuple[Path, ...], vendor: str | None) 
     Parts termwatch cannot use (range selectors, JavaScript filters) are skipped with a warning on stderr.
     Ids already in the config are not reused.
     """
-    from monitor.ota import import_files
+    from monitor.app.ota import import_files
 
     imported = import_files(files, vendor, Path(ctx.find_root().params["config_path"]))
     for warning in imported.warnings:
@@ -668,7 +670,7 @@ def schedule(config: Config, every: str) -> None:
     """Print a crontab line and a systemd service + timer that run `termwatch run --quiet` with this config."""
     import socket
 
-    from monitor.schedule import installed_command, parse_every, schedule_text, spread_minute
+    from monitor.views.schedule import installed_command, parse_every, schedule_text, spread_minute
 
     interval = parse_every(every)
     command = [*installed_command(sys.executable), "--config", str(config.path), "run", "--quiet"]
@@ -689,8 +691,8 @@ def report(config: Config, out: Path) -> None:
     """Write a static HTML report: vendors and documents, each document's timeline, each change's diff,
     each agreement's drift, and Atom feeds. Self-contained: open OUT/index.html, or put OUT on any static host.
     """
-    from monitor.report import write_report
     from monitor.timeutil import utc_now
+    from monitor.views.report import write_report
 
     written = write_report(open_existing(config), config, out, utc_now())
     click.echo(f"Wrote {len(written)} files to {out}; open {out / 'index.html'}", err=True)
@@ -709,21 +711,21 @@ def answers(config: Config, vendors: tuple[str, ...], since: str | None, agreeme
             as_json: bool, out: Path | None) -> None:
     """What each vendor's documents say today about training, retention and access, commercial and consumer
     side by side, each answer with the clause it rests on and the date that wording was first seen."""
-    from monitor.answers import answer_sheet
     from monitor.timeutil import utc_now
+    from monitor.views.answers import answer_sheet
 
     result = answer_sheet(open_existing(config), config, vendors, since, agreement_id,
                           config.report.base_url or None)
     if as_json:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     elif fmt == "html":
-        from monitor import templating
+        from monitor.views import templating
 
         title = f"Agreement {agreement_id}: what the terms say" if agreement_id else "What the terms say"
         text = templating.render("answers.html", result | {"title": title, "generated": utc_now()[:10],
                                                            "standalone": True})
     else:
-        text = views.answers_markdown(result) if fmt == "markdown" else views.answers_text(result) + "\n"
+        text = terminal.answers_markdown(result) if fmt == "markdown" else terminal.answers_text(result) + "\n"
     write_or_echo(text, out)
 
 
@@ -736,8 +738,8 @@ def answers(config: Config, vendors: tuple[str, ...], since: str | None, agreeme
 @needs_config
 def feed(config: Config, vendor: str | None, base_url: str | None, out: Path | None) -> None:
     """Print an Atom feed of every recorded change (or one vendor's), newest first, with training/retention flags."""
-    from monitor.feed import build_feed
     from monitor.timeutil import utc_now
+    from monitor.views.feed import build_feed
 
     if vendor is not None:
         config.vendor(vendor)

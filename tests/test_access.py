@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from monitor.analysis.classify import classify_change
+from monitor.analysis.diff import diff_texts
 from monitor.analysis.topics import ACCESS, label
-from monitor.diff import diff_texts
 
 ACCESS_SENTENCES = {
     "human-review": "Conversations flagged by our classifiers may be subject to human review.",

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import document_toml, run_termwatch
-from monitor import alerts, messages
+from monitor.alerts import deliver, messages
 from monitor.config import Channel, load, parse
 from monitor.errors import ConfigError
 from monitor.models import Document
@@ -83,7 +83,7 @@ def channel_toml(channel_id: str, *urls: str, events=None) -> str:
 
 
 def enqueue(db, config, event: dict) -> list[int]:
-    return outbox.enqueue(db, [alerts.route(event, config.channels, config.secrets)])
+    return outbox.enqueue(db, [deliver.route(event, config.channels, config.secrets)])
 
 
 def outbox_row(db) -> dict:
@@ -192,7 +192,7 @@ WANTS = [
 
 @pytest.mark.parametrize("name, channel, evt, expected", WANTS, ids=[w[0] for w in WANTS])
 def test_wants(name, channel, evt, expected):
-    assert alerts.wants(channel, evt) is expected
+    assert deliver.wants(channel, evt) is expected
 
 
 def test_route_makes_one_delivery_per_url_of_each_wanting_channel_with_private_targets():
@@ -202,7 +202,7 @@ def test_route_makes_one_delivery_per_url_of_each_wanting_channel_with_private_t
         Channel("hooks", (f"json://user:{SECRET}@127.0.0.1:8/a", f"json://127.0.0.1:8/b/{SECRET}")),
         Channel("drift-only", ("json://127.0.0.1:8/c",), events=("drift",)),
     )
-    evt, deliveries = alerts.route(change(), channels, [SECRET])
+    evt, deliveries = deliver.route(change(), channels, [SECRET])
     assert [(d["channel"], d["destination"]) for d in deliveries] == [("email", 0), ("hooks", 0), ("hooks", 1)]
     targets = [d["target"] for d in deliveries]
     assert targets[0].startswith("mailto://alerts:****@127.0.0.1:2525")
@@ -225,7 +225,7 @@ def test_route_makes_one_delivery_per_url_of_each_wanting_channel_with_private_t
     (1000, timedelta(hours=6)),
 ])
 def test_backoff(attempts, wait):
-    assert alerts.backoff(attempts) == wait
+    assert deliver.backoff(attempts) == wait
 
 
 # --- email ---------------------------------------------------------------------------------------
@@ -237,7 +237,7 @@ def test_email_end_to_end_subject_both_bodies_recipients_and_escaped_html(write_
     db = open_db(config.storage.database)
     assert enqueue(db, config, change())
 
-    report = alerts.deliver(db, config, NOW)
+    report = deliver.deliver(db, config, NOW)
 
     assert (report.sent, report.failed) == (1, 0), report.errors
     assert smtp.logins == [(smtp.user, smtp.password, True)]
@@ -282,7 +282,7 @@ def test_json_webhook_gets_title_and_full_text_and_mattermost_gets_the_short_for
     evt = change()
     enqueue(db, config, evt)
 
-    report = alerts.deliver(db, config, NOW)
+    report = deliver.deliver(db, config, NOW)
 
     assert (report.sent, report.failed) == (2, 0), report.errors
     by_path = {r.path: r for r in hook.requests}
@@ -325,8 +325,8 @@ def test_a_brief_alert_leads_with_training_and_retention_and_says_how_many_more_
 def test_drift_and_renewal_alerts_carry_the_pairs_and_point_to_the_agreement():
     import datetime as dt
 
+    from monitor.analysis.drift import Baseline, Finding
     from monitor.config import Agreement
-    from monitor.drift import Baseline, Finding
 
     def pair(label: str, n: int) -> dict:
         return {"op": "changed", "heading": "", "from_heading": None, "before": f"{label} clause {n} old.",
@@ -376,7 +376,7 @@ def test_failure_then_recovery_delivers_exactly_once(write_config, hook, how, er
     enqueue(db, config, change())
     take_down(hook, how)
 
-    first = alerts.deliver(db, config, NOW)
+    first = deliver.deliver(db, config, NOW)
 
     assert (first.sent, first.failed) == (0, 1)
     row = outbox_row(db)
@@ -387,8 +387,8 @@ def test_failure_then_recovery_delivers_exactly_once(write_config, hook, how, er
     assert hook.requests == []
 
     bring_up(hook, how)
-    second = alerts.deliver(db, config, later(NOW, minutes=1))
-    third = alerts.deliver(db, config, later(NOW, hours=7))
+    second = deliver.deliver(db, config, later(NOW, minutes=1))
+    third = deliver.deliver(db, config, later(NOW, hours=7))
 
     assert (second.sent, second.failed) == (1, 0)
     assert (third.sent, third.failed) == (0, 0)
@@ -403,18 +403,18 @@ def test_repeated_failures_back_off_until_retried(write_config, hook):
     enqueue(db, config, change())
     hook.down = True
 
-    alerts.deliver(db, config, NOW)
-    alerts.deliver(db, config, NOW)
+    deliver.deliver(db, config, NOW)
+    deliver.deliver(db, config, NOW)
     assert outbox_row(db)["next_attempt_at"] == later(NOW, minutes=5)
     assert len(hook.refused) == 2
 
     # Not due yet: nothing is attempted.
-    assert alerts.deliver(db, config, later(NOW, minutes=4)) == alerts.DeliveryReport(0, 0, [])
+    assert deliver.deliver(db, config, later(NOW, minutes=4)) == deliver.DeliveryReport(0, 0, [])
     assert len(hook.refused) == 2
 
     hook.down = False
     assert outbox.retry_failed(db, later(NOW, minutes=4)) == 1
-    assert alerts.deliver(db, config, later(NOW, minutes=4)).sent == 1
+    assert deliver.deliver(db, config, later(NOW, minutes=4)).sent == 1
     assert len(hook.requests) == 1 and outbox_row(db)["attempts"] == 3
 
 
@@ -426,7 +426,7 @@ def test_the_same_event_key_is_stored_once(write_config, hook):
     assert enqueue(db, config, change("change:acme-terms:7", now=later(NOW, hours=1))) == []
 
     assert db["events"].count == 1 and db["deliveries"].count == 1
-    assert alerts.deliver(db, config, NOW).sent == 1
+    assert deliver.deliver(db, config, NOW).sent == 1
     assert len(hook.requests) == 1
 
 
@@ -434,7 +434,7 @@ def test_a_sent_delivery_is_never_resent_by_outbox_retry(write_config, hook):
     path, config = config_with(write_config, channel_toml("hook", f"json://{hook.base}/hook"))
     db = open_db(config.storage.database)
     enqueue(db, config, change())
-    assert alerts.deliver(db, config, NOW).sent == 1
+    assert deliver.deliver(db, config, NOW).sent == 1
 
     assert outbox.retry_failed(db, later(NOW, hours=1)) == 0
     result = run_termwatch(path, "outbox", "retry", "--json", timeout=60)
@@ -459,7 +459,7 @@ def test_a_secret_in_a_failing_url_reaches_neither_the_database_nor_any_output(w
     enqueue(db, config, change())
     hook.down = True
 
-    report = alerts.deliver(db, config, NOW)
+    report = deliver.deliver(db, config, NOW)
     assert report.failed == 1
     listed = run_termwatch(path, "outbox", "--json", env=env, timeout=60)
     tested = run_termwatch(path, "alerts", "test", env=env, timeout=60)
@@ -510,7 +510,7 @@ def test_cli_outbox_json_shape(write_config, hook):
     path, config = config_with(write_config, channel_toml("hook", f"json://{hook.base}/hook"))
     db = open_db(config.storage.database)
     enqueue(db, config, change())
-    alerts.deliver(db, config, NOW)
+    deliver.deliver(db, config, NOW)
 
     result = run_termwatch(path, "outbox", "--json", timeout=60)
     failed_only = run_termwatch(path, "outbox", "--status", "failed", "--json", timeout=60)
@@ -539,7 +539,7 @@ def test_alerts_test_for_one_channel_touches_no_other_channel_or_pending_alert(w
         enqueue(db, config, change())  # a real alert waiting for both channels
         other.down = True
 
-        report = alerts.send_test(db, config, "tested")
+        report = deliver.send_test(db, config, "tested")
 
         assert (report.sent, report.failed, report.errors) == (1, 0, [])
         assert [r.json["title"] for r in tested.requests] == ["[termwatch] Test alert for channel tested"]
@@ -550,8 +550,8 @@ def test_each_alerts_test_sends_a_sample_even_twice_in_a_row(write_config, hook)
     _, config = config_with(write_config, channel_toml("hook", f"json://{hook.base}/hook"))
     db = open_db(config.storage.database)
 
-    first = alerts.send_test(db, config, "hook")
-    second = alerts.send_test(db, config, "hook")
+    first = deliver.send_test(db, config, "hook")
+    second = deliver.send_test(db, config, "hook")
 
     assert (first.sent, second.sent) == (1, 1)
     assert len(hook.requests) == 2

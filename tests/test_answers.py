@@ -12,9 +12,9 @@ import pytest
 import corpus
 from conftest import config_toml, db_at, document_toml
 from monitor.analysis.classify import comparable
-from monitor.answers import Watched, sheet
 from monitor.models import Document
 from monitor.store import read
+from monitor.views.answers import Watched, sheet
 
 COMMERCIAL = "## Data\nWe do not use Customer Content to train our models.\nWe retain Customer Content for 30 days.\n"
 CONSUMER = ("## Data\nWe may use your conversations to train our models unless you opt out.\n"

@@ -144,8 +144,8 @@ def test_render_defaults_to_static():
 
 def test_browser_settings_use_the_system_chromium_and_name_the_document():
     from monitor.config import CrawlConfig
-    from monitor.crawl import browser_settings
     from monitor.errors import TermwatchError
+    from monitor.fetch.crawl import browser_settings
     from monitor.models import Document
 
     docs = [Document("acme-app", "Acme", "consumer", "Terms", "https://example.com/", render="browser")]

@@ -16,9 +16,9 @@ import pytest
 
 from monitor.analysis.classify import classify_change
 from monitor.analysis.clauses import current_clauses, segment
+from monitor.analysis.diff import diff_texts
 from monitor.analysis.facts import facts
 from monitor.analysis.topics import RETENTION, TRAINING, label
-from monitor.diff import diff_texts
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 

@@ -19,7 +19,7 @@ CRAWL = textwrap.dedent(
     import json, sys
     from dataclasses import asdict
     from monitor.config import CrawlConfig
-    from monitor.crawl import fetch_all
+    from monitor.fetch.crawl import fetch_all
     from monitor.models import Document
     args = json.loads(sys.argv[1])
     docs = [Document(d["id"], "V", "commercial", "T", d["url"]) for d in args["docs"]]

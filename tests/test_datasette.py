@@ -18,9 +18,9 @@ from click.testing import CliRunner
 from conftest import db_at, document_toml
 from monitor.analysis.clauses import current_clauses
 from monitor.cli import cli
-from monitor.datasette import TABLES
 from monitor.store.db import open_db
 from monitor.store.schema import clause_rows, migrations
+from monitor.views.datasette import TABLES
 
 TERMS = """<!doctype html><html><head><title>Acme AI Terms</title></head><body>
 <main><h1>Acme AI Terms of Service</h1>

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 from hypothesis import given, strategies as st
 
-from monitor.decide import KNOWN_DEPTH, Known, State, decide
+from monitor.analysis.decide import KNOWN_DEPTH, Known, State, decide
 from monitor.models import Extracted
 
 NOW = "2026-07-08T12:00:00+00:00"

@@ -13,7 +13,7 @@ import pytest
 import sqlite_utils
 
 from conftest import ROOT
-from monitor import demo
+from monitor.app import demo
 
 SNAPSHOT_DATES = [demo.fetched_at(s) for s in demo.snapshots()]
 FIRST, CHANGE = SNAPSHOT_DATES[0], SNAPSHOT_DATES[2]  # the June policy is first served on 2026-06-08

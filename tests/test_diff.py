@@ -8,7 +8,7 @@ from itertools import pairwise
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from monitor.diff import Hunk, apply_hunks, diff_texts, hunk_to_dict, is_heading, matcher, word_diff
+from monitor.analysis.diff import Hunk, apply_hunks, diff_texts, hunk_to_dict, is_heading, matcher, word_diff
 
 TERMS = """# Services Agreement
 

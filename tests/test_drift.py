@@ -15,13 +15,13 @@ import pytest
 
 import corpus
 from conftest import document_toml, minimal_pdf, run_termwatch, sections_page
-from monitor.agreements import check_agreements, drift_report, pin_agreement
-from monitor.alerts import deliver
+from monitor.alerts.deliver import deliver
+from monitor.analysis.drift import Baseline, choose_baseline, drift, fix_command, label, overall, tally
+from monitor.app.agreements import check_agreements, drift_report, pin_agreement
+from monitor.app.run import Processor
 from monitor.config import parse
-from monitor.drift import Baseline, choose_baseline, drift, fix_command, label, overall, tally
 from monitor.errors import TermwatchError
 from monitor.models import FetchResult
-from monitor.pipeline import Processor
 from monitor.store import outbox, read, write
 from monitor.store.db import open_db
 from receivers import WebhookReceiver

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from conftest import document_toml
 from monitor.cli import cli
-from monitor.export import CHANGE_COLUMNS, DRIFT_COLUMNS, changes_csv, drift_csv
 from monitor.store.db import open_db
+from monitor.views.export import CHANGE_COLUMNS, DRIFT_COLUMNS, changes_csv, drift_csv
 
 TERMS = """<!doctype html><html><body><main><h1>Acme AI Terms of Service</h1>
 <p>Effective July 8, 2026. These Terms govern your use of the Acme AI services and apply to every workspace.</p>

@@ -10,13 +10,13 @@ from click.testing import CliRunner
 from lxml import etree
 
 from conftest import document_toml
+from monitor.app.run import Processor
 from monitor.cli import cli
 from monitor.config import load
-from monitor.feed import build_feed
 from monitor.models import FetchResult
-from monitor.pipeline import Processor
 from monitor.store import read, write
 from monitor.store.db import open_db
+from monitor.views.feed import build_feed
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE = "<script>alert(1)</script> & <b>bold</b> ]]> \x0b"

@@ -3,11 +3,11 @@ clauses that only appear, only disappear or change section say so; every view co
 
 from __future__ import annotations
 
-from monitor import describe
 from monitor.analysis.classify import classify_change
-from monitor.diff import diff_texts
+from monitor.analysis.diff import diff_texts
+from monitor.analysis.pairs import marked_words, pair_clauses, pairs_from_dicts
 from monitor.models import Clause
-from monitor.pairs import marked_words, pair_clauses, pairs_from_dicts
+from monitor.views import wording
 
 OLD = """# Privacy Policy
 
@@ -46,15 +46,15 @@ def test_a_reworded_clause_is_one_pair_with_its_changed_words_marked():
     assert training["before"] == "We may use your Inputs and Outputs to train our models, unless you opt out."
     assert training["after"] == (
         "We may use your Inputs and Outputs to train and improve our AI models, unless you opt out.")
-    assert "".join(t for on, t in describe.spans(training, "after") if on) == "and improve our AI"
-    assert "".join(t for on, t in describe.spans(training, "before") if on) == "our"
-    assert "".join(t for _, t in describe.spans(training, "after")) == training["after"]  # nothing lost
+    assert "".join(t for on, t in wording.spans(training, "after") if on) == "and improve our AI"
+    assert "".join(t for on, t in wording.spans(training, "before") if on) == "our"
+    assert "".join(t for _, t in wording.spans(training, "after")) == training["after"]  # nothing lost
 
 
 def test_pairing_works_across_headings_and_says_where_the_clause_was():
     stored = next(p for p in _change().clauses if p["before"] and "store" in p["before"])
     assert (stored["op"], stored["heading"], stored["from_heading"]) == ("changed", "Retention", "How we use your data")
-    assert describe.pair_place(stored) == "reworded under “Retention” (was under “How we use your data”)"
+    assert wording.pair_place(stored) == "reworded under “Retention” (was under “How we use your data”)"
 
 
 def test_a_clause_that_only_appears_is_added_and_the_counts_agree():
@@ -64,7 +64,7 @@ def test_a_clause_that_only_appears_is_added_and_the_counts_agree():
     assert added[0]["before"] is None and added[0]["labels"] == ["access"]
     # One count everywhere: the summary's clauses are the pairs listed.
     assert f"{len(change.clauses)} clauses changed" in change.summary or change.facts
-    assert describe.count_line(change.clauses).startswith(f"{len(change.clauses)} clauses")
+    assert wording.count_line(change.clauses).startswith(f"{len(change.clauses)} clauses")
 
 
 def test_a_clause_that_only_disappears_is_removed_in_its_old_place():
@@ -72,7 +72,7 @@ def test_a_clause_that_only_disappears_is_removed_in_its_old_place():
     pairs = _change(old, OLD).clauses
     assert [(p["op"], p["before"], p["after"]) for p in pairs] == [
         ("removed", "We delete your files within 90 days of closing your account.", None)]
-    assert describe.pair_lines(pairs[0])[1] == (
+    assert wording.pair_lines(pairs[0])[1] == (
         "    before: We delete your files within 90 days of closing your account.")
 
 
@@ -84,7 +84,7 @@ def test_a_clause_carried_word_for_word_into_another_section_is_moved_not_change
     assert [(p["op"], p["from_heading"], p["heading"]) for p in change.clauses] == [
         ("moved", "How we use your data", "Retention")]
     assert change.retention is False  # the wording in force did not change
-    assert describe.pair_place(change.clauses[0]) == "moved from “How we use your data” to “Retention”"
+    assert wording.pair_place(change.clauses[0]) == "moved from “How we use your data” to “Retention”"
 
 
 def test_different_clauses_are_not_paired():
@@ -112,7 +112,7 @@ def test_a_spacing_difference_is_not_marked():
 
 def test_plain_text_puts_old_wording_above_new_with_marks():
     pair = next(p for p in _change().clauses if "training" in p["labels"])
-    title, before, after = describe.pair_lines(pair)
+    title, before, after = wording.pair_lines(pair)
     assert title == "- training · reworded under “How we use your data”:"
     assert before == "    before: We may use your Inputs and Outputs to train [-our-] models, unless you opt out."
     assert after == ("    after:  We may use your Inputs and Outputs to train {+and improve our AI+} models, "
@@ -132,7 +132,7 @@ def test_clauses_stored_before_pairing_are_paired_the_same_way():
 def test_training_and_retention_lead_when_a_view_must_be_brief():
     pairs = [{"labels": ["access"], "n": 1}, {"labels": ["retention"], "n": 2}, {"labels": ["access"], "n": 3},
              {"labels": ["training", "access"], "n": 4}]
-    assert [p["n"] for p in describe.prioritised(pairs)] == [2, 4, 1, 3]
+    assert [p["n"] for p in wording.prioritised(pairs)] == [2, 4, 1, 3]
 
 
 def test_diff_shows_the_changed_clauses_as_pairs_in_every_format(pages, write_config, termwatch):

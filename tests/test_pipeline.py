@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
+from monitor.app.run import Processor, reextract
 from monitor.config import Config, CrawlConfig, StorageConfig, parse
 from monitor.models import Document, FetchResult
-from monitor.pipeline import Processor, reextract
 from monitor.store import read, write
 from monitor.store.db import open_db
 

@@ -14,17 +14,17 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conftest import PROPERTY_EXAMPLES, report_figures
-from monitor import render
 from monitor.analysis.classify import classify_change
 from monitor.analysis.clauses import current_clauses, segment
+from monitor.analysis.diff import apply_hunks, diff_texts, hunk_to_dict
 from monitor.analysis.facts import facts
 from monitor.analysis.topics import label
-from monitor.diff import apply_hunks, diff_texts, hunk_to_dict
 from monitor.fetch.decode import decode_page
 from monitor.models import Extracted, FetchResult, Unusable
 from monitor.text.html import extract_text
 from monitor.text.judge import fingerprint, judge
 from monitor.text.normalise import normalise
+from monitor.views import formats
 
 # Text with what real pages and attackers put in it: every unicode category but surrogates, controls and
 # odd whitespace (NBSP, zero-width, line/paragraph separators), entities valid and not.
@@ -177,18 +177,18 @@ hostile = st.one_of(legal, st.sampled_from(["<script>alert(1)</script>", "<img s
        hostile)
 def test_every_rendering_works_and_lets_no_markup_through(old, new, title):
     hunks = diff_texts(old, new)
-    page = render.diff_html(hunks, title)
+    page = formats.diff_html(hunks, title)
     tags = Elements(page).tags
     assert {t for t, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "nav", "time", "h1", "h2", "div",
                                     "section", "span", "small", "p", "del", "ins"}
     assert not [a for _, attrs in tags for a, _ in attrs if a.startswith("on")]
     assert "<script" not in page.lower() and "<img" not in page.lower()
-    markdown = render.diff_markdown(hunks)
+    markdown = formats.diff_markdown(hunks)
     assert "<script" not in markdown.lower() and "<img" not in markdown.lower()
     for colour in (False, True):
-        shown = render.diff_text(hunks, colour)
+        shown = formats.diff_text(hunks, colour)
         assert "\x07" not in shown and "\x1b]" not in shown
-    assert json.loads(json.dumps(render.diff_json(hunks))) == [hunk_to_dict(h) for h in hunks]
+    assert json.loads(json.dumps(formats.diff_json(hunks))) == [hunk_to_dict(h) for h in hunks]
 
 
 _FACT_SENTENCES = [

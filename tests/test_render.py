@@ -8,8 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from monitor.diff import Hunk, apply_hunks, diff_texts, hunk_to_dict
-from monitor.render import diff_html, diff_json, diff_markdown, diff_text, hunks_about, no_changes_about
+from monitor.analysis.diff import Hunk, apply_hunks, diff_texts, hunk_to_dict
+from monitor.views.formats import diff_html, diff_json, diff_markdown, diff_text, hunks_about, no_changes_about
 
 PAYLOADS = [
     "<script>alert(1)</script>",

@@ -330,13 +330,13 @@ def test_a_new_report_replaces_the_earlier_one_and_leaves_other_files_alone(site
 def test_renewal_note(renews_on, expected):
     from datetime import date
 
-    from monitor.report import renewal_note
+    from monitor.views.report import renewal_note
 
     assert renewal_note(renews_on, date(2026, 11, 24)) == expected
 
 
 def test_vendors_whose_names_make_the_same_file_name_get_separate_feeds():
-    from monitor.report import feed_names
+    from monitor.views.report import feed_names
 
     assert feed_names(["Acme AI", "Acme-AI", "Ünïcode", "Beta"]) == {
         "Acme AI": "feed-acme-ai.xml", "Acme-AI": "feed-acme-ai-2.xml", "Ünïcode": "feed-unicode.xml",
@@ -346,7 +346,7 @@ def test_vendors_whose_names_make_the_same_file_name_get_separate_feeds():
 def test_a_document_never_fetched_successfully_still_gets_its_pages():
     from datetime import date
 
-    from monitor.report import document_page, index_page, render
+    from monitor.views.report import document_page, index_page, render
 
     row = {"document": "beta-dpa", "vendor": "Beta", "audience": "commercial", "type": "DPA", "url": "https://beta.example/dpa",
            "versions": 0, "last_change": None, "last_fetch": "2026-11-24T06:00:00+00:00", "last_outcome": "failed",

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from conftest import document_toml
 from monitor.cli import cli
 from monitor.errors import TermwatchError
-from monitor.schedule import parse_every
+from monitor.views.schedule import parse_every
 
 TERMS = """<!doctype html><html><body><main><h1>Acme AI Terms of Service</h1>
 <p>Effective July 8, 2026. These Terms govern your use of the Acme AI services and apply to every workspace.</p>
@@ -144,7 +144,7 @@ def test_schedule_errors_are_one_line(write_config):
 
 
 def test_without_the_script_it_falls_back_to_python_dash_m(tmp_path):
-    from monitor.schedule import installed_command
+    from monitor.views.schedule import installed_command
 
     python = tmp_path / "bin" / "python3"
     python.parent.mkdir()
@@ -161,7 +161,7 @@ def test_without_the_script_it_falls_back_to_python_dash_m(tmp_path):
                                                   ("*/15 * * * *", 17, "2-59/15 * * * *"),
                                                   ("0 0 * * *", 59, "59 0 * * *")])
 def test_installations_spread_over_the_hour(cron, minute, spread):
-    from monitor.schedule import _spread_cron, spread_minute
+    from monitor.views.schedule import _spread_cron, spread_minute
 
     assert _spread_cron(cron, minute) == spread
     assert spread_minute("host-a:/srv/termwatch/config.toml") == spread_minute("host-a:/srv/termwatch/config.toml")

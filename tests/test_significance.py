@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.significance import EDITORIAL, SUBSTANTIVE, significance
+from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE, significance
 
 BASE = (
     "# Acme Terms of Service\n"

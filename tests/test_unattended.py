@@ -266,7 +266,7 @@ def test_a_run_ends_at_its_deadline_and_says_which_pages_it_did_not_reach(pages,
 
 def test_the_default_deadline_grows_with_the_documents_and_the_crawl_settings():
     from monitor.config import CrawlConfig
-    from monitor.crawl import run_deadline
+    from monitor.fetch.crawl import run_deadline
 
     crawl = CrawlConfig(timeout=30, retries=2, concurrency=4, delay=2)
     assert run_deadline(crawl, 4) < run_deadline(crawl, 62) < run_deadline(CrawlConfig(timeout=60), 62)

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 
 from conftest import ROOT, PageServer, config_toml, db_at, document_toml, run_termwatch, termwatch_command
 from monitor.cli import cli
-from monitor.templating import when
 from monitor.timeutil import readable
+from monitor.views.templating import when
 from test_report import CHROMIUM_ARGS
 
 
@@ -289,7 +289,7 @@ def test_the_index_warns_that_failing_documents_may_be_stale_and_names_them(site
 
 
 def test_failing_documents_are_those_whose_last_fetch_failed_or_was_suspect():
-    from monitor.report import failing_documents
+    from monitor.views.report import failing_documents
 
     def row(doc, outcome, reason=None):
         return {"document": doc, "vendor": "V", "type": "Terms", "last_outcome": outcome, "last_reason": reason,
@@ -377,6 +377,6 @@ def test_show_raw_never_sends_a_pdf_or_escape_sequences_to_a_terminal(site):
     (b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n", True),
 ])
 def test_terminal_unsafe(data, unsafe):
-    from monitor.render import terminal_unsafe
+    from monitor.views.formats import terminal_unsafe
 
     assert terminal_unsafe(data) is unsafe

@@ -1,2 +1,3 @@
-"""Pure analysis of extracted text: the vocabulary of the clause rules, the topics a sentence speaks to, a version
-cut into clauses, the facts it states, and what a change between two versions touches."""
+"""Pure analysis of extracted text: what a fetch means for a document (decide), whether a change is
+substantive or editorial, the clause-level diff and its clause pairs, the topics, clauses and facts of a
+version, what a change touches (classify), and drift from a signed baseline."""

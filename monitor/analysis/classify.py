@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from monitor.analysis.clauses import Located, locate
+from monitor.analysis.diff import Hunk
 from monitor.analysis.facts import KIND_ORDER, Fact, located_facts
+from monitor.analysis.pairs import CHANGED, MOVED, ClausePair, marked_words, pair_clauses
 from monitor.analysis.topics import ACCESS, RETENTION, TRAINING
-from monitor.describe import NOT_STATED
-from monitor.diff import Hunk
 from monitor.models import Clause
-from monitor.pairs import CHANGED, MOVED, ClausePair, marked_words, pair_clauses
 from monitor.text.fold import fold_typography
+from monitor.views.wording import NOT_STATED
 
 
 class FactChange(TypedDict):

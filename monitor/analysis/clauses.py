@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from monitor.analysis.diff import is_heading
 from monitor.analysis.topics import TOPICS, evidence, products
 from monitor.analysis.vocabulary import DATA_NOUN
-from monitor.diff import is_heading
 from monitor.models import Clause
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪◦]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)])\s+")

@@ -234,7 +234,7 @@ def m005_significance_fallback_and_access(db: sqlite_utils.Database) -> None:
 def m006_clause_pairs(db: sqlite_utils.Database) -> None:
     """Changed clauses are kept as pairs, each reworded clause its old wording beside its new, instead of
     a list of removals then a list of additions; stored changes and findings are paired the same way."""
-    from monitor.pairs import pairs_from_dicts
+    from monitor.analysis.pairs import pairs_from_dicts
 
     for table in ("changes", "findings"):
         for row in db.query(f"select id, clauses from {table}"):

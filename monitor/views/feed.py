@@ -10,11 +10,11 @@ from datetime import datetime
 
 from feedgen.feed import FeedGenerator
 
-from monitor import describe
-from monitor.export import clauses_text, facts_text
 from monitor.models import flags
 from monitor.names import slug
-from monitor.pages import change_href
+from monitor.views import wording
+from monitor.views.export import clauses_text, facts_text
+from monitor.views.pages import change_href
 
 # Characters XML 1.0 cannot carry at all (lxml refuses them); page text can contain them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -40,7 +40,7 @@ def entry_content(change: dict) -> str:
     if change["facts"]:
         parts.append("Facts, before → after:\n" + facts_text(change["facts"]))
     if change["clauses"]:
-        parts.append(f"{describe.count_line(change['clauses'])}:\n" + clauses_text(change["clauses"]))
+        parts.append(f"{wording.count_line(change['clauses'])}:\n" + clauses_text(change["clauses"]))
     return "\n\n".join(parts)
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 import sqlite_utils
 
-from monitor import messages
+from monitor.alerts import messages
 from monitor.config import Channel, Config
 from monitor.errors import TermwatchError
 from monitor.redact import redact

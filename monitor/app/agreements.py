@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
-from monitor import messages
-from monitor.alerts import route
+from monitor.alerts import messages
+from monitor.alerts.deliver import route
+from monitor.analysis.diff import diff_texts
+from monitor.analysis.drift import NO_VERSION, Finding, choose_baseline, drift, fix_command
 from monitor.config import Agreement, Config
-from monitor.diff import diff_texts
-from monitor.drift import NO_VERSION, Finding, choose_baseline, drift, fix_command
 from monitor.errors import TermwatchError
 from monitor.store import outbox, read, write
 from monitor.store.db import snapshot
@@ -87,7 +88,7 @@ def _agreement_drift(db: sqlite_utils.Database, agreement: Agreement, with_diff:
                               "training": False, "retention": False, "access": False,
                               "summary": "No version recorded yet; run `termwatch run`.", "facts": [], "clauses": []})
             continue
-        entry = {
+        entry: dict[str, Any] = {
             "document": doc_id, "status": finding.status, "fix": finding.fix,
             "baseline": {"kind": finding.baseline.kind, "version": finding.baseline.version_id,
                          "note": finding.baseline.note},

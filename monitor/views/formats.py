@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from monitor.analysis.clauses import current_clauses
-from monitor.diff import Hunk, hunk_to_dict
+from monitor.analysis.diff import Hunk, hunk_to_dict
 
 # ================================================================================================
 # Shared helpers
@@ -259,17 +259,17 @@ def _md_line(heading: bool, body: str) -> str:
 
 def pairs_markdown(pairs: list[dict]) -> str:
     """The changed clauses as Markdown, each a title then its before and after wording (struck / bold marks)."""
-    from monitor import describe
+    from monitor.views import wording
 
     if not pairs:
         return ""
-    out = [f"## {_md(describe.count_line(pairs))}", ""]
+    out = [f"## {_md(wording.count_line(pairs))}", ""]
     for p in pairs:
-        out.append(f"- **{_md(', '.join(p['labels']))}** · {_md(describe.pair_place(p))}")
+        out.append(f"- **{_md(', '.join(p['labels']))}** · {_md(wording.pair_place(p))}")
         for side, label in (("before", "Before"), ("after", "After")):
             if p[side] is not None and (p["op"] != "moved" or side == "after"):
                 mark = _MD_MARKS[-1 if side == "before" else 1]
-                text = "".join(_md_marked(t, mark) if on else _md(t) for on, t in describe.spans(p, side))
+                text = "".join(_md_marked(t, mark) if on else _md(t) for on, t in wording.spans(p, side))
                 out.append(f"  - {label}: {text}")
     return "\n".join(out) + "\n\n"
 
@@ -355,13 +355,13 @@ def diff_html(hunks: list[Hunk], title: str, empty: str = "No wording changes.",
     external assets; a Content-Security-Policy forbids both should anything slip through)."""
     from markupsafe import Markup
 
-    from monitor import describe, templating
     from monitor.timeutil import utc_now
+    from monitor.views import templating, wording
 
     # diff_html_sections escapes every piece of page text; Markup only stops a second escape.
     return templating.render("diff.html", {
         "title": title, "generated": utc_now()[:10], "standalone": True, "pair_rows": list(pairs),
-        "count": describe.count_line(list(pairs)), "diff": Markup(diff_html_sections(hunks, empty))})
+        "count": wording.count_line(list(pairs)), "diff": Markup(diff_html_sections(hunks, empty))})
 
 
 # ================================================================================================

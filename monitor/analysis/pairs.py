@@ -10,8 +10,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from monitor.diff import word_diff
+from monitor.analysis.diff import word_diff
 from monitor.models import Clause
 
 CHANGED, ADDED, REMOVED, MOVED = "changed", "added", "removed", "moved"
@@ -50,7 +51,7 @@ class ClausePair:
         assert side is not None  # __post_init__
         return side
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The stored and `--json` shape: heading is where the clause is now (where it was, if removed);
         from_heading is set when it changed section; text is the wording now (the old one, if removed);
         words marks the changed words of a reworded clause."""
@@ -144,9 +145,9 @@ def pair_clauses(removed: Sequence[Clause], added: Sequence[Clause],
     return pairs + [ClausePair(MOVED, before, after) for before, after in moved if before.labels or after.labels]
 
 
-def pairs_from_dicts(clauses: list[dict]) -> list[dict]:
+def pairs_from_dicts(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Pairs for clauses stored before pairing existed ({"op": "delete"|"insert", "heading", "text", ...})."""
-    def side(c: dict) -> Clause:
+    def side(c: dict[str, Any]) -> Clause:
         return Clause(c["text"], c.get("heading") or "", frozenset(c.get("labels") or ()),
                       tuple(c.get("evidence") or ()))
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import uuid
 
-from monitor import describe, templating
-from monitor.drift import NO_VERSION, UNVERIFIED, label, tally
+from monitor.analysis.drift import NO_VERSION, UNVERIFIED, label, tally
 from monitor.models import flags
-from monitor.pages import agreement_href, change_href
+from monitor.views import templating, wording
+from monitor.views.pages import agreement_href, change_href
 
 PREFIX = "[termwatch]"
 
@@ -46,16 +46,16 @@ def renewal_key(agreement) -> str:
 
 def _flags(*rows) -> str:
     """The topics moved in any of the rows (change dicts or drift findings), in words: "training and access"."""
-    return describe.and_list(flags(*(r if isinstance(r, dict) else vars(r) for r in rows)))
+    return wording.and_list(flags(*(r if isinstance(r, dict) else vars(r) for r in rows)))
 
 
 def _facts_text(facts: list[dict]) -> list[str]:
-    return [f"- {describe.fact_line(f)}" for f in facts]
+    return [f"- {wording.fact_line(f)}" for f in facts]
 
 
 def _clauses_text(clauses: list[dict]) -> list[str]:
     """Every changed clause, its old wording above its new one: an alert never drops one in silence."""
-    return ([f"{describe.count_line(clauses)}:"] + [line for p in clauses for line in describe.pair_lines(p)]
+    return ([f"{wording.count_line(clauses)}:"] + [line for p in clauses for line in wording.pair_lines(p)]
             if clauses else [])
 
 
@@ -63,15 +63,15 @@ def _html(title: str, intro: str, facts: list[dict], clauses: list[dict], note: 
           link: str = "", link_text: str = "") -> str:
     """An email body from templates/email.html: page text escaped by autoescape; no scripts, no external assets."""
     return templating.render("email.html", {
-        "title": title, "intro": intro, "note": note, "facts_rows": [describe.fact_row(f) for f in facts],
-        "pair_rows": clauses, "count": describe.count_line(clauses), "link": link, "link_text": link_text})
+        "title": title, "intro": intro, "note": note, "facts_rows": [wording.fact_row(f) for f in facts],
+        "pair_rows": clauses, "count": wording.count_line(clauses), "link": link, "link_text": link_text})
 
 
 def _short(summary: str, clauses: list[dict], more: str) -> str:
     """The chat form: the summary, the first clauses (training and retention first) and "N more" with where to
     read them, so a shortened message says that it is."""
-    shown = describe.prioritised(clauses)[:SHORT_PAIRS]
-    lines = [summary] + [line for p in shown for line in describe.pair_lines(p)]
+    shown = wording.prioritised(clauses)[:SHORT_PAIRS]
+    lines = [summary] + [line for p in shown for line in wording.pair_lines(p)]
     rest = len(clauses) - len(shown)
     if rest:
         lines.append(f"{rest} more clause{'s' if rest != 1 else ''}: {more}")

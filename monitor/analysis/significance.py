@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from monitor.diff import diff_cost, matcher
+from monitor.analysis.diff import diff_cost, matcher
 from monitor.text.normalise import normalise
 
 SUBSTANTIVE = "substantive"
@@ -96,7 +96,10 @@ def _hunks(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], list[
     """(words around, words deleted, words inserted) for each changed run of a word diff: around are the
     few words before the run and the one after it."""
     index: dict[str, str] = {}
-    encode = lambda words: "".join(index.setdefault(w, chr(len(index) + 1)) for w in words)  # noqa: E731
+
+    def encode(words: list[str]) -> str:
+        return "".join(index.setdefault(w, chr(len(index) + 1)) for w in words)
+
     diffs = matcher().diff_main(encode(a), encode(b), False)
     words = {c: w for w, c in index.items()}
     hunks: list[tuple[list[str], list[str], list[str]]] = []
@@ -125,8 +128,8 @@ def _hunks(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], list[
 class _Vocabulary:
     """How often each word occurs in the old and the new text."""
 
-    old: Counter
-    new: Counter
+    old: Counter[str]
+    new: Counter[str]
 
 
 def _editorial(around: list[str], deleted: list[str], inserted: list[str], known: _Vocabulary) -> bool:

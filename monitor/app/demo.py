@@ -4,7 +4,7 @@ Each snapshot is recorded at the date Open Terms Archive fetched it, so the vers
 finding and its alert carry the dates of the story the demo tells. The snapshots ship in monitor/demo/
 (Open Terms Archive data, ODC-By 1.0; see ATTRIBUTION.md there).
 
-Run as `python -m monitor.demo CONFIG AT`, this module is one run of the tour: `termwatch run --json`
+Run as `python -m monitor.app.demo CONFIG AT`, this module is one run of the tour: `termwatch run --json`
 recorded at AT.
 """
 
@@ -129,7 +129,7 @@ def replay(workdir: Path, received: list[dict]) -> Iterator[tuple[dict, dict]]:
         for snap in snapshots():
             page["body"] = gzip.decompress((DATA / snap["file"]).read_bytes())
             proc = subprocess.run(
-                [sys.executable, "-m", "monitor.demo", str(config), fetched_at(snap)],
+                [sys.executable, "-m", "monitor.app.demo", str(config), fetched_at(snap)],
                 capture_output=True, text=True, timeout=300,
             )
             if proc.returncode not in (0, 3):
@@ -139,8 +139,8 @@ def replay(workdir: Path, received: list[dict]) -> Iterator[tuple[dict, dict]]:
 
 def run_at(config_path: str, at: str) -> None:
     """One run of the tour in this process: what `termwatch run --json` does, recorded at `at`."""
+    from monitor.app.run import run
     from monitor.config import load
-    from monitor.pipeline import run
 
     try:
         summary = run(load(Path(config_path)), now=at)

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from diff_match_patch import diff_match_patch
 
@@ -288,7 +289,7 @@ def _tokens_to_chars(a: str, b: str) -> tuple[str, str, list[str]]:
     return encode(a), encode(b), array
 
 
-def diff_cost(a: Sequence, b: Sequence) -> int:
+def diff_cost(a: Sequence[str], b: Sequence[str]) -> int:
     """A bound on Myers' work to diff two token sequences: (n + m) times the tokens they cannot share.
     It depends only on the input, so a budget on it keeps output deterministic (a time limit would not)."""
     size = len(a) + len(b)
@@ -403,7 +404,7 @@ def apply_hunks(old: str, hunks: list[Hunk]) -> str:
     return "".join(out)
 
 
-def hunk_to_dict(h: Hunk) -> dict:
+def hunk_to_dict(h: Hunk) -> dict[str, Any]:
     """The stable JSON shape of a hunk (keys in a fixed order)."""
     return {
         "op": h.op,

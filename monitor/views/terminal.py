@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from monitor import describe, drift
+from monitor.analysis import drift
 from monitor.models import RunSummary, flags
+from monitor.views import wording
 
 
 def _table(headers: list[str], rows: list[list]) -> str:
@@ -147,7 +148,7 @@ def drift_text(report: list[dict], color: bool = False) -> str:
                 lines.append(f"    to verify, pin the signed copy: {d['fix']}")
             lines += _evidence(d["facts"], d["clauses"])
             if d.get("diff"):
-                from monitor.render import diff_text
+                from monitor.views.formats import diff_text
 
                 lines.append(diff_text(d["diff"], color))
     return "\n".join(lines)
@@ -186,7 +187,7 @@ def history_table(rows: list[dict]) -> str:
 
 def _evidence(facts: list[dict], clauses: list[dict]) -> list[str]:
     """A change's facts and every changed clause as a before/after pair, indented under its headline."""
-    lines = [f"    {describe.fact_line(f)}" for f in facts]
+    lines = [f"    {wording.fact_line(f)}" for f in facts]
     if clauses:
         lines += [f"    {line}" for line in pairs_text(clauses).splitlines()]
     return lines
@@ -194,7 +195,7 @@ def _evidence(facts: list[dict], clauses: list[dict]) -> list[str]:
 
 def pairs_text(pairs: list[dict]) -> str:
     """The count line, then every changed clause as its before/after pair."""
-    return "\n".join([f"{describe.count_line(pairs)}:"] + [line for p in pairs for line in describe.pair_lines(p)])
+    return "\n".join([f"{wording.count_line(pairs)}:"] + [line for p in pairs for line in wording.pair_lines(p)])
 
 
 def clauses_text(result: dict) -> str:
@@ -237,7 +238,7 @@ def answers_text(result: dict) -> str:
         out.append(vendor["vendor"])
         for q in ("training", "retention", "access"):
             differ = " (commercial and consumer differ)" if q in vendor["differ"] else ""
-            out.append(f"  {describe.QUESTION_TITLES[q].upper()}{differ}")
+            out.append(f"  {wording.QUESTION_TITLES[q].upper()}{differ}")
             for audience, side in vendor["audiences"].items():
                 answer = side["questions"][q]
                 out.append(f"    {audience} ({', '.join(side['documents'])}):")
@@ -245,8 +246,8 @@ def answers_text(result: dict) -> str:
                 for change in answer.get("changed", []):
                     when = (change["detected_at"] or "")[:10] or "since signing"
                     out.append(f"      changed {when}, {change['document']}: {change['summary']}")
-                    out += [f"        {line}" for f in change["facts"] for line in [describe.fact_line(f)]]
-                    out += [f"        {line}" for p in change["clauses"] for line in describe.pair_lines(p)]
+                    out += [f"        {line}" for f in change["facts"] for line in [wording.fact_line(f)]]
+                    out += [f"        {line}" for p in change["clauses"] for line in wording.pair_lines(p)]
         out.append("")
     if result["not_fetched"]:
         out.append(f"No version recorded yet: {', '.join(result['not_fetched'])}.")
@@ -255,7 +256,7 @@ def answers_text(result: dict) -> str:
 
 def answers_markdown(result: dict) -> str:
     """The answer sheet in Markdown, fit to paste into a questionnaire: quotes exact, links to the pages."""
-    from monitor.render import _md
+    from monitor.views.formats import _md
 
     since = f" Changes since {result['since']} follow each answer." if result["since"] else ""
     out = [f"# What the terms say{' under agreement ' + _md(result['agreement']) if result['agreement'] else ''}",
@@ -264,7 +265,7 @@ def answers_markdown(result: dict) -> str:
         out += ["", f"## {_md(vendor['vendor'])}"]
         for q in ("training", "retention", "access"):
             differ = " — commercial and consumer differ" if q in vendor["differ"] else ""
-            out += ["", f"### {describe.QUESTION_TITLES[q]}{differ}"]
+            out += ["", f"### {wording.QUESTION_TITLES[q]}{differ}"]
             for audience, side in vendor["audiences"].items():
                 answer = side["questions"][q]
                 out += ["", f"**{audience.capitalize()}** ({', '.join(_md(d) for d in side['documents'])})", ""]
@@ -283,8 +284,8 @@ def answers_markdown(result: dict) -> str:
                     when = (change["detected_at"] or "")[:10] or "since signing"
                     out.append(f"- changed {when} ({_md(change['document'])}): {_md(change['summary'])}")
                     for p in change["clauses"]:
-                        out += [f"  - {_md(line.strip().removeprefix('- '))}" for line in describe.pair_lines(p)[:1]]
-                        out += [f"    - {_md(line.strip())}" for line in describe.pair_lines(p)[1:]]
+                        out += [f"  - {_md(line.strip().removeprefix('- '))}" for line in wording.pair_lines(p)[:1]]
+                        out += [f"    - {_md(line.strip())}" for line in wording.pair_lines(p)[1:]]
     if result["not_fetched"]:
         out += ["", f"No version recorded yet: {', '.join(_md(d) for d in result['not_fetched'])}."]
     return "\n".join(out) + "\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from monitor import describe
 from monitor.timeutil import readable
+from monitor.views import wording
 
 
 def when(value: str | None) -> Markup:
@@ -16,9 +16,9 @@ def when(value: str | None) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(value, readable(value))
 
 
-_env = Environment(loader=PackageLoader("monitor", "templates"), autoescape=True, undefined=StrictUndefined,
+_env = Environment(loader=PackageLoader("monitor.views", "templates"), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
-_env.globals.update(pair_place=describe.pair_place, spans=describe.spans, question_titles=describe.QUESTION_TITLES)
+_env.globals.update(pair_place=wording.pair_place, spans=wording.spans, question_titles=wording.QUESTION_TITLES)
 _env.filters["when"] = when
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from monitor import describe
+from monitor.views import wording
 
 # The documented column orders; new columns are only ever added at the end.
 CHANGE_COLUMNS = ("id", "document", "vendor", "audience", "type", "detected_at", "from_version", "to_version",
@@ -28,12 +28,12 @@ def _cell(value) -> str:
 
 def facts_text(facts: list[dict]) -> str:
     """`subject: before → after` per fact, one per line."""
-    return "\n".join(describe.fact_line(f) for f in facts)
+    return "\n".join(wording.fact_line(f) for f in facts)
 
 
 def clauses_text(clauses: list[dict]) -> str:
     """Each changed clause as its title line and its before/after wording, changed words in [-…-] / {+…+}."""
-    return "\n".join(line for pair in clauses for line in describe.pair_lines(pair))
+    return "\n".join(line for pair in clauses for line in wording.pair_lines(pair))
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:

@@ -12,21 +12,22 @@ from pathlib import Path
 import sqlite_utils
 from markupsafe import Markup
 
-from monitor import describe, drift, templating
-from monitor.agreements import drift_report
-from monitor.answers import answer_sheet
+from monitor.analysis import drift
+from monitor.analysis.decide import FAILED, SUSPECT
+from monitor.analysis.diff import Hunk, diff_texts
+from monitor.app.agreements import drift_report
 from monitor.config import Config
-from monitor.decide import FAILED, SUSPECT
-from monitor.diff import Hunk, diff_texts
 from monitor.errors import StoreError, TermwatchError
-from monitor.feed import build_feed, vendor_slug
 from monitor.models import AUDIENCES, flags
 from monitor.names import unique
-from monitor.pages import agreement_href, change_href, document_href, version_href
-from monitor.render import diff_html_sections, heading_level
 from monitor.store import read
 from monitor.store.db import snapshot
 from monitor.text.pdf import looks_like_pdf
+from monitor.views import templating, wording
+from monitor.views.answers import answer_sheet
+from monitor.views.feed import build_feed, vendor_slug
+from monitor.views.formats import diff_html_sections, heading_level
+from monitor.views.pages import agreement_href, change_href, document_href, version_href
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def feed_names(vendors: list[str]) -> dict[str, str]:
 
 
 def _facts(facts: list[dict]) -> list[dict]:
-    return [describe.fact_row(f) for f in facts]
+    return [wording.fact_row(f) for f in facts]
 
 
 def _change_link(change: dict) -> dict:
@@ -149,7 +150,7 @@ def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
         **{k: change[k]
            for k in ("vendor", "audience", "type", "from_version", "to_version", "detected_at", "summary")},
         "facts_rows": _facts(change["facts"]), "pair_rows": change["clauses"],
-        "count": describe.count_line(change["clauses"]),
+        "count": wording.count_line(change["clauses"]),
         # render.py escapes every piece of page text in the diff; Markup only stops a second escape.
         "diff": Markup(diff_html_sections(hunks))})
 
@@ -228,7 +229,7 @@ def agreement_page(agreement: dict, documents_with_pages: set[str], context: dic
             "status": d["status"], "state": drift.label(d["status"], d["changed"]), "fix": d["fix"],
             "flags": flags(d), "baseline": d["baseline"]["note"] if d["baseline"] else None,
             "current_version": d["current_version"], "summary": d["summary"], "facts": _facts(d["facts"]),
-            "clauses": d["clauses"], "count": describe.count_line(d["clauses"]),
+            "clauses": d["clauses"], "count": wording.count_line(d["clauses"]),
             "diff": Markup(diff_html_sections(d["diff"])) if d["changed"] and d.get("diff") else None,
         })
     return Page(agreement_href(agreement["agreement"]), "agreement.html", context | {

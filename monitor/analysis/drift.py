@@ -10,7 +10,10 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # imported where used: classifying loads the clause rules, which `status` never needs
+    from monitor.analysis.classify import FactChange
 
 # A document's drift status, decided here from its baseline and the comparison, and only rendered by views:
 DRIFTED = "drifted"        # the wording moved substantively since what was signed
@@ -59,8 +62,8 @@ class Finding:
     retention: bool
     access: bool
     summary: str
-    facts: list
-    clauses: list
+    facts: list[FactChange]
+    clauses: list[dict[str, Any]]
     editorial: bool = False
 
     @property
@@ -84,7 +87,8 @@ class Finding:
         return f"{self.agreement}:{self.document}:{self.baseline.kind}:{anchor}:{self.current_version}"
 
 
-def choose_baseline(signed_on: dt.date, pin: dict | None, versions: Sequence[StoredVersion]) -> Baseline | None:
+def choose_baseline(signed_on: dt.date, pin: dict[str, Any] | None,
+                    versions: Sequence[StoredVersion]) -> Baseline | None:
     """The baseline by preference: a pinned version, a pinned text, the version in force on signed_on, the earliest."""
     if pin and pin.get("version_id"):
         chosen = next((v for v in versions if v.id == pin["version_id"]), None)
@@ -116,8 +120,8 @@ def drift(agreement: str, document: str, baseline: Baseline, current_id: int, cu
     Against a stand-in the summary says so: it measures from when termwatch began watching, not from signing."""
     # Imported here so the terminal views can use the status words below without loading the HTML stack.
     from monitor.analysis.classify import classify_change
-    from monitor.diff import diff_texts
-    from monitor.significance import EDITORIAL as EDITORIAL_EDIT, significance
+    from monitor.analysis.diff import diff_texts
+    from monitor.analysis.significance import EDITORIAL as EDITORIAL_EDIT, significance
     from monitor.text.normalise import normalise
 
     since = ("since signing" if baseline.verified else

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from monitor.analysis.significance import SUBSTANTIVE, significance
 from monitor.models import Extracted, Unusable
-from monitor.significance import SUBSTANTIVE, significance
 
 # Thresholds measured on the replay corpus (six real pages, 462 fetches over nine months; see
 # benchmarks/replay_corpus.py).
@@ -140,6 +141,6 @@ def _parse(stamp: str) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def known_versions(rows: Sequence) -> tuple[Known, ...]:
+def known_versions(rows: Sequence[Any]) -> tuple[Known, ...]:
     """Known entries from stored version rows (current first), the form `decide` takes."""
     return tuple(Known(v.id, v.text_sha256, v.length, v.last_seen) for v in rows)

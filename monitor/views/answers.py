@@ -13,17 +13,17 @@ from typing import Any
 
 import sqlite_utils
 
-from monitor.agreements import drift_report
 from monitor.analysis.classify import comparable
 from monitor.analysis.clauses import current_clauses
 from monitor.analysis.facts import FACT_TOPIC, facts
 from monitor.analysis.topics import TOPICS
+from monitor.app.agreements import drift_report
 from monitor.config import Config
 from monitor.models import AUDIENCES, Document
-from monitor.pages import version_href
 from monitor.redact import redact
 from monitor.store import read
 from monitor.store.db import snapshot
+from monitor.views.pages import version_href
 
 QUESTIONS = TOPICS
 

@@ -5,7 +5,7 @@ Pure: works on the stored dicts (analysis.classify.ChangeClass facts, pairs.Clau
 
 from __future__ import annotations
 
-from monitor.pairs import ADDED, CHANGED, MOVED, REMOVED
+from monitor.analysis.pairs import ADDED, CHANGED, MOVED, REMOVED
 
 NOT_STATED = "not stated"
 OP_WORDS = {CHANGED: "reworded", ADDED: "added", REMOVED: "removed", MOVED: "moved"}

@@ -12,20 +12,20 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from monitor import messages
-from monitor.agreements import check_agreements
-from monitor.alerts import DeliveryReport, deliver, route
+from monitor.alerts import messages
+from monitor.alerts.deliver import DeliveryReport, deliver, route
 from monitor.analysis.classify import classify_change
 from monitor.analysis.clauses import current_clauses
+from monitor.analysis.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
+from monitor.analysis.diff import diff_texts
 from monitor.analysis.facts import Fact, facts
+from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE, significance
+from monitor.app.agreements import check_agreements
 from monitor.config import Config, CrawlConfig
-from monitor.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
-from monitor.diff import diff_texts
 from monitor.errors import TermwatchError
+from monitor.fetch.reader import PageReader, return_freed_pages
 from monitor.models import Clause, Document, Extracted, FetchResult, RunSummary, Unusable
-from monitor.reader import PageReader, return_freed_pages
 from monitor.redact import redact
-from monitor.significance import EDITORIAL, SUBSTANTIVE, significance
 from monitor.store import outbox, read, write
 from monitor.store.db import disk_full_as_error, open_db, run_lock
 from monitor.text.html import extract_text
@@ -228,7 +228,7 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
     now, if given, is the time the run is recorded at instead of the clock's: its fetches, versions, changes,
     findings and deliveries (`termwatch demo` replays each snapshot at the date it was fetched).
     """
-    from monitor.crawl import fetch_all, run_deadline
+    from monitor.fetch.crawl import fetch_all, run_deadline
 
     clock = (lambda: now) if now else utc_now
     documents = tuple(config.document(i) for i in only) if only else config.documents
@@ -317,7 +317,7 @@ def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> tu
     """Fetch one document and judge it without storing anything: what `termwatch extract` shows, with the
     text an HTML page had even when it is judged unusable (an error page read as the terms is what
     selectors are tuned on)."""
-    from monitor.crawl import fetch_all
+    from monitor.fetch.crawl import fetch_all
 
     results: list[FetchResult] = []
     fetch_all([document], crawl, results.append, verbose=verbose)

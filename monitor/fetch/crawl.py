@@ -55,9 +55,9 @@ def settings_for(crawl: CrawlConfig, verbose: bool = False) -> dict:
         "TERMWATCH_RETRY_BACKOFF": crawl.delay,
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-            "spiders.retry.BackoffRetryMiddleware": 550,
+            "monitor.fetch.retry.BackoffRetryMiddleware": 550,
             "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-            "spiders.robots.ReachableRobotsTxtMiddleware": 100,
+            "monitor.fetch.robots.ReachableRobotsTxtMiddleware": 100,
         },
         # Components termwatch never uses are left out of Scrapy's own lists, not switched off: Scrapy
         # imports every listed component, even one set to None, and cookies' tldextract and requests
@@ -122,7 +122,7 @@ def run_deadline(crawl: CrawlConfig, documents: int) -> float:
     """How long a whole crawl may take: crawl.deadline, else the worst a healthy crawl takes (every request
     timing out or waiting out Retry-After on every retry, in rounds of `concurrency`), robots.txt included,
     plus some slack. A hung run ends there instead of blocking the next cron run."""
-    from spiders.retry import MAX_WAIT
+    from monitor.fetch.retry import MAX_WAIT
 
     if crawl.deadline:
         return crawl.deadline

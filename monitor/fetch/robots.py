@@ -7,7 +7,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request
 from scrapy.utils.httpobj import urlparse_cached
 
-from spiders.retry import FINAL
+from monitor.fetch.retry import FINAL
 
 
 class ReachableRobotsTxtMiddleware(RobotsTxtMiddleware):
