@@ -58,13 +58,15 @@ class State:
     automatically found main content because `select` matched nothing. When a fetch falls back while the
     current version was read by its selector, the shell adds `current_automatic`: the current version's
     page read the fallback way, so that the switch itself is never taken for a change.
-    `pending_suspect` is the text hash of the previous fetch when it was judged suspect."""
+    `pending_suspect` is the text hash of the previous fetch when it was judged suspect. `frame` is what the
+    other watched pages of the same site open and close with (analysis/frame.py)."""
 
     known: tuple[Known, ...] = ()
     current_text: str = ""
     current_fallback: bool = False
     current_automatic: Extracted | None = None
     pending_suspect: str | None = None
+    frame: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ def decide(state: State, seen: Extracted | Unusable | None, now: str) -> Decisio
             reason=f"suspect: the text shrank to {size} characters, {round(100 * size / length)} % of the current "
             f"version's {length}; waiting for the next fetch to confirm",
         )
-    return Decision(NEW, significance=significance(before, seen.text), base_text=before)
+    return Decision(NEW, significance=significance(before, seen.text, state.frame), base_text=before)
 
 
 def _parse(stamp: str) -> datetime | None:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from monitor.analysis.diff import diff_cost, matcher
+from monitor.analysis.frame import unframed
 from monitor.text.normalise import normalise
 
 SUBSTANTIVE = "substantive"
@@ -65,11 +66,19 @@ _TYPO_MIN_LENGTH = 6
 _INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
 
 
-def significance(old: str, new: str) -> str:
+def significance(old: str, new: str, frame: frozenset[str] = frozenset()) -> str:
     """EDITORIAL when every difference between the two texts is case, punctuation, whitespace, list
     numbering, a spelling variant, an evident typo fix, a joined or split word, a changed web address,
-    a list-joining "and", the date of a stamp, or a passage moved whole; SUBSTANTIVE otherwise (digits, negations, modal
-    words, any other word, a sentence added or removed)."""
+    a list-joining "and" or "or", the date of a stamp, or a passage moved whole, or when the differences lie only in
+    the site's `frame` (see analysis/frame.py); SUBSTANTIVE otherwise (digits, negations, modal words, any
+    other word, a sentence added or removed)."""
+    found = _significance(old, new)
+    if found == SUBSTANTIVE and frame:
+        return _significance(unframed(old, frame), unframed(new, frame))
+    return found
+
+
+def _significance(old: str, new: str) -> str:
     a, b = _tokens(normalise(old)), _tokens(normalise(new))
     if a == b:
         return EDITORIAL

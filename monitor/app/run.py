@@ -19,6 +19,7 @@ from monitor.analysis.clauses import current_clauses
 from monitor.analysis.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
 from monitor.analysis.diff import diff_texts
 from monitor.analysis.facts import Fact, facts
+from monitor.analysis.frame import edges, site, site_frame
 from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE, significance
 from monitor.app.agreements import check_agreements
 from monitor.config import Config, CrawlConfig
@@ -93,14 +94,61 @@ class Processor:
     changes: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)
     handled: set[str] = field(default_factory=set)
+    # Fetches of pages that share a site with others of this run, waiting for the rest of their site.
+    waiting: dict[tuple[str, str], list[tuple[FetchResult, Extracted | Unusable | None]]] = field(default_factory=dict)
+    # The watched pages of each site that has more than one, and the site of each of its pages.
+    sites: dict[tuple[str, str], tuple[str, ...]] = field(init=False)
+    site_of: dict[str, tuple[str, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        sites: dict[tuple[str, str], list[str]] = {}
+        for doc in self.config.documents:
+            sites.setdefault(site(doc.vendor, doc.url), []).append(doc.id)
+        self.sites = {key: tuple(ids) for key, ids in sites.items() if len(ids) > 1}
+        self.site_of = {doc_id: key for key, ids in self.sites.items() for doc_id in ids}
+
+    def take(self, fetch: FetchResult, judged: Extracted | Unusable | None = None) -> list[str]:
+        """Record a fetch, or hold it until every page of its site in this run is in, so that each is decided
+        with the frame the others show (analysis/frame.py). Returns the ids of the documents recorded."""
+        key = self.site_of.get(fetch.document_id)
+        if key is None:
+            self.handle(fetch, judged)
+            return [fetch.document_id]
+        batch = self.waiting.setdefault(key, [])
+        batch.append((fetch, judged))
+        if len(batch) < sum(doc_id in self.documents for doc_id in self.sites[key]):
+            return []
+        return self._handle_site(key, self.waiting.pop(key))
+
+    def flush(self) -> list[str]:
+        """Record the fetches still held for pages of their site the crawl did not bring."""
+        held = list(self.waiting.items())
+        self.waiting.clear()
+        return [doc_id for key, batch in held for doc_id in self._handle_site(key, batch)]
+
+    def _handle_site(self, key: tuple[str, str], batch: list[tuple[FetchResult, Extracted | Unusable | None]]
+                     ) -> list[str]:
+        """Record the fetches of one site's pages, each with the frame its site-mates show, as stored before this
+        run and as fetched in it (a notice added to every page is in the others' new texts, a notice removed in
+        their stored ones)."""
+        shown: list[tuple[str, frozenset[str]]] = []
+        for doc_id in self.sites[key]:
+            current = read.current_version(self.db, doc_id)
+            if current is not None:
+                shown.append((doc_id, edges(current.text)))
+        shown += [(fetch.document_id, edges(judged.text)) for fetch, judged in batch if isinstance(judged, Extracted)]
+        for fetch, judged in batch:
+            self.handle(fetch, judged, site_frame(seen for doc_id, seen in shown if doc_id != fetch.document_id))
+        return [fetch.document_id for fetch, _ in batch]
 
     def _route(self, *events: dict) -> list:
         return [route(e, self.config.channels, self.config.secrets) for e in events]
 
-    def handle(self, fetch: FetchResult, judged: Extracted | Unusable | None = None) -> None:
+    def handle(self, fetch: FetchResult, judged: Extracted | Unusable | None = None,
+               frame: frozenset[str] = frozenset()) -> None:
         """Record one fetch: read the document's state once, decide what the fetch means and build its alerts
         without writing, then write it all in one transaction. `judged` is what the page shows when that was
-        already worked out (in the worker)."""
+        already worked out (in the worker); `frame`, the lines its site-mates open and close with."""
         self.fetched += 1
         self.handled.add(fetch.document_id)
         doc = self.documents[fetch.document_id]
@@ -108,13 +156,13 @@ class Processor:
             judged = judge(fetch, doc.select, doc.remove, doc.format)
         fell_back = isinstance(judged, Extracted) and judged.fallback
         state = read.document_state(self.db, doc.id, EXTRACTOR_VERSION, fell_back)
-        plan = self._plan(doc, fetch, judged, state)
+        plan = self._plan(doc, fetch, judged, state, frame)
         with self.db.atomic():
             version_id, change_id = self._apply(plan)
         self._count(plan, version_id, change_id)
 
     def _plan(self, doc: Document, fetch: FetchResult, judged: Extracted | Unusable | None,
-              state: read.DocumentState) -> Plan:
+              state: read.DocumentState, frame: frozenset[str]) -> Plan:
         """Decide what a fetch means given the document's state, and build the alerts it causes; writes nothing."""
         current, upgraded = _current(doc, state)
         if fetch.status == 304 and current is not None:
@@ -124,7 +172,7 @@ class Processor:
         recent = (current, *state.recent[1:]) if current is not None else ()
         decision = decide(State(known_versions(recent), current.text if current else "",
                                 bool(current and current.fallback), _current_automatic(doc, state, current, seen),
-                                state.pending_suspect), seen, fetch.fetched_at)
+                                state.pending_suspect, frame), seen, fetch.fetched_at)
         if decision.kind in (FAILED, SUSPECT):
             failures, events = state.failures + 1, []
             if failures == self.config.alerting.failure_threshold:
@@ -242,17 +290,21 @@ def run(config: Config, only: tuple[str, ...] = (), verbose: bool = False,
         write.sync_documents(db, tuple(_masked(d, config.secrets) for d in config.documents))
         processor = Processor(db, config, {d.id: _masked(d, config.secrets) for d in documents})
 
+        def recorded(doc_ids: list[str]) -> None:
+            if progress is not None:
+                for doc_id in doc_ids:
+                    progress(doc_id)
+
         with PageReader() as reader:
             async def handle(fetch: FetchResult) -> None:
                 fetch = _masked(replace(fetch, fetched_at=now) if now else fetch, config.secrets)
                 judged = None
                 if fetch.body or fetch.raw:
                     judged = await reader.judge(fetch, processor.documents[fetch.document_id])
-                processor.handle(fetch, judged)  # judges the page itself when the reader did not
-                if progress is not None:
-                    progress(fetch.document_id)
+                recorded(processor.take(fetch, judged))  # judges the page itself when the reader did not
 
             fetch_all(documents, config.crawl, handle, read.validators(db), verbose)
+        recorded(processor.flush())
         # Documents the crawl did not reach before the run's deadline are failed fetches, said so.
         deadline = run_deadline(config.crawl, len(documents))
         for doc in documents:

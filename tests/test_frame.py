@@ -1,0 +1,100 @@
+"""The site's frame, on two small synthetic pages of one site: lines both pages open or close with are the
+frame; a change confined to them is editorial, and wording the two documents share elsewhere is not frame."""
+
+from __future__ import annotations
+
+from conftest import document_toml
+from monitor.analysis.decide import NEW, State, decide
+from monitor.analysis.frame import edges, site_frame, unframed
+from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE
+from monitor.text.judge import fingerprint
+
+NOTICE = "We recently updated our Privacy Notice.\nWe added more detail about cookies and your choices."
+MENU = "Products\nPricing\nContact Sales"
+FOOTER = "© 2026 Acme Inc.\nImprint\nCareers"
+SHARED_CLAUSE = "We do not use Customer Content to train our models."
+
+
+def page(title: str, clauses: list[str], notice: str = NOTICE) -> str:
+    return "\n".join([notice, MENU, f"# {title}", *clauses, FOOTER]).strip()
+
+
+TERMS = page("Acme Terms of Service", ["These Terms govern your use of Acme.", SHARED_CLAUSE,
+                                       "Either party may end these Terms on notice."])
+DPA = page("Acme Data Processing Addendum", ["This Addendum forms part of the Agreement.", SHARED_CLAUSE,
+                                              "Acme deletes Customer Data within 30 days of termination."])
+
+
+def test_the_lines_a_site_opens_and_closes_its_pages_with_are_its_frame():
+    frame = site_frame([edges(DPA)])
+    assert unframed(TERMS, frame).split("\n")[0] == "Acme Terms of Service"
+    assert unframed(TERMS, frame).split("\n")[-1] == "Either party may end these Terms on notice."
+    # The clause both documents state sits inside the terms, not at their edges: it is wording, not frame.
+    assert SHARED_CLAUSE in unframed(TERMS, frame)
+
+
+def _decide(old: str, new: str, frame: frozenset[str]):
+    before = fingerprint(old)
+    return decide(State(known=((_known(before)),), current_text=old, frame=frame), fingerprint(new),
+                  "2026-06-01T00:00:00+00:00")
+
+
+def _known(found):
+    from monitor.analysis.decide import Known
+    return Known(1, found.sha256, len(found.text), "2026-05-31T00:00:00+00:00")
+
+
+def test_a_notice_the_site_drops_from_every_page_is_editorial():
+    new = TERMS.replace(NOTICE + "\n", "")
+    decision = _decide(TERMS, new, site_frame([edges(DPA), edges(DPA.replace(NOTICE + "\n", ""))]))
+    assert decision.kind == NEW and decision.significance == EDITORIAL
+    # Without the other page to tell the frame, the same edit is a sentence removed: substantive.
+    assert _decide(TERMS, new, frozenset()).significance == SUBSTANTIVE
+
+
+def test_a_new_notice_on_every_page_is_editorial_but_a_new_clause_at_the_top_is_not():
+    notice = "Our Cookie Policy changed on 1 June 2026."
+    frame = site_frame([edges(DPA), edges(page("Acme Data Processing Addendum", [], notice))])
+    assert _decide(TERMS, TERMS.replace(NOTICE, notice), frame).significance == EDITORIAL
+    clause = "We may use your prompts to improve our models."
+    assert _decide(TERMS, TERMS.replace(NOTICE, clause), frame).significance == SUBSTANTIVE
+
+
+def test_a_change_of_wording_two_documents_share_is_substantive():
+    frame = site_frame([edges(DPA)])
+    new = TERMS.replace(SHARED_CLAUSE, "We may use Customer Content to train our models.")
+    assert _decide(TERMS, new, frame).significance == SUBSTANTIVE
+
+
+def _site_page(title: str, clauses: list[str], notice: str) -> str:
+    """A page of the site: a notice box that names itself nothing special above the title, in <main>."""
+    body = "".join(f"<h2>Section {i + 1}</h2><p>{c} {EXPLAINED}</p>" for i, c in enumerate(clauses))
+    return (f"<html><body><main><div class='box'><p>{notice}</p></div><h1>{title}</h1>{body}</main>"
+            "</body></html>")
+
+
+EXPLAINED = "This section applies to every workspace and every user of the Acme services."
+
+
+def test_a_notice_on_every_page_of_a_site_comes_and_goes_without_a_change_of_terms(pages, write_config, termwatch):
+    terms = ["These Terms govern your use of Acme.", SHARED_CLAUSE, "Either party may end these Terms on notice."]
+    dpa = ["This Addendum forms part of the Agreement.", SHARED_CLAUSE,
+           "Acme deletes Customer Data within 30 days of termination."]
+    config = write_config(document_toml("acme-terms", pages.url("/terms"), vendor="Acme"),
+                          document_toml("acme-dpa", pages.url("/dpa"), vendor="Acme"))
+
+    def serve(notice: str, terms_clauses: list[str] = terms) -> None:
+        pages.set("/terms", _site_page("Acme Terms of Service", terms_clauses, notice))
+        pages.set("/dpa", _site_page("Acme Data Processing Addendum", dpa, notice))
+
+    serve("We recently updated our Privacy Notice.")
+    assert termwatch(config, "run").code == 0
+    serve("Our Cookie Policy changed on 1 June 2026.")  # a new notice on both pages at once
+    assert termwatch(config, "run", "--json").json()["changes"] == []
+    stored = termwatch(config, "changes", "--all", "--json").json()
+    assert sorted((c["document"], c["significance"]) for c in stored) == [("acme-dpa", "editorial"),
+                                                                           ("acme-terms", "editorial")]
+    # A change of the terms themselves, on the same run as the notice going away, is announced.
+    serve("", [*terms[:2], "Either party may end these Terms on 30 days notice."])
+    announced = termwatch(config, "run", "--json").json()["changes"]
+    assert [c["document"] for c in announced] == ["acme-terms"]
