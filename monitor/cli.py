@@ -320,7 +320,7 @@ def reextract(config: Config, only: tuple[str, ...], as_json: bool) -> None:
     Use it after upgrading termwatch or changing a document's select/remove: changes that turn out
     to be noise are dropped, the others are described again. Raw pages are never touched.
     """
-    from monitor.app.run import reextract as reextract_all
+    from monitor.app.reextract import reextract as reextract_all
 
     db = open_existing(config)
     with run_lock(config.storage.database):

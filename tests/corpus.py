@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from monitor.analysis.classify import describe_change
 from monitor.analysis.decide import Known, State, decide
 from monitor.analysis.topics import TOPICS
 from monitor.app.ota import css_selectors
-from monitor.app.run import describe_change
 from monitor.models import Extracted, FetchResult
 from monitor.text.html import extract_text
 from monitor.text.judge import fingerprint, judge

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from monitor.app.run import Processor, reextract
+from monitor.app.reextract import reextract
+from monitor.app.run import Processor
 from monitor.config import Config, CrawlConfig, StorageConfig, parse
 from monitor.models import Document, FetchResult
 from monitor.store import read, write

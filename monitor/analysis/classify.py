@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from monitor.analysis.clauses import Located, locate
-from monitor.analysis.diff import Hunk
+from monitor.analysis.diff import Hunk, diff_texts
 from monitor.analysis.facts import KIND_ORDER, Fact, located_facts
 from monitor.analysis.pairs import CHANGED, MOVED, ClausePair, marked_words, pair_clauses
 from monitor.analysis.topics import ACCESS, RETENTION, TRAINING
@@ -252,3 +252,17 @@ def _summary(hunks: list[Hunk], pairs: list[ClausePair], changed_facts: list[Fac
         f"Wording changed in {places} place{'s' if places != 1 else ''} (+{plus}/−{minus} characters)"
         f"{_quote_headings([h.heading for h in wording])}."
     )
+
+
+def describe_change(old: str, new: str, significance: str) -> dict[str, Any]:
+    """Diff and classify two texts into the fields a change row and its alerts carry."""
+    result = classify_change(old, new, diff_texts(old, new))
+    return {
+        "significance": significance,
+        "training": result.training,
+        "retention": result.retention,
+        "access": result.access,
+        "summary": result.summary,
+        "facts": result.facts,
+        "clauses": result.clauses,
+    }

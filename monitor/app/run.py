@@ -14,14 +14,14 @@ import sqlite_utils
 
 from monitor.alerts import messages
 from monitor.alerts.deliver import DeliveryReport, deliver, route
-from monitor.analysis.classify import classify_change
+from monitor.analysis.classify import describe_change
 from monitor.analysis.clauses import current_clauses
 from monitor.analysis.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
-from monitor.analysis.diff import diff_texts
 from monitor.analysis.facts import Fact, facts
 from monitor.analysis.frame import edges, site, site_frame
-from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE, significance
+from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE
 from monitor.app.agreements import check_agreements
+from monitor.app.reextract import page_reading, text_update
 from monitor.config import Config, CrawlConfig
 from monitor.errors import TermwatchError
 from monitor.fetch.reader import PageReader, return_freed_pages
@@ -30,23 +30,8 @@ from monitor.redact import redact
 from monitor.store import outbox, read, write
 from monitor.store.db import disk_full_as_error, open_db, run_lock
 from monitor.text.html import extract_text
-from monitor.text.judge import EXTRACTOR_VERSION, fingerprint, judge, pdf_fingerprint
-from monitor.text.pdf import pdf_text
+from monitor.text.judge import EXTRACTOR_VERSION, judge
 from monitor.timeutil import utc_now
-
-
-def describe_change(old: str, new: str, significance: str) -> dict:
-    """Diff and classify two texts into the fields a change row and its alerts carry."""
-    result = classify_change(old, new, diff_texts(old, new))
-    return {
-        "significance": significance,
-        "training": result.training,
-        "retention": result.retention,
-        "access": result.access,
-        "summary": result.summary,
-        "facts": result.facts,
-        "clauses": result.clauses,
-    }
 
 
 @dataclass(frozen=True)
@@ -210,7 +195,7 @@ class Processor:
         doc, fetch, decision = plan.doc, plan.fetch, plan.decision
         if plan.upgraded is not None:
             upgraded_id, reading = plan.upgraded
-            write.rewrite_derived(self.db, [_text_update(upgraded_id, reading.found)], [], [],
+            write.rewrite_derived(self.db, [text_update(upgraded_id, reading.found)], [], [],
                                   {upgraded_id: (doc.id, reading.clauses)}, {upgraded_id: (doc.id, reading.facts)})
         events = list(plan.events)
         version_id = change_id = None
@@ -325,7 +310,7 @@ def _current(doc: Document, state: read.DocumentState) -> tuple[read.VersionRow 
     if current is None or current.extractor_version == EXTRACTOR_VERSION:
         return current, None
     assert state.current_page is not None  # read.document_state keeps it for this
-    found = _page_reading(doc, state.current_page, current.fallback)
+    found = page_reading(doc, state.current_page, current.fallback)
     return (replace(current, text=found.text, text_sha256=found.sha256, length=len(found.text),
                     extractor_version=EXTRACTOR_VERSION), (current.id, _classified(found)))
 
@@ -337,13 +322,7 @@ def _current_automatic(doc: Document, state: read.DocumentState, current: read.V
     if not isinstance(seen, Extracted) or not seen.fallback or current is None or current.fallback:
         return None
     assert state.current_page is not None  # read.document_state keeps it for this
-    return _page_reading(doc, state.current_page, fallback=True)
-
-
-def _text_update(version_id: int, found: Extracted) -> dict:
-    """A version's text re-derived by this extractor, as write.rewrite_derived takes it."""
-    return {"id": version_id, "text": found.text, "text_sha256": found.sha256, "length": len(found.text),
-            "extractor_version": EXTRACTOR_VERSION}
+    return page_reading(doc, state.current_page, fallback=True)
 
 
 def _fallback_note(doc: Document) -> str:
@@ -384,50 +363,3 @@ def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> tu
         return judged, ""
     return judged, extract_text(fetch.body, document.select, document.remove) or extract_text(fetch.body, (),
                                                                                               document.remove)
-
-
-def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] = ()) -> dict:
-    """Re-derive every stored version's text from its kept raw page with the current extractor and selectors.
-
-    Changes whose two versions now read the same were noise under the old extractor and are dropped;
-    the others are described again. Returns counts and the dropped change ids.
-    """
-    documents = tuple(config.document(i) for i in only) if only else config.documents
-    versions = rewritten = redescribed = 0
-    all_dropped: list[int] = []
-    for doc in documents:
-        texts, updates = {}, []
-        for v in read.versions(db, doc.id):
-            versions += 1
-            found = _page_reading(doc, read.page_bytes(db, v.page_sha256), v.fallback)
-            text, sha = found.text, found.sha256
-            texts[v.id] = (text, sha)
-            if text != v.text or sha != v.text_sha256 or v.extractor_version != EXTRACTOR_VERSION:
-                updates.append(_text_update(v.id, found))
-        changed, dropped = [], []
-        for c in read.change_pairs(db, doc.id):
-            (old, old_sha), (new, new_sha) = texts[c["from_version"]], texts[c["to_version"]]
-            if old_sha == new_sha:
-                dropped.append(c["id"])
-            elif any(u["id"] in (c["from_version"], c["to_version"]) for u in updates):
-                changed.append(describe_change(old, new, significance(old, new)) | {"id": c["id"]})
-        # Every version's clauses and facts are found again: the classifier may have changed since they were stored.
-        clauses = {vid: (doc.id, current_clauses(text)) for vid, (text, _) in texts.items()}
-        stated = {vid: (doc.id, facts(text)) for vid, (text, _) in texts.items()}
-        with db.atomic():
-            write.rewrite_derived(db, updates, changed, dropped, clauses, stated)
-        rewritten += len(updates)
-        redescribed += len(changed)
-        all_dropped += dropped
-    return {"versions": versions, "rewritten": rewritten, "changes_redescribed": redescribed,
-            "changes_dropped": all_dropped}
-
-
-def _page_reading(doc: Document, page: bytes, fallback: bool) -> Extracted:
-    """A version's kept page read by this extractor."""
-    # A stored PDF was readable when its version was made, so reading it again cannot fail.
-    if doc.format == "pdf":
-        return pdf_fingerprint(pdf_text(page))
-    # A version read from the main content because `select` matched nothing is read that way again.
-    select = () if fallback else doc.select
-    return fingerprint(extract_text(page.decode("utf-8"), select, doc.remove))

@@ -313,7 +313,7 @@ def clause_rows(version_id: int, document: str, clauses: Sequence) -> list[dict]
 
 
 def fact_rows(version_id: int, document: str, found: Sequence) -> list[dict]:
-    """Rows of version_facts for the facts (classify.Fact) one version states, each with the question it answers."""
+    """Rows of version_facts for the facts (facts.Fact) one version states, each with the question it answers."""
     from monitor.analysis.facts import FACT_TOPIC
 
     return [

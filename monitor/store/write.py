@@ -73,7 +73,7 @@ def record_seen(db: sqlite_utils.Database, fetch: FetchResult, version_id: int, 
 def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, text_sha256: str,
                    extractor_version: str, change: dict | None, clauses: Sequence = (), fallback: bool = False,
                    note: str | None = None, facts: Sequence = ()) -> tuple[int, int | None]:
-    """A new wording: page, fetch, version, its training/retention/access clauses and facts (classify.Fact) and
+    """A new wording: page, fetch, version, its training/retention/access clauses and facts (facts.Fact) and
     (when it is described against the previous version) the change, editorial or substantive."""
     page = _keep_page(db, fetch.raw or fetch.body)
     fetch_id = insert(db, "fetches", _fetch_row(fetch, "new", True, note, page) | {"text_sha256": text_sha256})
@@ -120,7 +120,7 @@ def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], chan
                     noise_changes: list[int], clauses: Mapping[int, tuple[str, Sequence]] | None = None,
                     facts: Mapping[int, tuple[str, Sequence]] | None = None) -> None:
     """Apply a re-extraction: new version texts, re-described changes, noise changes dropped,
-    and each version's clauses and facts (version id -> (document, models.Clause or classify.Fact list)) replaced.
+    and each version's clauses and facts (version id -> (document, models.Clause or facts.Fact list)) replaced.
 
     Raw pages and fetches, the evidence, are never touched.
     """

@@ -151,7 +151,7 @@ def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
            for k in ("vendor", "audience", "type", "from_version", "to_version", "detected_at", "summary")},
         "facts_rows": _facts(change["facts"]), "pair_rows": change["clauses"],
         "count": wording.count_line(change["clauses"]),
-        # render.py escapes every piece of page text in the diff; Markup only stops a second escape.
+        # formats.py escapes every piece of page text in the diff; Markup only stops a second escape.
         "diff": Markup(diff_html_sections(hunks))})
 
 
