@@ -5,9 +5,9 @@ Pure: works on the stored dicts (analysis.classify.ChangeClass facts, pairs.Clau
 
 from __future__ import annotations
 
+from monitor.analysis.facts import NOT_STATED
 from monitor.analysis.pairs import ADDED, CHANGED, MOVED, REMOVED
 
-NOT_STATED = "not stated"
 OP_WORDS = {CHANGED: "reworded", ADDED: "added", REMOVED: "removed", MOVED: "moved"}
 QUESTION_TITLES = {"training": "Training on customer data", "retention": "Retention",
                    "access": "Access: who may see or receive the data"}
