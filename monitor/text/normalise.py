@@ -90,7 +90,7 @@ def normalise(text: str) -> str:
     return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", text))
 
 
-def _fold_url(m: re.Match) -> str:
+def _fold_url(m: re.Match[str]) -> str:
     """A visible address compared by host and path: scheme, www., query, fragment and a language prefix go."""
     url = m.group(0)
     tail = ""
@@ -100,7 +100,7 @@ def _fold_url(m: re.Match) -> str:
         parts = urlsplit(url)
         host = (parts.hostname or "").removeprefix("www.")
     except ValueError:
-        return m.group(0)
+        return str(m.group(0))
     segments = [s for s in parts.path.split("/") if s]
     if segments and _LANGUAGE_SEGMENT.fullmatch(segments[0]):
         segments = segments[1:]

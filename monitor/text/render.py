@@ -4,6 +4,7 @@ table rows each on their own line(s), a blank line between blocks."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bs4.element import NavigableString, Tag
 
@@ -188,7 +189,7 @@ def _is_layout_table(table: Tag) -> bool:
     return first(table, ("table", *HEADING_TAGS)) is not None
 
 
-def _join_cell(parts) -> str:
+def _join_cell(parts: Iterable[str]) -> str:
     out = ""
     for part in parts:
         part = " ".join(part.split())
@@ -198,7 +199,7 @@ def _join_cell(parts) -> str:
     return out
 
 
-def _int(value, default: int) -> int:
+def _int(value: object, default: int) -> int:
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
