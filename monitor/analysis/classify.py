@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, TypedDict
 
 from monitor.analysis.clauses import Located, locate
@@ -37,6 +37,26 @@ class ChangeClass:
     facts: list[FactChange] = field(default_factory=list)
     # ClausePair.as_dict() of each clause on the three questions
     clauses: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change from one version of a document to the next as termwatch records it: its significance, the three
+    questions it touches, its summary, the facts that moved and the clause pairs. It becomes a row and an alert's
+    payload only at those edges (`fields`)."""
+
+    significance: str
+    training: bool
+    retention: bool
+    access: bool
+    summary: str
+    facts: list[FactChange]
+    clauses: list[dict[str, Any]]
+    from_version: int | None = None  # the version it is described against, once stored
+
+    def fields(self) -> dict[str, Any]:
+        """The change as plain JSON-ready values, for the store and the alerts."""
+        return asdict(self)
 
 
 _NUMBERING = re.compile(r"^(?:#{1,6}\s*|[-*+•·▪◦]\s*|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]\s*)+")
@@ -253,15 +273,8 @@ def _summary(hunks: list[Hunk], pairs: list[ClausePair], changed_facts: list[Fac
     )
 
 
-def describe_change(old: str, new: str, significance: str) -> dict[str, Any]:
-    """Diff and classify two texts into the fields a change row and its alerts carry."""
+def describe_change(old: str, new: str, significance: str, from_version: int | None = None) -> Change:
+    """Diff and classify two texts into the change a row and its alerts carry."""
     result = classify_change(old, new, diff_texts(old, new))
-    return {
-        "significance": significance,
-        "training": result.training,
-        "retention": result.retention,
-        "access": result.access,
-        "summary": result.summary,
-        "facts": result.facts,
-        "clauses": result.clauses,
-    }
+    return Change(significance, result.training, result.retention, result.access, result.summary, result.facts,
+                  result.clauses, from_version)

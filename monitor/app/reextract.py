@@ -46,7 +46,7 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
                 dropped.append(c["id"])
             elif any(u["id"] in (c["from_version"], c["to_version"]) for u in updates):
                 kind = significance(old, new, frames.get(doc.id, frozenset()))
-                changed.append(describe_change(old, new, kind) | {"id": c["id"]})
+                changed.append((c["id"], describe_change(old, new, kind)))
         # Every version's clauses and facts are found again: the classifier may have changed since they were stored.
         clauses = {vid: (doc.id, current_clauses(text)) for vid, (text, _) in texts.items()}
         stated = {vid: (doc.id, facts(text)) for vid, (text, _) in texts.items()}

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from monitor.alerts import messages
 from monitor.alerts.deliver import DeliveryReport, deliver, route
-from monitor.analysis.classify import describe_change
+from monitor.analysis.classify import Change, describe_change
 from monitor.analysis.clauses import current_clauses
 from monitor.analysis.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
 from monitor.analysis.facts import Fact, facts
@@ -60,7 +60,7 @@ class Plan:
     note: str | None = None  # how a usable page was read, when that needs saying
     upgraded: tuple[int, Reading] | None = None  # the current version (id) read again by this extractor
     new: Reading | None = None  # a new version
-    change: dict | None = None  # what changed from the current version to the new one, when described
+    change: Change | None = None  # what changed from the current version to the new one, when described
 
 
 @dataclass
@@ -180,8 +180,7 @@ class Processor:
         change = None
         if decision.significance in (SUBSTANTIVE, EDITORIAL):
             assert current is not None  # only a first version is described against nothing
-            change = describe_change(decision.base_text, seen.text, decision.significance) | {
-                "from_version": current.id}
+            change = describe_change(decision.base_text, seen.text, decision.significance, current.id)
         return Plan(doc, fetch, decision, events, seen.sha256, note, upgraded, _classified(seen), change)
 
     def _recovery(self, doc: Document, fetch: FetchResult, failures: int) -> list:
@@ -209,7 +208,7 @@ class Processor:
                 # The alert names the change's id (its report page, the diff command), which exists only now.
                 assert plan.change is not None and change_id is not None
                 key = messages.change_key(doc.id, fetch.fetched_at, new.found.sha256)
-                recorded = plan.change | {"id": change_id, "to_version": version_id}
+                recorded = plan.change.fields() | {"id": change_id, "to_version": version_id}
                 events += self._route(messages.change_event(doc, recorded, key, fetch.fetched_at,
                                                             self.config.report.base_url))
         elif decision.kind in (FAILED, SUSPECT):
@@ -233,9 +232,9 @@ class Processor:
                 assert plan.change is not None
                 self.changes.append({
                     "id": change_id, "document": plan.doc.id, "vendor": plan.doc.vendor,
-                    "from_version": plan.change["from_version"], "to_version": version_id,
-                    "training": plan.change["training"], "retention": plan.change["retention"],
-                    "access": plan.change["access"], "summary": plan.change["summary"],
+                    "from_version": plan.change.from_version, "to_version": version_id,
+                    "training": plan.change.training, "retention": plan.change.retention,
+                    "access": plan.change.access, "summary": plan.change.summary,
                 })
 
     def summary(self, started_at: str, finished_at: str, alerts: DeliveryReport) -> RunSummary:

@@ -7,9 +7,11 @@ import hashlib
 import json
 import zlib
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import sqlite_utils
 
+from monitor.analysis.classify import Change
 from monitor.models import Document, FetchResult
 from monitor.store.db import insert
 from monitor.store.schema import clause_rows, fact_rows
@@ -71,7 +73,7 @@ def record_seen(db: sqlite_utils.Database, fetch: FetchResult, version_id: int, 
 
 
 def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, text_sha256: str,
-                   extractor_version: str, change: dict | None, clauses: Sequence = (), fallback: bool = False,
+                   extractor_version: str, change: Change | None, clauses: Sequence = (), fallback: bool = False,
                    note: str | None = None, facts: Sequence = ()) -> tuple[int, int | None]:
     """A new wording: page, fetch, version, its training/retention/access clauses and facts (facts.Fact) and
     (when it is described against the previous version) the change, editorial or substantive."""
@@ -101,22 +103,16 @@ def record_version(db: sqlite_utils.Database, fetch: FetchResult, text: str, tex
             db, "changes",
             {
                 "document": fetch.document_id,
-                "from_version": change["from_version"],
+                "from_version": change.from_version,
                 "to_version": version_id,
                 "detected_at": fetch.fetched_at,
-                "significance": change["significance"],
-                "training": change["training"],
-                "retention": change["retention"],
-                "access": change["access"],
-                "summary": change["summary"],
-                "facts": json.dumps(change["facts"]),
-                "clauses": json.dumps(change["clauses"]),
+                **_described(change),
             },
         )
     return version_id, change_id
 
 
-def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], change_updates: list[dict],
+def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], change_updates: list[tuple[int, Change]],
                     noise_changes: list[int], clauses: Mapping[int, tuple[str, Sequence]] | None = None,
                     facts: Mapping[int, tuple[str, Sequence]] | None = None) -> None:
     """Apply a re-extraction: new version texts, re-described changes, noise changes dropped,
@@ -133,13 +129,8 @@ def rewrite_derived(db: sqlite_utils.Database, version_updates: list[dict], chan
     for version_id, (document, found) in (facts or {}).items():
         db.table("version_facts").delete_where("version_id = ?", [version_id])
         db.table("version_facts").insert_all(fact_rows(version_id, document, found))
-    for row in change_updates:
-        db.table("changes").update(row["id"], {
-            "significance": row["significance"], "training": row["training"], "retention": row["retention"],
-            "access": row["access"],
-            "summary": row["summary"],
-            "facts": json.dumps(row["facts"]), "clauses": json.dumps(row["clauses"]),
-        })
+    for change_id, change in change_updates:
+        db.table("changes").update(change_id, _described(change))
     for change_id in noise_changes:
         db.table("changes").delete(change_id)
 
@@ -157,3 +148,10 @@ def add_finding(db: sqlite_utils.Database, finding: dict) -> bool:
     db.table("findings").insert(finding | {"facts": json.dumps(finding["facts"]),
                                            "clauses": json.dumps(finding["clauses"])})
     return True
+
+
+def _described(change: Change) -> dict[str, Any]:
+    """The columns of a change row that describe it."""
+    return {"significance": change.significance, "training": change.training, "retention": change.retention,
+            "access": change.access, "summary": change.summary, "facts": json.dumps(change.facts),
+            "clauses": json.dumps(change.clauses)}
