@@ -178,7 +178,7 @@ def replay(doc: Document, root: Path = FIXTURE_ROOT, with_selectors: bool = True
             if decision.announced:
                 result.changes.append(snap.seq)
                 described = describe_change(decision.base_text, seen.text, decision.significance)
-                result.flags[snap.seq] = {topic: getattr(described, topic) for topic in TOPICS}
+                result.flags[snap.seq] = {topic: getattr(described.meaning, topic) for topic in TOPICS}
             created = len(stored) + 1
             stored[created] = (seen, body)
             versions = [Known(created, seen.sha256, len(seen.text), snap.date), *versions]

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from monitor.analysis.classify import Change
+from monitor.analysis.classify import Change, ChangeClass
 from monitor.errors import StoreError
 from monitor.models import Document, FetchResult
 from monitor.store import read, write
@@ -57,8 +57,7 @@ def test_open_corrupt_file_is_a_clear_error(tmp_path):
 def test_versions_changes_and_current(db):
     v1, c1 = write.record_version(db, fetch("2026-01-01T00:00:00+00:00", "<p>a</p>"), "A", "sha-a", "x1", None)
     assert c1 is None
-    change = Change("substantive", training=True, retention=False, access=False, summary="s", facts=[], clauses=[],
-                    from_version=v1)
+    change = Change("substantive", ChangeClass(training=True, retention=False, access=False, summary="s"), v1)
     v2, c2 = write.record_version(db, fetch("2026-01-02T00:00:00+00:00", "<p>b</p>"), "B", "sha-b", "x1", change)
     assert read.current_version(db, DOC.id).id == v2
     # The page flaps back: the current version follows the latest usable fetch.

@@ -41,22 +41,16 @@ class ChangeClass:
 
 @dataclass(frozen=True)
 class Change:
-    """A change from one version of a document to the next as termwatch records it: its significance, the three
-    questions it touches, its summary, the facts that moved and the clause pairs. It becomes a row and an alert's
-    payload only at those edges (`fields`)."""
+    """A change from one version of a document to the next as termwatch records it: editorial or substantive, and
+    what it means for a buyer. It becomes a row and an alert's payload only at those edges (`fields`)."""
 
     significance: str
-    training: bool
-    retention: bool
-    access: bool
-    summary: str
-    facts: list[FactChange]
-    clauses: list[dict[str, Any]]
+    meaning: ChangeClass
     from_version: int | None = None  # the version it is described against, once stored
 
     def fields(self) -> dict[str, Any]:
         """The change as plain JSON-ready values, for the store and the alerts."""
-        return asdict(self)
+        return {"significance": self.significance, **asdict(self.meaning), "from_version": self.from_version}
 
 
 _NUMBERING = re.compile(r"^(?:#{1,6}\s*|[-*+•·▪◦]\s*|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]\s*)+")
@@ -275,6 +269,4 @@ def _summary(hunks: list[Hunk], pairs: list[ClausePair], changed_facts: list[Fac
 
 def describe_change(old: str, new: str, significance: str, from_version: int | None = None) -> Change:
     """Diff and classify two texts into the change a row and its alerts carry."""
-    result = classify_change(old, new, diff_texts(old, new))
-    return Change(significance, result.training, result.retention, result.access, result.summary, result.facts,
-                  result.clauses, from_version)
+    return Change(significance, classify_change(old, new, diff_texts(old, new)), from_version)

@@ -233,8 +233,8 @@ class Processor:
                 self.changes.append({
                     "id": change_id, "document": plan.doc.id, "vendor": plan.doc.vendor,
                     "from_version": plan.change.from_version, "to_version": version_id,
-                    "training": plan.change.training, "retention": plan.change.retention,
-                    "access": plan.change.access, "summary": plan.change.summary,
+                    "training": plan.change.meaning.training, "retention": plan.change.meaning.retention,
+                    "access": plan.change.meaning.access, "summary": plan.change.meaning.summary,
                 })
 
     def summary(self, started_at: str, finished_at: str, alerts: DeliveryReport) -> RunSummary:

@@ -152,6 +152,7 @@ def add_finding(db: sqlite_utils.Database, finding: dict) -> bool:
 
 def _described(change: Change) -> dict[str, Any]:
     """The columns of a change row that describe it."""
-    return {"significance": change.significance, "training": change.training, "retention": change.retention,
-            "access": change.access, "summary": change.summary, "facts": json.dumps(change.facts),
-            "clauses": json.dumps(change.clauses)}
+    meaning = change.meaning
+    return {"significance": change.significance, "training": meaning.training, "retention": meaning.retention,
+            "access": meaning.access, "summary": meaning.summary, "facts": json.dumps(meaning.facts),
+            "clauses": json.dumps(meaning.clauses)}
