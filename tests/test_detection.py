@@ -252,7 +252,10 @@ def test_opening_paragraphs_beside_the_clauses_list_are_read():
 
 
 @pytest.mark.parametrize("lead", ["<h1>Oops!</h1><p>We couldn't find that page.</p>",
-                                  "<h2>Sorry, we can't find the page you requested</h2>"])
+                                  "<h2>Sorry, we can't find the page you requested</h2>",
+                                  "<h1>Seite nicht gefunden</h1><p>Die angeforderte Seite existiert nicht.</p>",
+                                  "<h1>Erreur</h1><p>Une erreur inattendue s'est produite. Réessayez plus tard.</p>",
+                                  "<h1>Lo sentimos</h1><p>Esta página no está disponible.</p>"])
 def test_placeholder_and_not_found_pages_are_judged_by_their_lead(lead):
     judged = judge(_fetch(site("<div>" + lead + "</div>" + "<p>Acme helps teams build with AI every day.</p>" * 30)))
     assert isinstance(judged, Unusable) and judged.reason.startswith("error page"), judged

@@ -96,6 +96,15 @@ def test_short_words_and_currencies_are_never_spelling_variants():
     assert significance("You pay $10 a month.", "You pay €10 a month.") == SUBSTANTIVE
 
 
+@pytest.mark.parametrize("stamp", ["Stand: 8. Juli 2026", "Dernière mise à jour : 8 juillet 2026",
+                                   "Última actualización: 8 de julio de 2026", "Ultimo aggiornamento: 8 luglio 2026"])
+def test_a_date_stamp_in_the_language_the_terms_are_served_in_is_editorial(stamp):
+    body = "\n1. Wir verwenden Ihre Eingaben nicht zum Training unserer Modelle.\n2. Chats: 30 Tage.\n"
+    bumped = stamp.replace("8", "9", 1)
+    assert significance(stamp + body, bumped + body) == EDITORIAL
+    assert significance(stamp + body, stamp + body.replace(" nicht", "")) == SUBSTANTIVE
+
+
 def test_a_copyright_year_bumped_is_editorial_but_a_year_in_a_clause_is_not():
     body = "We keep invoices for seven years.\n"
     assert significance(body + "© 2017-2025 Acme Inc.\n", body + "© 2017-2026 Acme Inc.\n") == EDITORIAL

@@ -23,6 +23,10 @@ _PROTECTED = frozenset(
 # edition, not a term of the agreement.
 _STAMP_WORDS = frozenset(
     "last updated update revised revision modified effective dated published release released copyright ©".split()
+    # the same in the languages EU services serve their terms in ("Stand:", "Dernière mise à jour",
+    # "Última actualización", "Ultimo aggiornamento", "Laatst bijgewerkt", "Atualizado em")
+    + "stand zuletzt aktualisiert geändert gültig mise jour dernière vigueur actualizado actualización última "
+    "vigor aggiornato aggiornamento ultimo vigore bijgewerkt laatst gewijzigd atualizado atualização".split()
 )
 # Words that may come and go inside a stamp without changing it ("Effective as of", "Release Date:").
 _STAMP_FILLER = _STAMP_WORDS | frozenset("date version as of on from since recently".split())

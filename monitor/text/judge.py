@@ -53,7 +53,8 @@ _NEEDS_JS = re.compile(
 )
 _ERROR_TITLE = re.compile(
     r"(?:^|\W)(?:400|403|404|410|500|502|503|504)(?:\W|$)|not found|page (?:isn'?t|is not) available"
-    r"|(?:could not|cannot|can'?t) be found|something went wrong|server error|error page|unavailable",
+    r"|(?:could not|cannot|can'?t) be found|something went wrong|server error|error page|unavailable"
+    r"|nicht gefunden|introuvable|non trouv[ée]e|no encontrada|non trovata|n[aã]o encontrada|niet gevonden",
     re.I,
 )
 # A page's lead: its main heading and the line after it, or its first lines when it has no heading.
@@ -68,7 +69,17 @@ _ERROR_TEXT = re.compile(
     r"(?:find|load|display|reach) (?:the|this|that) page"
     r"|(?:content|document) (?:isn'?t|is not) available|(?:url|resource) was not found"
     r"|(?:is|are) (?:currently )?(?:down for|under(?:going)?) maintenance|^\W*oops\b"
-    r"|application error: a (?:client|server)-side exception|^\W*(?:error\s*)?404\b",
+    r"|application error: a (?:client|server)-side exception|^\W*(?:error\s*)?404\b"
+    # The same messages on sites that answer in the reader's language (German, French, Spanish, Italian,
+    # Portuguese, Dutch): terms pages of EU services are often served so.
+    r"|seite (?:wurde )?nicht gefunden|diese seite (?:ist )?(?:nicht|nicht mehr) verf[uü]gbar"
+    r"|ein (?:unerwarteter )?fehler ist aufgetreten"
+    r"|page (?:introuvable|non trouv[ée]e)|cette page (?:n'est pas|n'est plus) disponible"
+    r"|une erreur (?:inattendue )?(?:s'est produite|est survenue)"
+    r"|p[aá]gina no encontrada|esta p[aá]gina no est[aá] disponible|se ha producido un error"
+    r"|pagina non trovata|questa pagina non [eè] disponibile|si [eè] verificato un errore"
+    r"|p[aá]gina n[aã]o encontrada|ocorreu um erro"
+    r"|pagina niet gevonden|deze pagina is niet beschikbaar|er is een fout opgetreden",
     re.I | re.M,
 )
 _LOGIN_SEGMENT = re.compile(
