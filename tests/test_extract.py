@@ -258,6 +258,8 @@ SAME = {
     "clause-numbering-styles": ("1. Overview. Subject to", "A.1. Overview. Subject to"),
     "deeper-numbering": ("(iv) the Customer", "C.1.a.iv the Customer"),
     "a-closed-marker-without-a-space": ("(a)access your Personal Data", "(a) access your Personal Data"),
+    "relative-times-in-other-languages": ("Aktualisiert vor 3 Wochen. Hace un mes. Modificato 2 giorni fa.",
+                                          "Aktualisiert vor einem Monat. Hace 2 meses. Modificato 5 giorni fa."),
     "bullets-and-heading-marks": ("- item\n## Heading", "\u2022 item\nHeading"),
     "tracking-parameters-in-visible-urls": (
         "Prices at https://chatgpt.com/pricing?openaicom-did=abc&dpl=123#top.",
@@ -278,6 +280,7 @@ DIFFERENT = {
     "url-region-segment": ("see https://example.com/eu/terms", "see https://example.com/us/terms"),
     "url-path": ("at https://ico.org.uk/media/idta.pdf", "at https://ico.org.uk/media2/migrated/idta.pdf"),
     "a-new-line": ("Clause one.", "Clause one.\nClause two."),
+    "a-period-told-with-il-y-a": ("Il y a 14 jours pour résilier.", "Il y a 30 jours pour résilier."),
 }
 
 

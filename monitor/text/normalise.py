@@ -51,7 +51,12 @@ _DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _RELATIVE_TIME = re.compile(
     r"\b(?:yesterday|today|just now|(?:this|last) (?:week|month|year)"
     r"|(?:(?:over|about|almost|nearly|more than|less than|under) )?(?:a|an|one|a few|\d{1,3}) "
-    r"(?:second|minute|hour|day|week|month|year)s? ago)\b",
+    r"(?:second|minute|hour|day|week|month|year)s? ago"
+    # "vor 3 Wochen", "hace 3 semanas", "3 settimane fa"; not French "il y a 3 jours", which is also "there are 3
+    # days" in a clause
+    r"|vor (?:einer|einem|\d{1,3}) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+    r"|hace (?:una?|\d{1,3}) (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|a[nñ]os?)"
+    r"|(?:una?|\d{1,3}) (?:second[oi]|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa)\b",
     re.I,
 )
 _URL = re.compile(r"\bhttps?://[^\s\"'<>]+", re.I)
