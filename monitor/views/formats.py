@@ -1,5 +1,6 @@
-"""Pure renderings for people and programs: terminal text, Markdown, HTML and JSON.
-Page text is untrusted: escaped for HTML and Markdown, stripped of control characters for terminals."""
+"""Pure renderings for people and programs: terminal text, Markdown and JSON, and the HTML diff's sections as
+data that templates/_macros.html renders. Page text is untrusted: escaped for Markdown here and for HTML by
+Jinja2's autoescape (templating.py), stripped of control characters for terminals."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from monitor.analysis.clauses import current_clauses
 from monitor.analysis.diff import Hunk, hunk_to_dict
@@ -15,11 +17,14 @@ from monitor.analysis.diff import Hunk, hunk_to_dict
 # Shared helpers
 # ================================================================================================
 
+# What a diff with no change to show says, unless its caller words it for what it looked at.
+NO_CHANGES = "No wording changes."
+
 _OP_TITLES = {"insert": "Added", "delete": "Removed", "replace": "Changed", "move": "Moved"}
 
 # Schemes that run code when a renderer turns text into a link; their colon is written as an
 # escape so the scheme never appears literally in Markdown or HTML built from page text.
-_SCRIPT_SCHEME = re.compile(r"\b(javascript|vbscript)\s*:", re.IGNORECASE)
+SCRIPT_SCHEME = re.compile(r"\b(javascript|vbscript)\s*:", re.IGNORECASE)
 
 
 def _visible(hunks: list[Hunk]) -> list[Hunk]:
@@ -169,7 +174,7 @@ def terminal_unsafe(data: bytes) -> bool:
     return any(c not in "\n\t\r" and unicodedata.category(c) == "Cc" for c in text)
 
 
-def diff_text(hunks: list[Hunk], color: bool, empty: str = "No wording changes.") -> str:
+def diff_text(hunks: list[Hunk], color: bool, empty: str = NO_CHANGES) -> str:
     """A readable diff for a terminal; ANSI colours only when `color` (the caller checks NO_COLOR and
     whether stdout is a TTY). Without colour, words use wdiff's [-removed-] {+added+} marks."""
 
@@ -227,7 +232,7 @@ def _md(text: str) -> str:
     # "\-" for a bullet, "1\." for a number: a backslash before a digit is shown, not an escape.
     text = _MD_LINE_START.sub(
         lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), text)
-    return _SCRIPT_SCHEME.sub(lambda m: m.group(1) + "\\:", text)
+    return SCRIPT_SCHEME.sub(lambda m: m.group(1) + "\\:", text)
 
 
 def _md_marked(text: str, mark: str) -> str:
@@ -274,7 +279,7 @@ def pairs_markdown(pairs: list[dict]) -> str:
     return "\n".join(out) + "\n\n"
 
 
-def diff_markdown(hunks: list[Hunk], empty: str = "No wording changes.") -> str:
+def diff_markdown(hunks: list[Hunk], empty: str = NO_CHANGES) -> str:
     """The diff as Markdown: one section per change, removed words struck through, added words bold."""
     shown = _visible(hunks)
     if not shown:
@@ -300,68 +305,81 @@ def diff_markdown(hunks: list[Hunk], empty: str = "No wording changes.") -> str:
 # ================================================================================================
 # Diff: HTML
 # ================================================================================================
+# Only the data: the macro diff_sections in templates/_macros.html writes the markup, so every HTML page is
+# made one way; its `inert` filter (templating.py) escapes the page text and defuses script schemes.
 
-def _h(text: str) -> str:
-    """Page text as HTML text: every markup character escaped, script schemes defused."""
-    return _SCRIPT_SCHEME.sub(lambda m: m.group(1) + "&#58;", html.escape(text, quote=True))
-
-
-def _html_marked(text: str, op: int) -> str:
-    tag = {-1: "del", 1: "ins"}.get(op)
-    return f"<{tag}>{_h(text)}</{tag}>" if tag else _h(text)
+Piece = tuple[int, str]
 
 
-def _html_paragraph(heading: bool, inner: str) -> str:
-    return f'<p class="heading">{inner}</p>' if heading else f"<p>{inner}</p>"
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a change: a page heading or not, its text as (-1 removed, 1 added or 0 kept, text)
+    pieces; the lines of a word diff within it are joined by a kept "\n" piece."""
+
+    heading: bool
+    pieces: tuple[Piece, ...]
 
 
-def _html_words(words: tuple[tuple[int, str], ...]) -> str:
+@dataclass(frozen=True)
+class Section:
+    """One change as the HTML diff shows it: its op ("replace"…), its title ("Changed"), the heading it
+    sits under ("" for none), where it is, and its paragraphs."""
+
+    op: str
+    title: str
+    heading: str
+    where: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+def _trimmed(pieces: list[Piece]) -> tuple[Piece, ...]:
+    """A paragraph's pieces without the spaces at its edges, which its white-space: pre-wrap would show;
+    marked words never hold those (_readable_words keeps them outside), so only kept text is trimmed."""
+    if pieces and pieces[0][0] == 0:
+        pieces[0] = (0, pieces[0][1].lstrip())
+    if pieces and pieces[-1][0] == 0:
+        pieces[-1] = (0, pieces[-1][1].rstrip())
+    return tuple(p for p in pieces if p[1])
+
+
+def _word_paragraphs(words: tuple[tuple[int, str], ...]) -> tuple[Paragraph, ...]:
     """Word diff as paragraphs: lines up to a blank line form one, a page heading is one of its own;
-    marks are closed and reopened on each line so tags always nest."""
-    blocks: list[tuple[bool, list[str]]] = []
+    each line holds whole pieces, so the marks a renderer opens on a line close on it and tags nest."""
+    blocks: list[tuple[bool, list[Piece]]] = []
     open_block = False
     for heading, pieces in _word_lines(words):
-        line = "".join(_html_marked(t, op) for op, t in pieces)
-        if not line.strip():
+        if all(op == 0 and not text.strip() for op, text in pieces):
             open_block = False
         elif heading or not open_block:
-            blocks.append((heading, [line]))
+            blocks.append((heading, list(pieces)))
             open_block = not heading
         else:
-            blocks[-1][1].append(line)
-    return "".join(_html_paragraph(heading, "\n".join(lines).strip()) for heading, lines in blocks)
+            blocks[-1][1].extend([(0, "\n"), *pieces])
+    return tuple(Paragraph(heading, _trimmed(pieces)) for heading, pieces in blocks)
 
 
-def diff_html_sections(hunks: list[Hunk], empty: str = "No wording changes.") -> str:
-    """The diff as HTML sections, one per change, page text escaped: the body of diff_html, and
-    what the static report embeds in its change and agreement pages."""
-    shown = _visible(hunks)
+def diff_sections(hunks: list[Hunk]) -> list[Section]:
+    """The shown changes as sections, one per change: the body of diff_html, and what the static report
+    shows in its change and agreement pages (none: the page says `empty` instead)."""
     sections = []
-    for h in shown:
-        under = f" under “{_h(h.heading)}”" if h.heading else ""
-        head = f'<h2><span class="op">{_OP_TITLES[h.op]}</span>{under} <small>({_where(h)})</small></h2>'
+    for h in _visible(hunks):
         if h.op == "replace" and h.words:
-            body = _html_words(h.words)
+            paragraphs = _word_paragraphs(h.words)
         else:
-            body = "".join(_html_paragraph(heading, _html_marked(p, op)) for op, heading, p in _whole_paragraphs(h))
-        sections.append(f'<section class="{h.op}">{head}{body}</section>')
-    if not sections:
-        sections.append(f"<p>{_h(empty)}</p>")
-    return "\n".join(sections)
+            paragraphs = tuple(Paragraph(heading, ((op, p),)) for op, heading, p in _whole_paragraphs(h))
+        sections.append(Section(h.op, _OP_TITLES[h.op], h.heading, _where(h), paragraphs))
+    return sections
 
 
-def diff_html(hunks: list[Hunk], title: str, empty: str = "No wording changes.", pairs: Sequence[dict] = ()) -> str:
+def diff_html(hunks: list[Hunk], title: str, empty: str = NO_CHANGES, pairs: Sequence[dict] = ()) -> str:
     """A complete, self-contained HTML page of the diff, the changed clauses' pairs first (no scripts, no
     external assets; a Content-Security-Policy forbids both should anything slip through)."""
-    from markupsafe import Markup
-
     from monitor.timeutil import utc_now
     from monitor.views import templating, wording
 
-    # diff_html_sections escapes every piece of page text; Markup only stops a second escape.
     return templating.render("diff.html", {
         "title": title, "generated": utc_now()[:10], "standalone": True, "pair_rows": list(pairs),
-        "count": wording.count_line(list(pairs)), "diff": Markup(diff_html_sections(hunks, empty))})
+        "count": wording.count_line(list(pairs)), "diff": diff_sections(hunks), "no_changes": empty})
 
 
 # ================================================================================================

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
-from markupsafe import Markup
 
 from monitor.analysis import drift
 from monitor.analysis.decide import FAILED, SUSPECT
@@ -26,7 +25,7 @@ from monitor.text.pdf import looks_like_pdf
 from monitor.views import templating, wording
 from monitor.views.answers import answer_sheet
 from monitor.views.feed import build_feed, vendor_slug
-from monitor.views.formats import diff_html_sections, heading_level
+from monitor.views.formats import NO_CHANGES, diff_sections, heading_level
 from monitor.views.pages import agreement_href, change_href, document_href, version_href
 
 
@@ -150,9 +149,7 @@ def change_page_model(change: dict, hunks: list[Hunk], context: dict) -> Page:
         **{k: change[k]
            for k in ("vendor", "audience", "type", "from_version", "to_version", "detected_at", "summary")},
         "facts_rows": _facts(change["facts"]), "pair_rows": change["clauses"],
-        "count": wording.count_line(change["clauses"]),
-        # formats.py escapes every piece of page text in the diff; Markup only stops a second escape.
-        "diff": Markup(diff_html_sections(hunks))})
+        "count": wording.count_line(change["clauses"]), "diff": diff_sections(hunks), "no_changes": NO_CHANGES})
 
 
 def failing_documents(status: list[dict]) -> list[dict]:
@@ -230,13 +227,14 @@ def agreement_page(agreement: dict, documents_with_pages: set[str], context: dic
             "flags": flags(d), "baseline": d["baseline"]["note"] if d["baseline"] else None,
             "current_version": d["current_version"], "summary": d["summary"], "facts": _facts(d["facts"]),
             "clauses": d["clauses"], "count": wording.count_line(d["clauses"]),
-            "diff": Markup(diff_html_sections(d["diff"])) if d["changed"] and d.get("diff") else None,
+            # None: no diff to show; [] (only spacing changed): the page says there is no wording change.
+            "diff": diff_sections(d["diff"]) if d["changed"] and d.get("diff") else None,
         })
     return Page(agreement_href(agreement["agreement"]), "agreement.html", context | {
         "title": f"Agreement {agreement['agreement']}", "id": agreement["agreement"], "vendor": agreement["vendor"],
         "signed_on": agreement["signed_on"], "renews_on": agreement["renews_on"], "notes": agreement["notes"],
         "renewal": renewal_note(agreement["renews_on"], context["today"]), "overall": overall, "status": state,
-        "fixes": _fixes(agreement["documents"]), "documents": docs})
+        "fixes": _fixes(agreement["documents"]), "documents": docs, "no_changes": NO_CHANGES})
 
 
 def render(page: Page) -> str:
