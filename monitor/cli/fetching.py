@@ -1,0 +1,202 @@
+"""Commands that fetch or send nothing but prepare to: run, check, extract, reextract, demo and schedule."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import click
+
+from monitor.cli.main import (
+    EPILOG,
+    EXIT_INCOMPLETE,
+    cli,
+    emit_json,
+    json_option,
+    load_config,
+    needs_config,
+    open_existing,
+    use_color,
+)
+from monitor.config import Config, CrawlConfig, config_path, default_format, load
+from monitor.errors import ConfigError
+from monitor.models import Document, Unusable
+from monitor.redact import install_log_redaction, log_to_file, redact
+from monitor.store import read
+from monitor.store.db import run_lock
+from monitor.views import terminal
+
+
+@cli.command(epilog=EPILOG)
+@click.option("--only", multiple=True, metavar="ID", help="Fetch only this document (repeatable).")
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's and apprise's log on stderr.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print nothing unless something changed or failed (for cron, which mails any output).")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Append Scrapy's and apprise's whole log to FILE (secrets hidden); stderr stays quiet.")
+@json_option
+@needs_config(check=True)
+def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, log_file: Path | None,
+        as_json: bool) -> None:
+    """Fetch every document once, store new versions and print a summary.
+
+    Run it from cron; exit code 3 means some fetches failed or some alerts could not be delivered
+    (everything else was recorded; undelivered alerts are retried on the next run). On a terminal,
+    progress is shown on stderr.
+    """
+    from monitor.app.run import run as run_pipeline
+
+    if log_file is not None:
+        log_to_file(log_file, config.secrets)
+    if quiet or verbose or as_json or not sys.stderr.isatty():
+        summary = run_pipeline(config, only, verbose)
+    else:
+        total = len(only) if only else len(config.documents)
+        with click.progressbar(length=total, label="Fetching", file=sys.stderr,
+                               item_show_func=lambda doc: doc) as bar:
+            summary = run_pipeline(config, only, verbose, progress=lambda doc: bar.update(1, doc))
+    incomplete = summary.failed or summary.alerts["failed"]
+    if as_json:
+        emit_json(asdict(summary))
+    elif not quiet or incomplete or summary.changes:
+        done, problems = terminal.run_summary(summary)
+        click.echo(done)
+        if problems:
+            click.echo(problems, err=True)
+    if incomplete:
+        sys.exit(EXIT_INCOMPLETE)
+
+
+@cli.command()
+@json_option
+@click.pass_context
+def check(ctx: click.Context, as_json: bool) -> None:
+    """Validate the config completely (keys, CSS selectors, alert URLs, agreements) without fetching or sending.
+
+    Exit 0 when it is ready to run, 1 with one line per problem otherwise. --json prints
+    {"config", "ok", "documents", "agreements", "channels"} or {"config", "ok": false, "problems": [...]}."""
+    try:
+        config = load_config(ctx, check=True)
+    except ConfigError as err:
+        if not as_json:
+            raise
+        emit_json({"config": str(config_path(ctx.find_root().params["config_path"])), "ok": False,
+                   "problems": str(err).splitlines()})
+        sys.exit(1)
+    result = {"config": str(config.path), "ok": True, "documents": len(config.documents),
+              "agreements": len(config.agreements), "channels": len(config.channels)}
+    emit_json(result) if as_json else click.echo(
+        f"{config.path}: ready: {result['documents']} documents, {result['agreements']} agreements, "
+        f"{result['channels']} alert channels")
+
+
+@cli.command()
+@click.argument("target", metavar="DOC|URL")
+@click.option("--select", multiple=True, metavar="CSS",
+              help="Keep only what matches (repeatable); replaces the document's.")
+@click.option("--remove", multiple=True, metavar="CSS", help="Drop what matches (repeatable); replaces the document's.")
+@click.option("--normalised", is_flag=True, help="Print the normalised form that decides whether the wording changed.")
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log on stderr.")
+@click.pass_context
+def extract(ctx: click.Context, target: str, select, remove, normalised: bool, verbose: bool) -> None:
+    """Fetch DOC (a document id) or URL once and print the extracted text, storing nothing.
+
+    Use it to tune `select` / `remove`. Exit code 3 when the page is not usable (the reason is printed).
+    """
+    from monitor.app.run import preview
+    from monitor.text.normalise import normalise
+
+    config_file = Path(ctx.find_root().params["config_path"])
+    is_url = target.startswith(("http://", "https://"))
+    ctx.obj = load(config_file) if config_file.exists() or not is_url else None
+    install_log_redaction(ctx.obj.secrets if ctx.obj else (), verbose)
+    crawl = ctx.obj.crawl if ctx.obj else CrawlConfig()
+    doc = (Document("extract", "", "commercial", "", target, format=default_format(target)) if is_url
+           else ctx.obj.document(target))
+    doc = replace(doc, select=select or doc.select, remove=remove or doc.remove)
+    result, text = preview(doc, crawl, verbose)
+    if isinstance(result, Unusable):
+        if text:
+            click.echo(normalise(text) if normalised else text)
+        click.echo(redact(f"{doc.url}: not usable: {result.reason}", ctx.obj.secrets if ctx.obj else ()), err=True)
+        sys.exit(EXIT_INCOMPLETE)
+    if result.fallback:
+        click.echo(f"{doc.url}: select {', '.join(doc.select)} matched nothing; this is the automatically found "
+                   "main content", err=True)
+    click.echo(result.normalised if normalised else result.text)
+
+
+@cli.command()
+@click.option("--only", multiple=True, metavar="ID", help="Only this document (repeatable).")
+@json_option
+@needs_config(check=True)
+def reextract(config: Config, only: tuple[str, ...], as_json: bool) -> None:
+    """Re-derive every stored version's text from its kept raw page with the current extractor.
+
+    Use it after upgrading termwatch or changing a document's select/remove: changes that turn out
+    to be noise are dropped, the others are described again. Raw pages are never touched.
+    """
+    from monitor.app.run import reextract as reextract_all
+
+    db = open_existing(config)
+    with run_lock(config.storage.database):
+        totals = reextract_all(db, config, only)
+    emit_json(totals) if as_json else click.echo(terminal.reextract_summary(totals))
+
+
+@cli.command()
+@click.option("--dir", "workdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep the demo's config and database here: a new or empty folder, or an earlier demo's, "
+                   "which starts over (default: a new temporary folder).")
+def demo(workdir: Path | None) -> None:
+    """An offline tour on real data: replays real snapshots of Anthropic's privacy policy on 127.0.0.1.
+
+    Each snapshot is served in turn and `termwatch run` records what changed, as cron would, at the
+    date Open Terms Archive fetched it. Run again in the same --dir, the tour starts over: the earlier
+    demo's config.toml and termwatch.db are removed, nothing else. A non-empty folder the demo did not
+    make is refused (exit 1).
+    """
+    import tempfile
+
+    from monitor.analysis.diff import diff_texts
+    from monitor.app import demo as tour
+    from monitor.app.agreements import drift_report
+    from monitor.views import formats
+
+    workdir = workdir or Path(tempfile.mkdtemp(prefix="termwatch-demo-"))
+    if tour.prepare(workdir):
+        click.echo(f"Starting over in {workdir}: removed the earlier demo's config and database.", err=True)
+    received: list[dict] = []
+    click.echo(f"Replaying {len(tour.snapshots())} real snapshots of Anthropic's privacy policy "
+               "(Open Terms Archive, ODC-By 1.0), one `termwatch run` each:")
+    for snap, summary in tour.replay(workdir, received):
+        click.echo(terminal.demo_step(snap, summary))
+    config = load(workdir / "config.toml")
+    db = open_existing(config)
+    click.echo("\nRecorded changes (termwatch changes):\n" + terminal.changes_table(read.changes(db)))
+    old, new = read.version_pair(db, "anthropic-privacy-policy", None, None)
+    hunks = [h for h in diff_texts(old.text, new.text) if "train" in (h.old + h.new).lower()][:3]
+    click.echo("\nThe change, where it speaks of training (termwatch diff):\n" + formats.diff_text(hunks, use_color()))
+    click.echo("\nDrift of the agreement (termwatch drift):\n" + terminal.drift_text(drift_report(db, config)))
+    click.echo(f"\nAlerts delivered to the local webhook: {len(received)}")
+    for alert in received:
+        click.echo(f"  {alert.get('title')}")
+    click.echo(f"\nExplore it: termwatch --config {workdir / 'config.toml'} changes")
+
+
+@cli.command()
+@click.option("--every", required=True, metavar="DURATION",
+              help="How often to run: 30m, 6h, 1d… (minutes dividing 60, hours dividing 24, or 1d).")
+@needs_config(check=True)
+def schedule(config: Config, every: str) -> None:
+    """Print a crontab line and a systemd service + timer that run `termwatch run --quiet` with this config."""
+    import socket
+
+    from monitor.views.schedule import installed_command, parse_every, schedule_text, spread_minute
+
+    interval = parse_every(every)
+    command = [*installed_command(sys.executable), "--config", str(config.path), "run", "--quiet"]
+    log = config.path.with_name("termwatch.log")  # beside the config: the shell opens it before termwatch runs
+    minute = spread_minute(f"{socket.gethostname()}:{config.path.resolve()}")
+    click.echo(schedule_text(interval, command, config.path, config.path.parent, log, minute), nl=False)
