@@ -116,6 +116,11 @@ def needs_config(func=None, *, check: bool = False):
     return wrapper
 
 
+def chosen_topics(training: bool, retention: bool, access: bool) -> set[str]:
+    """The topics of the --training, --retention and --access flags given."""
+    return {name for name, on in (("training", training), ("retention", retention), ("access", access)) if on}
+
+
 def use_color() -> bool:
     return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 

@@ -10,6 +10,7 @@ import click
 from monitor.cli.main import (
     DATE,
     VERSION,
+    chosen_topics,
     cli,
     emit_json,
     json_option,
@@ -122,33 +123,16 @@ def diff_command(config: Config, document: str, from_version, to_version, fmt: s
     """Show what changed in DOCUMENT: the latest change by default, or FROM → TO (ids or dates; TO defaults to current).
 
     With --training, --retention or --access, only the changes whose old or new wording holds such a clause."""
-    from monitor.analysis.classify import classify_change
-    from monitor.analysis.diff import diff_texts
-    from monitor.views import formats
+    from monitor.app.reading import compare
+    from monitor.views.comparison import diff_document, diff_json
 
     config.document(document)
-    old, new = read.version_pair(open_existing(config), document, from_version, to_version)
-    hunks, empty = diff_texts(old.text, new.text), "No wording changes."
-    pairs = classify_change(old.text, new.text, hunks).clauses
-    topics = {name for name, on in (("training", training), ("retention", retention), ("access", access)) if on}
-    if topics:
-        hunks = formats.hunks_about(hunks, old.text, new.text, topics)
-        empty = formats.no_changes_about(topics, old.id, new.id)
-        pairs = [p for p in pairs if topics & set(p["labels"])]
+    comparison = compare(open_existing(config), document, from_version, to_version)
+    topics = chosen_topics(training, retention, access)
     if fmt == "json":
-        emit_json({"document": document, "from_version": old.id, "to_version": new.id, "clauses": pairs,
-                   "hunks": formats.diff_json(hunks)})
-    elif fmt == "markdown":
-        click.echo(formats.pairs_markdown(pairs) + formats.diff_markdown(hunks, empty))
-    elif fmt == "html":
-        click.echo(formats.diff_html(hunks, f"{document}: version {old.id} → {new.id}", empty, pairs))
-    elif topics and not hunks:
-        click.echo(empty)
+        emit_json(diff_json(comparison, topics))
     else:
-        click.echo(f"{document}: version {old.id} ({old.first_seen}) → {new.id} ({new.first_seen})")
-        if pairs:
-            click.echo(terminal.pairs_text(pairs) + "\n")
-        click.echo(formats.diff_text(hunks, use_color()))
+        click.echo(diff_document(comparison, fmt, topics, use_color()))
 
 
 @cli.command()
@@ -160,17 +144,10 @@ def diff_command(config: Config, document: str, from_version, to_version, fmt: s
 @needs_config
 def clauses(config: Config, document: str, training: bool, retention: bool, access: bool, as_json: bool) -> None:
     """What the current version of DOCUMENT says about training, retention and access, clause by clause, with facts."""
-    from monitor.analysis.clauses import current_clauses
-    from monitor.analysis.facts import FACT_TOPIC, facts
+    from monitor.app.reading import current_wording
 
     config.document(document)
-    text = read.resolve_version(open_existing(config), document, None).text
-    only = {flag for flag, on in (("training", training), ("retention", retention), ("access", access)) if on} or None
-    found = [{"heading": c.heading, "text": c.text, "labels": sorted(c.labels), "evidence": list(c.evidence)}
-             for c in current_clauses(text, only)]
-    stated = [{"kind": f.kind, "subject": f.subject, "value": f.value, "clause": f.clause} for f in facts(text)
-              if only is None or FACT_TOPIC[f.kind] in only]
-    result = {"document": document, "clauses": found, "facts": stated}
+    result = current_wording(open_existing(config), document, chosen_topics(training, retention, access) or None)
     emit_json(result) if as_json else click.echo(terminal.clauses_text(result))
 
 
