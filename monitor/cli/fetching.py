@@ -23,7 +23,6 @@ from monitor.config import Config, CrawlConfig, config_path, default_format, loa
 from monitor.errors import ConfigError
 from monitor.models import Document, Unusable
 from monitor.redact import install_log_redaction, log_to_file, redact
-from monitor.store import read
 from monitor.store.db import run_lock
 from monitor.views import terminal
 
@@ -159,10 +158,7 @@ def demo(workdir: Path | None) -> None:
     """
     import tempfile
 
-    from monitor.analysis.diff import diff_texts
     from monitor.app import demo as tour
-    from monitor.app.agreements import drift_report
-    from monitor.views import formats
 
     workdir = workdir or Path(tempfile.mkdtemp(prefix="termwatch-demo-"))
     if tour.prepare(workdir):
@@ -172,17 +168,7 @@ def demo(workdir: Path | None) -> None:
                "(Open Terms Archive, ODC-By 1.0), one `termwatch run` each:")
     for snap, summary in tour.replay(workdir, received):
         click.echo(terminal.demo_step(snap, summary))
-    config = load(workdir / "config.toml")
-    db = open_existing(config)
-    click.echo("\nRecorded changes (termwatch changes):\n" + terminal.changes_table(read.changes(db)))
-    old, new = read.version_pair(db, "anthropic-privacy-policy", None, None)
-    hunks = [h for h in diff_texts(old.text, new.text) if "train" in (h.old + h.new).lower()][:3]
-    click.echo("\nThe change, where it speaks of training (termwatch diff):\n" + formats.diff_text(hunks, use_color()))
-    click.echo("\nDrift of the agreement (termwatch drift):\n" + terminal.drift_text(drift_report(db, config)))
-    click.echo(f"\nAlerts delivered to the local webhook: {len(received)}")
-    for alert in received:
-        click.echo(f"  {alert.get('title')}")
-    click.echo(f"\nExplore it: termwatch --config {workdir / 'config.toml'} changes")
+    click.echo(terminal.demo_outcome(tour.outcome(workdir, received), use_color()))
 
 
 @cli.command()
