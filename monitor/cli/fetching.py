@@ -179,10 +179,6 @@ def schedule(config: Config, every: str) -> None:
     """Print a crontab line and a systemd service + timer that run `termwatch run --quiet` with this config."""
     import socket
 
-    from monitor.views.schedule import installed_command, parse_every, schedule_text, spread_minute
+    from monitor.views.schedule import for_config
 
-    interval = parse_every(every)
-    command = [*installed_command(sys.executable), "--config", str(config.path), "run", "--quiet"]
-    log = config.path.with_name("termwatch.log")  # beside the config: the shell opens it before termwatch runs
-    minute = spread_minute(f"{socket.gethostname()}:{config.path.resolve()}")
-    click.echo(schedule_text(interval, command, config.path, config.path.parent, log, minute), nl=False)
+    click.echo(for_config(every, config.path, sys.executable, socket.gethostname()), nl=False)
