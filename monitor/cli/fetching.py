@@ -1,9 +1,9 @@
-"""Commands that fetch or send nothing but prepare to: run, check, extract, reextract, demo and schedule."""
+"""Commands around fetching: run, check (the config a run needs), extract, reextract, demo and schedule."""
 
 from __future__ import annotations
 
 import sys
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -15,14 +15,15 @@ from monitor.cli.main import (
     emit_json,
     json_option,
     load_config,
+    load_config_if,
     needs_config,
     open_existing,
     use_color,
 )
-from monitor.config import Config, CrawlConfig, config_path, default_format, load
+from monitor.config import Config, config_path
 from monitor.errors import ConfigError
-from monitor.models import Document, Unusable
-from monitor.redact import install_log_redaction, log_to_file, redact
+from monitor.models import RunSummary, Unusable
+from monitor.redact import log_to_file, redact
 from monitor.store.db import run_lock
 from monitor.views import terminal
 
@@ -44,27 +45,29 @@ def run(config: Config, only: tuple[str, ...], verbose: bool, quiet: bool, log_f
     (everything else was recorded; undelivered alerts are retried on the next run). On a terminal,
     progress is shown on stderr.
     """
-    from monitor.app.run import run as run_pipeline
-
     if log_file is not None:
         log_to_file(log_file, config.secrets)
-    if quiet or verbose or as_json or not sys.stderr.isatty():
-        summary = run_pipeline(config, only, verbose)
-    else:
-        total = len(only) if only else len(config.documents)
-        with click.progressbar(length=total, label="Fetching", file=sys.stderr,
-                               item_show_func=lambda doc: doc) as bar:
-            summary = run_pipeline(config, only, verbose, progress=lambda doc: bar.update(1, doc))
-    incomplete = summary.failed or summary.alerts["failed"]
+    summary = _run(config, only, verbose, progress=not (quiet or verbose or as_json or not sys.stderr.isatty()))
     if as_json:
         emit_json(asdict(summary))
-    elif not quiet or incomplete or summary.changes:
+    elif not quiet or summary.incomplete or summary.changes:
         done, problems = terminal.run_summary(summary)
         click.echo(done)
         if problems:
             click.echo(problems, err=True)
-    if incomplete:
+    if summary.incomplete:
         sys.exit(EXIT_INCOMPLETE)
+
+
+def _run(config: Config, only: tuple[str, ...], verbose: bool, progress: bool) -> RunSummary:
+    """The run, with a progress bar of the documents fetched on stderr when `progress`."""
+    from monitor.app.run import run
+
+    if not progress:
+        return run(config, only, verbose)
+    with click.progressbar(length=len(only) if only else len(config.documents), label="Fetching", file=sys.stderr,
+                           item_show_func=lambda doc: doc) as bar:
+        return run(config, only, verbose, progress=lambda doc: bar.update(1, doc))
 
 
 @cli.command()
@@ -80,14 +83,10 @@ def check(ctx: click.Context, as_json: bool) -> None:
     except ConfigError as err:
         if not as_json:
             raise
-        emit_json({"config": str(config_path(ctx.find_root().params["config_path"])), "ok": False,
-                   "problems": str(err).splitlines()})
+        emit_json(terminal.config_problems(config_path(ctx.find_root().params["config_path"]), str(err)))
         sys.exit(1)
-    result = {"config": str(config.path), "ok": True, "documents": len(config.documents),
-              "agreements": len(config.agreements), "channels": len(config.channels)}
-    emit_json(result) if as_json else click.echo(
-        f"{config.path}: ready: {result['documents']} documents, {result['agreements']} agreements, "
-        f"{result['channels']} alert channels")
+    ready = terminal.config_ready(config)
+    emit_json(ready) if as_json else click.echo(terminal.ready_text(ready))
 
 
 @cli.command()
@@ -103,22 +102,15 @@ def extract(ctx: click.Context, target: str, select, remove, normalised: bool, v
 
     Use it to tune `select` / `remove`. Exit code 3 when the page is not usable (the reason is printed).
     """
-    from monitor.app.run import preview
+    from monitor.app.run import is_url, preview
     from monitor.text.normalise import normalise
 
-    config_file = Path(ctx.find_root().params["config_path"])
-    is_url = target.startswith(("http://", "https://"))
-    ctx.obj = load(config_file) if config_file.exists() or not is_url else None
-    install_log_redaction(ctx.obj.secrets if ctx.obj else (), verbose)
-    crawl = ctx.obj.crawl if ctx.obj else CrawlConfig()
-    doc = (Document("extract", "", "commercial", "", target, format=default_format(target)) if is_url
-           else ctx.obj.document(target))
-    doc = replace(doc, select=select or doc.select, remove=remove or doc.remove)
-    result, text = preview(doc, crawl, verbose)
+    config = load_config_if(ctx, verbose, needed=not is_url(target))
+    doc, result, text = preview(config, target, select, remove, verbose)
     if isinstance(result, Unusable):
         if text:
             click.echo(normalise(text) if normalised else text)
-        click.echo(redact(f"{doc.url}: not usable: {result.reason}", ctx.obj.secrets if ctx.obj else ()), err=True)
+        click.echo(redact(f"{doc.url}: not usable: {result.reason}", config.secrets if config else ()), err=True)
         sys.exit(EXIT_INCOMPLETE)
     if result.fallback:
         click.echo(f"{doc.url}: select {', '.join(doc.select)} matched nothing; this is the automatically found "

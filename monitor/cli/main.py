@@ -100,6 +100,14 @@ def load_config(ctx: click.Context, verbose: bool = False, check: bool = False) 
     return ctx.obj
 
 
+def load_config_if(ctx: click.Context, verbose: bool, needed: bool) -> Config | None:
+    """The config, fully checked; None when it is not `needed` and its file does not exist."""
+    if needed or Path(ctx.find_root().params["config_path"]).exists():
+        return load_config(ctx, verbose, check=True)
+    install_log_redaction((), verbose)
+    return None
+
+
 def needs_config(func=None, *, check: bool = False):
     """Loads and validates the config before the command runs, and passes it in.
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from monitor.analysis import drift
+from monitor.config import Config
 from monitor.models import RunSummary, flags
 from monitor.views import wording
 
@@ -60,6 +62,22 @@ def common_cause(summary: RunSummary) -> str | None:
             share = "all" if alike == summary.fetched else f"{alike} of {summary.fetched}"
             return f"{share} fetches failed with {name}: {fix}"
     return None
+
+
+def config_ready(config: Config) -> dict:
+    """What `termwatch check --json` prints for a config that is ready to run."""
+    return {"config": str(config.path), "ok": True, "documents": len(config.documents),
+            "agreements": len(config.agreements), "channels": len(config.channels)}
+
+
+def config_problems(path: Path, problems: str) -> dict:
+    """What `termwatch check --json` prints for a config that is not: one problem a line."""
+    return {"config": str(path), "ok": False, "problems": problems.splitlines()}
+
+
+def ready_text(ready: dict) -> str:
+    return (f"{ready['config']}: ready: {ready['documents']} documents, {ready['agreements']} agreements, "
+            f"{ready['channels']} alert channels")
 
 
 def status_table(rows: list[dict]) -> str:
