@@ -9,9 +9,8 @@ import click
 
 from monitor.cli.main import EXIT_INCOMPLETE, cli, emit_json, json_option, load_config, needs_config, open_existing
 from monitor.config import Config
-from monitor.errors import TermwatchError
-from monitor.store.db import open_db, run_lock
-from monitor.store.outbox import deliveries, drop_deliveries, retry_failed
+from monitor.store.db import open_db
+from monitor.store.outbox import deliveries
 from monitor.views import terminal
 
 
@@ -52,14 +51,9 @@ def outbox(ctx: click.Context, status: str | None, as_json: bool) -> None:
 @needs_config(check=True)
 def outbox_retry(config: Config, as_json: bool) -> None:
     """Deliver every failed or pending alert now, ignoring the backoff. Exit 3 if some still fail."""
-    from monitor.alerts.deliver import deliver
-    from monitor.timeutil import utc_now
+    from monitor.app.outbox import retry
 
-    # The run lock: a run delivering at the same time would send the same alerts again.
-    with run_lock(config.storage.database):
-        db = open_existing(config)
-        retry_failed(db, utc_now())
-        report = deliver(db, config, utc_now())
+    report = retry(config)
     emit_json(asdict(report)) if as_json else click.echo(terminal.delivery_text(report))
     if report.failed:
         sys.exit(EXIT_INCOMPLETE)
@@ -74,10 +68,7 @@ def outbox_drop(config: Config, events: tuple[int, ...], channel: str | None, as
     """Give up undelivered alerts: the deliveries of these EVENT ids (see `termwatch outbox`), or of a channel.
 
     They are closed as "dropped" and never tried again; sent ones are left as they are."""
-    if not events and channel is None:
-        raise TermwatchError("name the alerts to drop: EVENT ids from `termwatch outbox`, or --channel ID")
-    from monitor.timeutil import utc_now
+    from monitor.app.outbox import drop
 
-    with run_lock(config.storage.database):  # a run delivering meanwhile would send what is being dropped
-        dropped = drop_deliveries(open_existing(config), events, channel, utc_now())
+    dropped = drop(config, events, channel)
     emit_json({"dropped": dropped}) if as_json else click.echo(f"{dropped} undelivered alert deliveries dropped.")
