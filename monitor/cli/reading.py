@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -165,18 +164,8 @@ def answers(config: Config, vendors: tuple[str, ...], since: str | None, agreeme
     """What each vendor's documents say today about training, retention and access, commercial and consumer
     side by side, each answer with the clause it rests on and the date that wording was first seen."""
     from monitor.timeutil import utc_now
-    from monitor.views.answers import answer_sheet
+    from monitor.views.answers import answer_sheet, answers_document
 
     result = answer_sheet(open_existing(config), config, vendors, since, agreement_id,
                           config.report.base_url or None)
-    if as_json:
-        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
-    elif fmt == "html":
-        from monitor.views import templating
-
-        title = f"Agreement {agreement_id}: what the terms say" if agreement_id else "What the terms say"
-        text = templating.render("answers.html", result | {"title": title, "generated": utc_now()[:10],
-                                                           "standalone": True})
-    else:
-        text = terminal.answers_markdown(result) if fmt == "markdown" else terminal.answers_text(result) + "\n"
-    write_or_echo(text, out)
+    write_or_echo(answers_document(result, "json" if as_json else fmt, utc_now()), out)
