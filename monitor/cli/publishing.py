@@ -58,12 +58,11 @@ def feed(config: Config, vendor: str | None, base_url: str | None, out: Path | N
 def export(config: Config, fmt: str, what: str, out: Path | None) -> None:
     """Export every recorded change, or the drift of every agreement, as JSON or CSV (columns in the README)."""
     from monitor.app.agreements import drift_report
-    from monitor.views import export as exports
+    from monitor.views.export import export_document
 
     db = open_existing(config)
     rows = read.changes(db) if what == "changes" else drift_report(db, config)
-    csv_of = exports.changes_csv if what == "changes" else exports.drift_csv
-    write_or_echo(exports.to_json(rows) if fmt == "json" else csv_of(rows), out)
+    write_or_echo(export_document(rows, what, fmt), out)
 
 
 @cli.command("datasette-metadata")
