@@ -1,7 +1,7 @@
 """The offline tour: replays real snapshots of one Anthropic page on 127.0.0.1 through `termwatch run`.
 
 Each snapshot is recorded at the date Open Terms Archive fetched it, so the versions, the change, the drift
-finding and its alert carry the dates of the story the demo tells. The snapshots ship in monitor/demo/
+finding and its alert carry the dates of the story the demo tells. The snapshots ship in monitor/app/demo/
 (Open Terms Archive data, ODC-By 1.0; see ATTRIBUTION.md there).
 
 Run as `python -m monitor.app.demo CONFIG AT`, this module is one run of the tour: `termwatch run --json`
