@@ -27,7 +27,11 @@ def alerts_test(config: Config, channel: str | None, as_json: bool) -> None:
     """Send a sample alert to CHANNEL (or every channel) and say whether it arrived. Exit 3 if not."""
     from monitor.alerts.deliver import send_test
 
-    report = send_test(open_db(config.storage.database), config, channel)
+    print_deliveries(send_test(open_db(config.storage.database), config, channel), as_json)
+
+
+def print_deliveries(report, as_json: bool) -> None:
+    """What was delivered and what failed; exit 3 if anything failed."""
     emit_json(asdict(report)) if as_json else click.echo(terminal.delivery_text(report))
     if report.failed:
         sys.exit(EXIT_INCOMPLETE)
@@ -53,10 +57,7 @@ def outbox_retry(config: Config, as_json: bool) -> None:
     """Deliver every failed or pending alert now, ignoring the backoff. Exit 3 if some still fail."""
     from monitor.app.outbox import retry
 
-    report = retry(config)
-    emit_json(asdict(report)) if as_json else click.echo(terminal.delivery_text(report))
-    if report.failed:
-        sys.exit(EXIT_INCOMPLETE)
+    print_deliveries(retry(config), as_json)
 
 
 @outbox.command("drop")
