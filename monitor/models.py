@@ -90,3 +90,8 @@ class RunSummary:
     changes: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)
     alerts: dict = field(default_factory=lambda: {"sent": 0, "failed": 0, "errors": []})
+
+    @property
+    def incomplete(self) -> bool:
+        """Some fetch failed or some alert could not be delivered (exit code 3)."""
+        return bool(self.failed or self.alerts["failed"])

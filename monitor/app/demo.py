@@ -1,7 +1,7 @@
 """The offline tour: replays real snapshots of one Anthropic page on 127.0.0.1 through `termwatch run`.
 
 Each snapshot is recorded at the date Open Terms Archive fetched it, so the versions, the change, the drift
-finding and its alert carry the dates of the story the demo tells. The snapshots ship in monitor/demo/
+finding and its alert carry the dates of the story the demo tells. The snapshots ship in monitor/app/demo/
 (Open Terms Archive data, ODC-By 1.0; see ATTRIBUTION.md there).
 
 Run as `python -m monitor.app.demo CONFIG AT`, this module is one run of the tour: `termwatch run --json`
@@ -17,15 +17,21 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from monitor.analysis.diff import Hunk, diff_texts
+from monitor.app.agreements import drift_report
+from monitor.config import load
 from monitor.errors import TermwatchError
+from monitor.store import read
+from monitor.store.db import open_db
 
 DATA = Path(__file__).resolve().parent / "demo"
 PAGE_PATH = "/legal/privacy"
+DOCUMENT = "anthropic-privacy-policy"
 # Marks a folder as the demo's own. A later demo there starts over by removing OWN_FILES, and nothing else.
 MARKER = ".termwatch-demo"
 OWN_FILES = ("config.toml", "termwatch.db", "termwatch.db-wal", "termwatch.db-shm", "termwatch.db.lock")
@@ -137,10 +143,30 @@ def replay(workdir: Path, received: list[dict]) -> Iterator[tuple[dict, dict]]:
             yield snap, json.loads(proc.stdout)
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What the tour left behind, as `termwatch changes`, `diff` and `drift` would show it."""
+
+    config: Path
+    changes: list[dict]
+    training_hunks: list[Hunk]  # the first three hunks of the change that speak of training
+    drift: list[dict]
+    alerts: list[dict]  # as the local webhook received them
+
+
+def outcome(workdir: Path, received: list[dict]) -> Outcome:
+    """Read what the replay in workdir recorded; `received` holds the alerts it delivered."""
+    path = workdir / "config.toml"
+    config = load(path)
+    db = open_db(config.storage.database, create=False)
+    old, new = read.version_pair(db, DOCUMENT, None, None)
+    hunks = [h for h in diff_texts(old.text, new.text) if "train" in (h.old + h.new).lower()][:3]
+    return Outcome(path, read.changes(db), hunks, drift_report(db, config), received)
+
+
 def run_at(config_path: str, at: str) -> None:
     """One run of the tour in this process: what `termwatch run --json` does, recorded at `at`."""
     from monitor.app.run import run
-    from monitor.config import load
 
     try:
         summary = run(load(Path(config_path)), now=at)

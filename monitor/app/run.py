@@ -22,7 +22,7 @@ from monitor.analysis.frame import edges, site, site_frame
 from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE
 from monitor.app.agreements import check_agreements
 from monitor.app.reextract import page_reading, text_update
-from monitor.config import Config, CrawlConfig
+from monitor.config import Config, CrawlConfig, default_format
 from monitor.errors import TermwatchError
 from monitor.fetch.reader import PageReader, return_freed_pages
 from monitor.models import Clause, Document, Extracted, FetchResult, RunSummary, Unusable
@@ -343,12 +343,21 @@ def _masked(item: _Masked, secrets: frozenset[str]) -> _Masked:
     return replace(item, **fields)
 
 
-def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> tuple[Extracted | Unusable, str]:
-    """Fetch one document and judge it without storing anything: what `termwatch extract` shows, with the
-    text an HTML page had even when it is judged unusable (an error page read as the terms is what
-    selectors are tuned on)."""
+def is_url(target: str) -> bool:
+    return target.startswith(("http://", "https://"))
+
+
+def preview(config: Config | None, target: str, select: tuple[str, ...] = (), remove: tuple[str, ...] = (),
+            verbose: bool = False) -> tuple[Document, Extracted | Unusable, str]:
+    """Fetch TARGET, a document id of the config or any URL, and judge it without storing anything: what
+    `termwatch extract` shows, with the text an HTML page had even when it is judged unusable (an error page
+    read as the terms is what selectors are tuned on). `select` and `remove`, when given, replace the document's."""
     from monitor.fetch.crawl import fetch_all
 
+    document = (config.document(target) if config is not None and not is_url(target)
+                else Document("extract", "", "commercial", "", target, format=default_format(target)))
+    document = replace(document, select=select or document.select, remove=remove or document.remove)
+    crawl = config.crawl if config is not None else CrawlConfig()
     results: list[FetchResult] = []
     fetch_all([document], crawl, results.append, verbose=verbose)
     fetch = results[0]
@@ -357,8 +366,9 @@ def preview(document: Document, crawl: CrawlConfig, verbose: bool = False) -> tu
     except ValueError as err:  # an invalid --select / --remove selector
         raise TermwatchError(f"{err}; fix the selector") from None
     if isinstance(judged, Extracted):
-        return judged, judged.text
+        return document, judged, judged.text
     if document.format == "pdf" or not fetch.body:
-        return judged, ""
-    return judged, extract_text(fetch.body, document.select, document.remove) or extract_text(fetch.body, (),
-                                                                                              document.remove)
+        return document, judged, ""
+    return document, judged, (extract_text(fetch.body, document.select, document.remove)
+                              or extract_text(fetch.body, (), document.remove))
+

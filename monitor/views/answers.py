@@ -7,6 +7,7 @@ Pure: the shell (answer_sheet) reads the documents' current texts and their clau
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,6 +24,7 @@ from monitor.models import AUDIENCES, Document
 from monitor.redact import redact
 from monitor.store import read
 from monitor.store.db import snapshot
+from monitor.views import templating, terminal
 from monitor.views.pages import version_href
 
 QUESTIONS = TOPICS
@@ -175,3 +177,13 @@ def answer_sheet(db: sqlite_utils.Database, config: Config, vendors: Sequence[st
                     side["questions"][q]["changed"] = changes
     return {"since": since, "agreement": agreement_id, "vendors": vendor_sheets,
             "not_fetched": [d.id for d in documents if d.id not in {w.document.id for w in watched}]}
+
+
+def answers_document(result: dict, fmt: str, now: str) -> str:
+    """An answer sheet as one document: JSON, a whole HTML page dated `now`, Markdown or text."""
+    if fmt == "json":
+        return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "html":
+        title = f"Agreement {result['agreement']}: what the terms say" if result["agreement"] else "What the terms say"
+        return templating.render("answers.html", result | {"title": title, "generated": now[:10], "standalone": True})
+    return terminal.answers_markdown(result) if fmt == "markdown" else terminal.answers_text(result) + "\n"

@@ -20,6 +20,13 @@ def to_json(data: list[dict]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def export_document(rows: list[dict], what: str, fmt: str) -> str:
+    """Changes (`what` "changes") or a drift report ("drift") as JSON or CSV."""
+    if fmt == "json":
+        return to_json(rows)
+    return changes_csv(rows) if what == "changes" else drift_csv(rows)
+
+
 def _cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"

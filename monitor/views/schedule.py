@@ -1,6 +1,7 @@
 """What `termwatch schedule` prints: a crontab line and a systemd service + timer that run `termwatch run --quiet`.
 
-Pure but for installed_command, which looks at the install; cron and the timer fire at the same wall-clock times.
+Pure but for installed_command, which looks at the install, and for_config, which resolves the config's path;
+cron and the timer fire at the same wall-clock times.
 """
 
 from __future__ import annotations
@@ -149,3 +150,13 @@ def schedule_text(interval: Interval, command: list[str], config: Path, workdir:
         "# ~/.config/systemd/user/termwatch.timer",
         timer_unit(interval),
     ])
+
+
+def for_config(every: str, config: Path, python: str, host: str) -> str:
+    """The schedule for the config at `config`: `termwatch run --quiet` started by `python` (sys.executable) every
+    `every`, at a minute of the hour seeded by `host` and the config's real path."""
+    interval = parse_every(every)
+    command = [*installed_command(python), "--config", str(config), "run", "--quiet"]
+    log = config.with_name("termwatch.log")  # beside the config: the shell opens it before termwatch runs
+    minute = spread_minute(f"{host}:{config.resolve()}")
+    return schedule_text(interval, command, config, config.parent, log, minute)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from monitor.analysis import drift
+from monitor.config import Config
 from monitor.models import RunSummary, flags
 from monitor.views import wording
+
+if TYPE_CHECKING:  # imported where used: the demo's modules are more than `status` needs
+    from monitor.app.demo import Outcome
 
 
 def _table(headers: list[str], rows: list[list]) -> str:
@@ -55,6 +62,22 @@ def common_cause(summary: RunSummary) -> str | None:
             share = "all" if alike == summary.fetched else f"{alike} of {summary.fetched}"
             return f"{share} fetches failed with {name}: {fix}"
     return None
+
+
+def config_ready(config: Config) -> dict:
+    """What `termwatch check --json` prints for a config that is ready to run."""
+    return {"config": str(config.path), "ok": True, "documents": len(config.documents),
+            "agreements": len(config.agreements), "channels": len(config.channels)}
+
+
+def config_problems(path: Path, problems: str) -> dict:
+    """What `termwatch check --json` prints for a config that is not: one problem a line."""
+    return {"config": str(path), "ok": False, "problems": problems.splitlines()}
+
+
+def ready_text(ready: dict) -> str:
+    return (f"{ready['config']}: ready: {ready['documents']} documents, {ready['agreements']} agreements, "
+            f"{ready['channels']} alert channels")
 
 
 def status_table(rows: list[dict]) -> str:
@@ -112,6 +135,20 @@ def demo_step(snap: dict, summary: dict) -> str:
     else:
         what = "unchanged (noise only)"
     return f"  {summary['started_at'][:10]}  {what}"
+
+
+def demo_outcome(outcome: Outcome, color: bool = False) -> str:
+    """After the replay: the tour's changes, its diff where it speaks of training, its drift and alerts."""
+    from monitor.views.formats import diff_text
+
+    return "\n".join([
+        "\nRecorded changes (termwatch changes):\n" + changes_table(outcome.changes),
+        "\nThe change, where it speaks of training (termwatch diff):\n" + diff_text(outcome.training_hunks, color),
+        "\nDrift of the agreement (termwatch drift):\n" + drift_text(outcome.drift),
+        f"\nAlerts delivered to the local webhook: {len(outcome.alerts)}",
+        *(f"  {alert.get('title')}" for alert in outcome.alerts),
+        f"\nExplore it: termwatch --config {outcome.config} changes",
+    ])
 
 
 def agreements_table(report: list[dict]) -> str:
