@@ -4,7 +4,7 @@ frame; a change confined to them is editorial, and wording the two documents sha
 from __future__ import annotations
 
 from conftest import document_toml
-from monitor.analysis.decide import NEW, State, decide
+from monitor.analysis.decide import NEW, Known, State, decide
 from monitor.analysis.frame import edges, site_frame, unframed
 from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE
 from monitor.text.judge import fingerprint
@@ -19,34 +19,39 @@ def page(title: str, clauses: list[str], notice: str = NOTICE) -> str:
     return "\n".join([notice, MENU, f"# {title}", *clauses, FOOTER]).strip()
 
 
-TERMS = page("Acme Terms of Service", ["These Terms govern your use of Acme.", SHARED_CLAUSE,
+def numbered(kind: str) -> list[str]:
+    return [f"{kind} clause {n} applies to every workspace of the Customer." for n in range(1, 9)]
+
+
+TERMS = page("Acme Terms of Service", ["These Terms govern your use of Acme.", SHARED_CLAUSE, *numbered("Terms"),
                                        "Either party may end these Terms on notice."])
 DPA = page("Acme Data Processing Addendum", ["This Addendum forms part of the Agreement.", SHARED_CLAUSE,
+                                              *numbered("Addendum"),
                                               "Acme deletes Customer Data within 30 days of termination."])
 
 
+def frame(old: str, new: str, *others: str) -> frozenset[str]:
+    """The frame of a page read as `old` and as `new`, given its site-mates' readings."""
+    return site_frame([edges(old), edges(new)], [edges(other) for other in others])
+
+
 def test_the_lines_a_site_opens_and_closes_its_pages_with_are_its_frame():
-    frame = site_frame([edges(DPA)])
-    assert unframed(TERMS, frame).split("\n")[0] == "Acme Terms of Service"
-    assert unframed(TERMS, frame).split("\n")[-1] == "Either party may end these Terms on notice."
+    found = frame(TERMS, TERMS, DPA)
+    assert unframed(TERMS, found).split("\n")[0] == "Acme Terms of Service"
+    assert unframed(TERMS, found).split("\n")[-1] == "Either party may end these Terms on notice."
     # The clause both documents state sits inside the terms, not at their edges: it is wording, not frame.
-    assert SHARED_CLAUSE in unframed(TERMS, frame)
+    assert SHARED_CLAUSE in unframed(TERMS, found)
 
 
 def _decide(old: str, new: str, frame: frozenset[str]):
     before = fingerprint(old)
-    return decide(State(known=((_known(before)),), current_text=old, frame=frame), fingerprint(new),
-                  "2026-06-01T00:00:00+00:00")
-
-
-def _known(found):
-    from monitor.analysis.decide import Known
-    return Known(1, found.sha256, len(found.text), "2026-05-31T00:00:00+00:00")
+    return decide(State(known=(Known(1, before.sha256, len(before.text), "2026-05-31T00:00:00+00:00"),),
+                        current_text=old, frame=frame), fingerprint(new), "2026-06-01T00:00:00+00:00")
 
 
 def test_a_notice_the_site_drops_from_every_page_is_editorial():
     new = TERMS.replace(NOTICE + "\n", "")
-    decision = _decide(TERMS, new, site_frame([edges(DPA), edges(DPA.replace(NOTICE + "\n", ""))]))
+    decision = _decide(TERMS, new, frame(TERMS, new, DPA, DPA.replace(NOTICE + "\n", "")))
     assert decision.kind == NEW and decision.significance == EDITORIAL
     # Without the other page to tell the frame, the same edit is a sentence removed: substantive.
     assert _decide(TERMS, new, frozenset()).significance == SUBSTANTIVE
@@ -54,16 +59,22 @@ def test_a_notice_the_site_drops_from_every_page_is_editorial():
 
 def test_a_new_notice_on_every_page_is_editorial_but_a_new_clause_at_the_top_is_not():
     notice = "Our Cookie Policy changed on 1 June 2026."
-    frame = site_frame([edges(DPA), edges(page("Acme Data Processing Addendum", [], notice))])
-    assert _decide(TERMS, TERMS.replace(NOTICE, notice), frame).significance == EDITORIAL
+    new = TERMS.replace(NOTICE, notice)
+    assert _decide(TERMS, new, frame(TERMS, new, DPA, DPA.replace(NOTICE, notice))).significance == EDITORIAL
     clause = "We may use your prompts to improve our models."
-    assert _decide(TERMS, TERMS.replace(NOTICE, clause), frame).significance == SUBSTANTIVE
+    top = TERMS.replace(NOTICE, clause)
+    assert _decide(TERMS, top, frame(TERMS, top, DPA, DPA.replace(NOTICE, notice))).significance == SUBSTANTIVE
 
 
 def test_a_change_of_wording_two_documents_share_is_substantive():
-    frame = site_frame([edges(DPA)])
     new = TERMS.replace(SHARED_CLAUSE, "We may use Customer Content to train our models.")
-    assert _decide(TERMS, new, frame).significance == SUBSTANTIVE
+    assert _decide(TERMS, new, frame(TERMS, new, DPA)).significance == SUBSTANTIVE
+
+
+def test_two_copies_of_one_page_have_no_frame_so_a_change_made_to_both_is_substantive():
+    new = TERMS.replace("Either party may end these Terms on notice.", "Acme may end these Terms at any time.")
+    assert frame(TERMS, new, TERMS, new) == frozenset()
+    assert _decide(TERMS, new, frame(TERMS, new, TERMS, new)).significance == SUBSTANTIVE
 
 
 def _site_page(title: str, clauses: list[str], notice: str) -> str:

@@ -1,16 +1,26 @@
-"""Pure: a site's frame, the lines a page shares at its top or bottom with other watched pages of the same
-site (notices, menus, footers), so that a change confined to them is not taken for a change of terms."""
+"""Pure: a site's frame, the lines a page opens or closes with exactly as another watched page of the same site
+does (notices, menus, footers), so that a change confined to them is not taken for a change of terms."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from monitor.text.normalise import normalise
 
-# Lines at each end of a page where a site's frame sits: a notice bar and a menu above the title, a footer
-# below the last clause.
+# The most lines at each end of a page that can be a site's frame: a notice box and a menu above the title, a
+# footer below the last clause.
 EDGE_LINES = 15
+
+
+@dataclass(frozen=True)
+class Edges:
+    """The normalised lines a page's text opens and closes with, and how many lines it has in all."""
+
+    head: tuple[str, ...]
+    tail: tuple[str, ...]
+    lines: int
 
 
 def site(vendor: str, url: str) -> tuple[str, str]:
@@ -22,23 +32,37 @@ def site(vendor: str, url: str) -> tuple[str, str]:
     return vendor.casefold(), host
 
 
-def edges(text: str) -> frozenset[str]:
-    """The normalised lines at the top and bottom of a page's text, where a site's frame sits."""
+def edges(text: str) -> Edges:
+    """A page's Edges; only its ends are normalised, since the middle of a page is never frame."""
     lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) > 2 * EDGE_LINES:  # only the ends are normalised: the middle of a long page is never frame
-        lines = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
-    found = _lines("\n".join(lines))
-    return frozenset(found[:EDGE_LINES] + found[-EDGE_LINES:])
+    head = _lines("\n".join(lines[:EDGE_LINES]))[:EDGE_LINES]
+    tail = _lines("\n".join(lines[-EDGE_LINES:]))[-EDGE_LINES:]
+    return Edges(tuple(head), tuple(tail), len(lines))
 
 
-def site_frame(siblings: Iterable[frozenset[str]]) -> frozenset[str]:
-    """The lines that open or close any of the other watched pages of the same site, given their `edges`."""
-    return frozenset().union(*siblings)
+def shared(page: Edges, other: Edges) -> frozenset[str]:
+    """The lines two pages both open with and both close with, when they are different pages: what they share
+    beyond half of the shorter one makes them one document (a copy, another rendering), with no frame to tell."""
+    head = 0
+    while head < min(len(page.head), len(other.head)) and page.head[head] == other.head[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(page.tail), len(other.tail)) and page.tail[-1 - tail] == other.tail[-1 - tail]:
+        tail += 1
+    if 2 * (head + tail) >= min(page.lines, other.lines):
+        return frozenset()
+    return frozenset(page.head[:head] + page.tail[len(page.tail) - tail:])
+
+
+def site_frame(own: Iterable[Edges], others: Iterable[Edges]) -> frozenset[str]:
+    """A page's frame: the lines any reading of it (as stored, as fetched now) shares at its ends with any reading
+    of another watched page of the same site."""
+    mates = tuple(others)
+    return frozenset().union(*(shared(page, other) for page in own for other in mates))
 
 
 def unframed(text: str, frame: frozenset[str]) -> str:
-    """The normalised text without the runs of frame lines that open and close it. Lines the page shares with
-    its siblings elsewhere, clauses two documents both state, stay: only the edges are the site's frame."""
+    """The normalised text without the runs of frame lines that open and close it."""
     lines = _lines(text)
     start, end = 0, len(lines)
     while start < end and lines[start] in frame:

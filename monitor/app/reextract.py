@@ -60,8 +60,8 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
 
 
 def _site_frames(db: sqlite_utils.Database, config: Config) -> dict[str, frozenset[str]]:
-    """Each document's site frame (analysis/frame.py) as its site-mates' stored versions show it: the lines any of
-    them ever opened or closed with."""
+    """Each document's site frame (analysis/frame.py) as the stored versions show it: the lines any of its versions
+    shares at its ends with any version of a site-mate."""
     sites: dict[tuple[str, str], list[str]] = {}
     for doc in config.documents:
         sites.setdefault(site(doc.vendor, doc.url), []).append(doc.id)
@@ -69,9 +69,10 @@ def _site_frames(db: sqlite_utils.Database, config: Config) -> dict[str, frozens
     for ids in sites.values():
         if len(ids) < 2:
             continue
-        shown = {doc_id: site_frame(edges(v.text) for v in read.versions(db, doc_id)) for doc_id in ids}
+        shown = {doc_id: [edges(v.text) for v in read.versions(db, doc_id)] for doc_id in ids}
         for doc_id in ids:
-            frames[doc_id] = site_frame(lines for other, lines in shown.items() if other != doc_id)
+            frames[doc_id] = site_frame(shown[doc_id], (e for other, seen in shown.items() if other != doc_id
+                                                        for e in seen))
     return frames
 
 

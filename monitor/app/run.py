@@ -18,7 +18,7 @@ from monitor.analysis.classify import Change, describe_change
 from monitor.analysis.clauses import current_clauses
 from monitor.analysis.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
 from monitor.analysis.facts import Fact, facts
-from monitor.analysis.frame import edges, site, site_frame
+from monitor.analysis.frame import Edges, edges, site, site_frame
 from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE
 from monitor.app.agreements import check_agreements
 from monitor.app.reextract import page_reading, text_update
@@ -116,14 +116,15 @@ class Processor:
         """Record the fetches of one site's pages, each with the frame its site-mates show, as stored before this
         run and as fetched in it (a notice added to every page is in the others' new texts, a notice removed in
         their stored ones)."""
-        shown: list[tuple[str, frozenset[str]]] = []
+        shown: list[tuple[str, Edges]] = []
         for doc_id in self.sites[key]:
             current = read.current_version(self.db, doc_id)
             if current is not None:
                 shown.append((doc_id, edges(current.text)))
         shown += [(fetch.document_id, edges(judged.text)) for fetch, judged in batch if isinstance(judged, Extracted)]
         for fetch, judged in batch:
-            self.handle(fetch, judged, site_frame(seen for doc_id, seen in shown if doc_id != fetch.document_id))
+            own = [seen for doc_id, seen in shown if doc_id == fetch.document_id]
+            self.handle(fetch, judged, site_frame(own, (seen for doc_id, seen in shown if doc_id != fetch.document_id)))
         return [fetch.document_id for fetch, _ in batch]
 
     def _route(self, *events: dict) -> list:
