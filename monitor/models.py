@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 AUDIENCES = ("commercial", "consumer")
 FLAGS = ("training", "retention", "access")
@@ -74,6 +74,30 @@ class Unusable:
     """A fetch that is not the terms (error page, bot wall, empty…), with a reason a person can read."""
 
     reason: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """An alert as the outbox keeps it: what happened (kind, the document or agreement, the topics it touches),
+    its words in each form a channel may want, and the key that makes the same cause one alert."""
+
+    kind: str
+    key: str
+    created_at: str
+    subject: str
+    text: str
+    html: str
+    short: str
+    document: str | None = None
+    vendor: str | None = None
+    agreement: str | None = None
+    training: bool = False
+    retention: bool = False
+    access: bool = False
+
+    def row(self) -> dict:
+        """The event as a row of the outbox's events table."""
+        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from conftest import document_toml, run_termwatch
 from monitor.alerts import deliver, messages
 from monitor.config import Channel, load, parse
 from monitor.errors import ConfigError
-from monitor.models import Document
+from monitor.models import Document, Event
 from monitor.store import outbox
 from monitor.store.db import open_db
 from receivers import SmtpReceiver, WebhookReceiver
@@ -155,9 +155,9 @@ def test_secrets_from_env_are_resolved_into_urls_and_collected(tmp_path):
 
 
 def event(kind: str, document: str | None = "acme-terms", vendor: str | None = "Acme AI",
-          training: bool = False, retention: bool = False, access: bool = False) -> dict:
-    return {"kind": kind, "document": document, "vendor": vendor, "training": training, "retention": retention,
-            "access": access}
+          training: bool = False, retention: bool = False, access: bool = False) -> Event:
+    return Event(kind, f"{kind}:x", NOW, "subject", "text", "<p>html</p>", "short", document, vendor, None, training,
+                 retention, access)
 
 
 WANTS = [
@@ -288,13 +288,13 @@ def test_json_webhook_gets_title_and_full_text_and_mattermost_gets_the_short_for
     by_path = {r.path: r for r in hook.requests}
     assert set(by_path) == {"/hook", "/hooks/chattoken"}
     body = by_path["/hook"].json
-    assert body["title"] == evt["subject"]
-    assert body["message"] == evt["text"]
+    assert body["title"] == evt.subject
+    assert body["message"] == evt.text
     assert "    before: We [-never-] use Customer Content to train our models." in body["message"]
     assert "    after:  We {+may+} use Customer Content to train our models." in body["message"]
 
     chat = by_path["/hooks/chattoken"].json["text"]
-    assert evt["short"] in chat
+    assert evt.short in chat
     assert "Customer content may now be used to train models." in chat
     assert "after:  We {+may+} use Customer Content" in chat  # the one clause fits: nothing to shorten
     assert "more clause" not in chat and "<table" not in chat
@@ -309,17 +309,17 @@ def test_a_brief_alert_leads_with_training_and_retention_and_says_how_many_more_
     clauses = [pair("access", 1), pair("access", 2), pair("retention", 3), pair("access", 4), pair("training", 5)]
     change = hostile_change() | {"clauses": clauses, "summary": "Training, retention and access: 5 clauses changed."}
     linked = messages.change_event(DOC, change, "change:x", NOW, "https://reports.example/terms/")
-    lines = linked["short"].splitlines()
+    lines = linked.short.splitlines()
     assert [line for line in lines if line.startswith("    after:")] == [
         "    after:  retention clause 3.", "    after:  training clause 5.", "    after:  access clause 1."]
     assert lines[-1] == "2 more clauses: https://reports.example/terms/change-7.html"
     # The email and the webhook text are not brief: every clause is there, and the link to the change.
-    assert all(f"clause {n}." in linked["text"] for n in range(1, 6))
-    assert all(f"clause {n}." in linked["html"] for n in range(1, 6))
-    assert 'href="https://reports.example/terms/change-7.html"' in linked["html"]
+    assert all(f"clause {n}." in linked.text for n in range(1, 6))
+    assert all(f"clause {n}." in linked.html for n in range(1, 6))
+    assert 'href="https://reports.example/terms/change-7.html"' in linked.html
     # Without a published report, the command that shows the whole change.
     unlinked = messages.change_event(DOC, change, "change:x", NOW)
-    assert unlinked["short"].splitlines()[-1] == "2 more clauses: termwatch diff acme-terms 1 2"
+    assert unlinked.short.splitlines()[-1] == "2 more clauses: termwatch diff acme-terms 1 2"
 
 
 def test_drift_and_renewal_alerts_carry_the_pairs_and_point_to_the_agreement():
@@ -338,18 +338,18 @@ def test_drift_and_renewal_alerts_carry_the_pairs_and_point_to_the_agreement():
     finding = Finding("msa", "acme-terms", Baseline("signed-on", "old", 1, "version 1, in force on 2026-01-01"), 2,
                       True, True, True, True, "Training, retention and access: 5 clauses changed.", [], clauses)
     drift = messages.drift_event(agreement, DOC, finding, NOW, "https://reports.example/terms/")
-    lines = drift["short"].splitlines()
+    lines = drift.short.splitlines()
     assert lines[0] == finding.summary
     assert [line for line in lines if line.startswith("    after:")][:2] == [
         "    after:  retention clause 3 {+new+}.", "    after:  training clause 5 {+new+}."]
     assert lines[-1] == "2 more clauses: https://reports.example/terms/agreement-msa.html"
-    assert all(f"clause {n} {{+new+}}." in drift["text"] for n in range(1, 6))
-    assert 'href="https://reports.example/terms/agreement-msa.html"' in drift["html"]
-    assert messages.drift_event(agreement, DOC, finding, NOW)["short"].splitlines()[-1] == (
+    assert all(f"clause {n} {{+new+}}." in drift.text for n in range(1, 6))
+    assert 'href="https://reports.example/terms/agreement-msa.html"' in drift.html
+    assert messages.drift_event(agreement, DOC, finding, NOW).short.splitlines()[-1] == (
         "2 more clauses: termwatch drift msa --diff")
     renewal = messages.renewal_event(agreement, 30, [finding], NOW)
-    assert all(f"clause {n} {{+new+}}." in renewal["text"] for n in range(1, 6))
-    assert renewal["short"].splitlines()[-1] == "2 more clauses: termwatch drift msa --diff"
+    assert all(f"clause {n} {{+new+}}." in renewal.text for n in range(1, 6))
+    assert renewal.short.splitlines()[-1] == "2 more clauses: termwatch drift msa --diff"
 
 
 # --- failure, recovery, exactly once ---------------------------------------------------------------
@@ -523,7 +523,7 @@ def test_cli_outbox_json_shape(write_config, hook):
     assert row | {"event": None, "target": None} == {
         "event": None, "kind": "change", "key": "change:acme-terms:1", "created_at": NOW, "document": "acme-terms",
         "vendor": "Acme AI", "agreement": None, "training": True, "retention": False, "access": False,
-        "subject": change()["subject"], "channel": "hook", "destination": 0, "target": None, "status": "sent",
+        "subject": change().subject, "channel": "hook", "destination": 0, "target": None, "status": "sent",
         "attempts": 1, "last_error": None, "next_attempt_at": None, "sent_at": NOW,
     }
     assert isinstance(row["event"], int)

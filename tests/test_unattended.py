@@ -277,6 +277,7 @@ def test_the_operator_can_drop_undelivered_alerts(write_config, termwatch, pages
     import json
 
     from conftest import db_at
+    from monitor.models import Event
     from monitor.store import outbox
 
     pages.set("/terms", "<html><body><main><h1>Terms</h1>" + "<p>We keep your data safe and never sell it.</p>" * 20
@@ -286,8 +287,7 @@ def test_the_operator_can_drop_undelivered_alerts(write_config, termwatch, pages
     assert termwatch(config, "run").code == 0
     db = db_at(config)
     for key in ("a", "b"):
-        outbox.enqueue(db, [({"key": key, "kind": "change", "created_at": "2026-01-01T00:00:00+00:00",
-                             "subject": key, "text": key, "html": key, "short": key},
+        outbox.enqueue(db, [(Event("change", key, "2026-01-01T00:00:00+00:00", key, key, key, key),
                             [{"channel": "hook", "destination": 0, "target": "json://x"}])])
     nothing = termwatch(config, "outbox", "drop")
     assert nothing.code == 1 and "name the alerts to drop" in nothing.stderr

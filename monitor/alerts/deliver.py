@@ -15,6 +15,7 @@ import sqlite_utils
 from monitor.alerts import messages
 from monitor.config import Channel, Config
 from monitor.errors import TermwatchError
+from monitor.models import Event
 from monitor.redact import redact
 from monitor.store import outbox
 from monitor.timeutil import utc_now
@@ -28,16 +29,16 @@ MAX_BACKOFF = timedelta(hours=6)
 MAX_ATTEMPTS = 20
 
 
-def wants(channel: Channel, event: dict) -> bool:
+def wants(channel: Channel, event: Event) -> bool:
     """Whether a channel's events and filters select this event."""
-    if event["kind"] != "test" and event["kind"] not in channel.events:
+    if event.kind != "test" and event.kind not in channel.events:
         return False
-    if channel.documents and event["document"] not in channel.documents:
+    if channel.documents and event.document not in channel.documents:
         return False
-    if channel.vendors and (event["vendor"] or "").lower() not in {v.lower() for v in channel.vendors}:
+    if channel.vendors and (event.vendor or "").lower() not in {v.lower() for v in channel.vendors}:
         return False
-    if channel.only and event["kind"] in FLAGGED_KINDS:
-        return any(event[flag] for flag in channel.only)
+    if channel.only and event.kind in FLAGGED_KINDS:
+        return any(getattr(event, flag) for flag in channel.only)
     return True
 
 
@@ -50,7 +51,7 @@ def shown_url(url: str, secrets: Collection[str]) -> str:
     return redact(a.urls(privacy=True)[0] if len(a) else url, secrets)
 
 
-def route(event: dict, channels: Sequence[Channel], secrets: Collection[str]) -> tuple[dict, list[dict]]:
+def route(event: Event, channels: Sequence[Channel], secrets: Collection[str]) -> tuple[Event, list[dict]]:
     """The event with one delivery row per destination URL of every channel that wants it."""
     deliveries = [
         {"channel": c.id, "destination": i, "target": shown_url(url, secrets)}

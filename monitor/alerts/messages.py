@@ -1,6 +1,6 @@
 """What alerts say: subject, plain text, HTML (page text escaped) and a short chat form, per kind of event.
 
-Pure: each function returns an event row for the outbox; routing and delivery live in alerts.py.
+Pure: each function returns an Event for the outbox; routing and delivery live in deliver.py.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 
 from monitor.analysis.drift import NO_VERSION, UNVERIFIED, label, tally
-from monitor.models import flags
+from monitor.models import Event, flags
 from monitor.views import templating, wording
 from monitor.views.pages import agreement_href, change_href
 
@@ -78,13 +78,14 @@ def _short(summary: str, clauses: list[dict], more: str) -> str:
     return "\n".join(lines)
 
 
-def _event(kind: str, key: str, now: str, subject: str, text: list[str], html: str, short: str, **fields) -> dict:
-    return {"kind": kind, "key": key, "created_at": now, "subject": subject, "text": "\n".join(text), "html": html,
-            "short": short, "document": None, "vendor": None, "agreement": None, "training": False,
-            "retention": False, "access": False} | fields
+def _event(kind: str, key: str, now: str, subject: str, text: list[str], html: str, short: str,
+           document: str | None = None, vendor: str | None = None, agreement: str | None = None,
+           training: bool = False, retention: bool = False, access: bool = False) -> Event:
+    return Event(kind, key, now, subject, "\n".join(text), html, short, document, vendor, agreement, training,
+                 retention, access)
 
 
-def change_event(doc, change: dict, key: str, now: str, base_url: str = "") -> dict:
+def change_event(doc, change: dict, key: str, now: str, base_url: str = "") -> Event:
     """`change` is as recorded: with its id and to_version, which the alert points to for the full evidence."""
     moved = _flags(change)
     subject = f"{PREFIX} {doc.vendor} {doc.type} changed" + (f": {moved} language moved" if moved else "")
@@ -100,7 +101,7 @@ def change_event(doc, change: dict, key: str, now: str, base_url: str = "") -> d
                   training=change["training"], retention=change["retention"], access=change["access"])
 
 
-def drift_event(agreement, doc, finding, now: str, base_url: str = "") -> dict:
+def drift_event(agreement, doc, finding, now: str, base_url: str = "") -> Event:
     """A document's drift from what was signed; the agreement's report page, or the drift command, has it whole."""
     moved = _flags(finding)
     if finding.status == UNVERIFIED:  # measured from a stand-in: say so, and how to measure from what was signed
@@ -126,7 +127,7 @@ def drift_event(agreement, doc, finding, now: str, base_url: str = "") -> dict:
                   training=finding.training, retention=finding.retention, access=finding.access)
 
 
-def failure_event(doc, failures: int, reason: str, key: str, now: str) -> dict:
+def failure_event(doc, failures: int, reason: str, key: str, now: str) -> Event:
     subject = f"{PREFIX} {doc.vendor} {doc.type} could not be fetched {failures} times in a row"
     intro = (f"{doc.url}: the last {failures} fetches failed; the latest reason: {reason}. "
              "Its terms are not being watched until this recovers.")
@@ -134,7 +135,7 @@ def failure_event(doc, failures: int, reason: str, key: str, now: str) -> dict:
                   document=doc.id, vendor=doc.vendor)
 
 
-def selector_event(doc, note: str, key: str, now: str) -> dict:
+def selector_event(doc, note: str, key: str, now: str) -> Event:
     subject = f"{PREFIX} {doc.vendor} {doc.type}: the page no longer matches its selector"
     intro = (f"{doc.url}: {note}. Changes of wording are still recorded, but the text may now include or "
              "miss parts the selector chose.")
@@ -142,14 +143,14 @@ def selector_event(doc, note: str, key: str, now: str) -> dict:
                   document=doc.id, vendor=doc.vendor)
 
 
-def recovery_event(doc, failures: int, key: str, now: str) -> dict:
+def recovery_event(doc, failures: int, key: str, now: str) -> Event:
     subject = f"{PREFIX} {doc.vendor} {doc.type} can be fetched again"
     intro = f"{doc.url} was fetched successfully after {failures} failed attempts; watching has resumed."
     return _event("fetch-failure", key, now, subject, [intro], _html(subject, intro, [], []), intro,
                   document=doc.id, vendor=doc.vendor)
 
 
-def renewal_event(agreement, days_left: int, findings: list, now: str, base_url: str = "") -> dict:
+def renewal_event(agreement, days_left: int, findings: list, now: str, base_url: str = "") -> Event:
     drifted = [f for f in findings if f.changed]
     unverified = [f for f in findings if f.status == UNVERIFIED]
     statuses = ([(f.status, f.changed) for f in findings]
@@ -176,7 +177,7 @@ def renewal_event(agreement, days_left: int, findings: list, now: str, base_url:
                   access=any(f.access for f in findings))
 
 
-def test_event(channel_id: str, now: str) -> dict:
+def test_event(channel_id: str, now: str) -> Event:
     subject = f"{PREFIX} Test alert for channel {channel_id}"
     intro = ("termwatch can reach this destination. Real alerts name the vendor, the document and whether training, "
              "retention or access moved.")

@@ -25,7 +25,7 @@ from monitor.app.reextract import page_reading, text_update
 from monitor.config import Config, CrawlConfig, default_format
 from monitor.errors import TermwatchError
 from monitor.fetch.reader import PageReader, return_freed_pages
-from monitor.models import Clause, Document, Extracted, FetchResult, RunSummary, Unusable
+from monitor.models import Clause, Document, Event, Extracted, FetchResult, RunSummary, Unusable
 from monitor.redact import redact
 from monitor.store import outbox, read, write
 from monitor.store.db import disk_full_as_error, open_db, run_lock
@@ -127,7 +127,7 @@ class Processor:
             self.handle(fetch, judged, site_frame(own, (seen for doc_id, seen in shown if doc_id != fetch.document_id)))
         return [fetch.document_id for fetch, _ in batch]
 
-    def _route(self, *events: dict) -> list:
+    def _route(self, *events: Event) -> list[tuple[Event, list[dict]]]:
         return [route(e, self.config.channels, self.config.secrets) for e in events]
 
     def handle(self, fetch: FetchResult, judged: Extracted | Unusable | None = None,
@@ -160,7 +160,8 @@ class Processor:
                                 bool(current and current.fallback), _current_automatic(doc, state, current, seen),
                                 state.pending_suspect, frame), seen, fetch.fetched_at)
         if decision.kind in (FAILED, SUSPECT):
-            failures, events = state.failures + 1, []
+            failures = state.failures + 1
+            events: list[tuple[Event, list[dict]]] = []
             if failures == self.config.alerting.failure_threshold:
                 key = messages.failure_key(doc.id, fetch.fetched_at)
                 events = self._route(messages.failure_event(doc, failures, decision.reason, key, fetch.fetched_at))
@@ -184,7 +185,7 @@ class Processor:
             change = describe_change(decision.base_text, seen.text, decision.significance, current.id)
         return Plan(doc, fetch, decision, events, seen.sha256, note, upgraded, _classified(seen), change)
 
-    def _recovery(self, doc: Document, fetch: FetchResult, failures: int) -> list:
+    def _recovery(self, doc: Document, fetch: FetchResult, failures: int) -> list[tuple[Event, list[dict]]]:
         if failures < self.config.alerting.failure_threshold:
             return []
         key = messages.recovery_key(doc.id, fetch.fetched_at)

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
+from monitor.models import Event
 from monitor.store.db import insert
 from monitor.store.read import flags_as_bools
 
 # An event to put in the outbox, with the deliveries it needs: (event row, [delivery rows]).
-Events = Sequence[tuple[dict, list[dict]]]
+Events = Sequence[tuple[Event, list[dict]]]
 
 
 def enqueue(db: sqlite_utils.Database, events: Events) -> list[int]:
@@ -20,9 +21,9 @@ def enqueue(db: sqlite_utils.Database, events: Events) -> list[int]:
     """
     ids = []
     for event, routed in events:
-        if db.table("events").count_where("key = ?", [event["key"]]):
+        if db.table("events").count_where("key = ?", [event.key]):
             continue
-        event_id = insert(db, "events", event)
+        event_id = insert(db, "events", event.row())
         ids.append(event_id)
         for delivery in routed:
             db.table("deliveries").insert(delivery | {"event": event_id, "status": "pending", "attempts": 0})
