@@ -22,8 +22,8 @@ def report(config: Config, out: Path) -> None:
     """Write a static HTML report: vendors and documents, each document's timeline, each change's diff,
     each agreement's drift, and Atom feeds. Self-contained: open OUT/index.html, or put OUT on any static host.
     """
+    from monitor.app.report import write_report
     from monitor.timeutil import utc_now
-    from monitor.views.report import write_report
 
     written = write_report(open_existing(config), config, out, utc_now())
     click.echo(f"Wrote {len(written)} files to {out}; open {out / 'index.html'}", err=True)
