@@ -191,6 +191,8 @@ class _Reader:
         of a string naming an unset variable."""
         if isinstance(value, list):
             return [self.resolve(f"{where}[{i}]", item) for i, item in enumerate(value)]
+        if isinstance(value, dt.datetime):  # a TOML date-time where a date is meant: its day
+            return value.date()
         if not isinstance(value, str):
             return value
         missing = [name for name in ENV_REF.findall(value) if name not in self.environ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,13 @@ def test_env_substitution_and_relative_database(tmp_path):
     assert config.documents[0].url == "https://example.com/terms?key=s3cret"
     assert config.secrets == {"s3cret"}
     assert config.storage.database == tmp_path / "db" / "tw.db"
+
+
+def test_an_agreement_signed_at_a_date_and_time_is_signed_on_that_day(tmp_path):
+    text = DOC + ('[[agreements]]\nid = "msa"\nvendor = "Acme AI"\ndocuments = ["acme-terms"]\n'
+                  "signed_on = 2026-01-01T10:00:00\nrenews_on = 2027-01-01\n")
+    agreement = parse(text, tmp_path / "config.toml", environ={}).agreements[0]
+    assert (agreement.signed_on, agreement.renews_on) == (dt.date(2026, 1, 1), dt.date(2027, 1, 1))
 
 
 def test_defaults(tmp_path):
