@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 
 AUDIENCES = ("commercial", "consumer")
 FLAGS = ("training", "retention", "access")
+# What a side without a value reads as, in every summary and view: a fact one version states and the other not.
+NOT_STATED = "not stated"
 
 
 def flags(*rows: dict) -> list[str]:

@@ -22,9 +22,6 @@ from monitor.analysis.vocabulary import (
 from monitor.models import Clause
 from monitor.text.fold import fold_typography
 
-# What a side without a value reads as, in every summary and view: a fact one version states and the other not.
-NOT_STATED = "not stated"
-
 
 @dataclass(frozen=True)
 class Fact:
