@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import document_toml
 from monitor.analysis.decide import NEW, Known, State, decide
-from monitor.analysis.frame import edges, site_frame, unframed
+from monitor.analysis.frame import SITE_PAGES, edges, site_frame, unframed
 from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE
 from monitor.text.judge import fingerprint
 
@@ -109,3 +109,21 @@ def test_a_notice_on_every_page_of_a_site_comes_and_goes_without_a_change_of_ter
     serve("", [*terms[:2], "Either party may end these Terms on 30 days notice."])
     announced = termwatch(config, "run", "--json").json()["changes"]
     assert [c["document"] for c in announced] == ["acme-terms"]
+
+
+def test_a_run_reads_the_frame_of_sites_of_a_few_pages_only(tmp_path):
+    from conftest import config_toml
+    from monitor.app.run import Processor
+    from monitor.config import parse
+    from monitor.store.db import open_db
+
+    def sites(pages: int) -> dict:
+        docs = [document_toml(f"acme-{n}", f"http://127.0.0.1:9/{n}", vendor="Acme") for n in range(pages)]
+        docs.append(document_toml("other", "http://127.0.0.1:9/other", vendor="Other AI"))
+        config = parse(config_toml(*docs), tmp_path / "config.toml", environ={})
+        db = open_db(config.storage.database)
+        return Processor(db, config, {d.id: d for d in config.documents}).sites
+
+    assert list(sites(3).values()) == [("acme-0", "acme-1", "acme-2")]  # the other vendor's one page has no frame
+    # A farm of pages on one host is past what a run holds to read a frame from.
+    assert sites(SITE_PAGES + 1) == {}

@@ -12,6 +12,10 @@ from monitor.text.normalise import normalise
 # The most lines at each end of a page that can be a site's frame: a notice box and a menu above the title, a
 # footer below the last clause.
 EDGE_LINES = 15
+# The most watched pages of one site whose frame is read: a vendor's terms, privacy policy, DPA and the like.
+# Past it (a test farm of thousands of pages on one host) a run would hold every page's text until the last
+# arrives and compare each with all the others, for a frame nobody watches that many pages to learn.
+SITE_PAGES = 20
 
 
 @dataclass(frozen=True)

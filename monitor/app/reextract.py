@@ -10,7 +10,7 @@ import sqlite_utils
 from monitor.analysis.classify import describe_change
 from monitor.analysis.clauses import current_clauses
 from monitor.analysis.facts import facts
-from monitor.analysis.frame import edges, site, site_frame
+from monitor.analysis.frame import SITE_PAGES, edges, site, site_frame
 from monitor.analysis.significance import significance
 from monitor.config import Config
 from monitor.models import Document, Extracted
@@ -67,7 +67,7 @@ def _site_frames(db: sqlite_utils.Database, config: Config) -> dict[str, frozens
         sites.setdefault(site(doc.vendor, doc.url), []).append(doc.id)
     frames: dict[str, frozenset[str]] = {}
     for ids in sites.values():
-        if len(ids) < 2:
+        if not 1 < len(ids) <= SITE_PAGES:
             continue
         shown = {doc_id: [edges(v.text) for v in read.versions(db, doc_id)] for doc_id in ids}
         for doc_id in ids:
