@@ -84,6 +84,7 @@ class Processor:
     # The watched pages of each site that has more than one, and the site of each of its pages.
     sites: dict[tuple[str, str], tuple[str, ...]] = field(init=False)
     site_of: dict[str, tuple[str, str]] = field(init=False)
+    arrived: dict[tuple[str, str], int] = field(default_factory=dict)  # fetches of each site in so far
 
     def __post_init__(self) -> None:
         sites: dict[tuple[str, str], list[str]] = {}
@@ -93,17 +94,21 @@ class Processor:
         self.site_of = {doc_id: key for key, ids in self.sites.items() for doc_id in ids}
 
     def take(self, fetch: FetchResult, judged: Extracted | Unusable | None = None) -> list[str]:
-        """Record a fetch, or hold it until every page of its site in this run is in, so that each is decided
-        with the frame the others show (analysis/frame.py). Returns the ids of the documents recorded."""
+        """Record a fetch; a new wording of a page that shares its site with others waits until every page of
+        the site in this run is in, so that it is decided with the frame the others show (analysis/frame.py).
+        Returns the ids of the documents recorded."""
         key = self.site_of.get(fetch.document_id)
-        if key is None:
+        recorded = []
+        if key is not None and self._rewords(fetch.document_id, judged):
+            self.waiting.setdefault(key, []).append((fetch, judged))
+        else:  # nothing to compare, or the same wording: no frame to read
             self.handle(fetch, judged)
-            return [fetch.document_id]
-        batch = self.waiting.setdefault(key, [])
-        batch.append((fetch, judged))
-        if len(batch) < sum(doc_id in self.documents for doc_id in self.sites[key]):
-            return []
-        return self._handle_site(key, self.waiting.pop(key))
+            recorded.append(fetch.document_id)
+        if key is not None:
+            self.arrived[key] = self.arrived.get(key, 0) + 1
+            if self.arrived[key] == sum(doc_id in self.documents for doc_id in self.sites[key]):
+                recorded += self._handle_site(key, self.waiting.pop(key, []))
+        return recorded
 
     def flush(self) -> list[str]:
         """Record the fetches still held for pages of their site the crawl did not bring."""
@@ -111,11 +116,20 @@ class Processor:
         self.waiting.clear()
         return [doc_id for key, batch in held for doc_id in self._handle_site(key, batch)]
 
+    def _rewords(self, document: str, judged: Extracted | Unusable | None) -> bool:
+        """Whether a fetch shows the document in other words than its current version."""
+        if not isinstance(judged, Extracted):
+            return False
+        current = read.current_version(self.db, document)
+        return current is not None and current.text_sha256 != judged.sha256
+
     def _handle_site(self, key: tuple[str, str], batch: list[tuple[FetchResult, Extracted | Unusable | None]]
                      ) -> list[str]:
-        """Record the fetches of one site's pages, each with the frame its site-mates show, as stored before this
-        run and as fetched in it (a notice added to every page is in the others' new texts, a notice removed in
-        their stored ones)."""
+        """Record the new wordings of one site's pages, each with the frame its site-mates show, as stored before
+        this run and as fetched in it (a notice added to every page is in the others' new texts, a notice removed
+        in their stored ones)."""
+        if not batch:
+            return []
         shown: list[tuple[str, Edges]] = []
         for doc_id in self.sites[key]:
             current = read.current_version(self.db, doc_id)
