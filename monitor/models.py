@@ -8,6 +8,9 @@ AUDIENCES = ("commercial", "consumer")
 FLAGS = ("training", "retention", "access")
 # What a side without a value reads as, in every summary and view: a fact one version states and the other not.
 NOT_STATED = "not stated"
+# What became of a clause between two versions (analysis/pairs.py pairs them); named here so that the views
+# word them without loading the diff.
+CHANGED, ADDED, REMOVED, MOVED = "changed", "added", "removed", "moved"
 
 
 def flags(*rows: dict) -> list[str]:

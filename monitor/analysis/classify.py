@@ -11,9 +11,9 @@ from typing import Any, TypedDict
 from monitor.analysis.clauses import Located, locate
 from monitor.analysis.diff import Hunk, diff_texts
 from monitor.analysis.facts import KIND_ORDER, Fact, located_facts
-from monitor.analysis.pairs import CHANGED, MOVED, ClausePair, marked_words, pair_clauses
+from monitor.analysis.pairs import ClausePair, marked_words, pair_clauses
 from monitor.analysis.topics import ACCESS, RETENTION, TRAINING
-from monitor.models import NOT_STATED, Clause
+from monitor.models import CHANGED, MOVED, NOT_STATED, Clause
 from monitor.text.fold import fold_typography
 
 

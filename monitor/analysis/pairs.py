@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from monitor.analysis.diff import word_diff
-from monitor.models import Clause
+from monitor.models import ADDED, CHANGED, MOVED, REMOVED, Clause
 
-CHANGED, ADDED, REMOVED, MOVED = "changed", "added", "removed", "moved"
 OPS = (CHANGED, ADDED, REMOVED, MOVED)
 # Which sides (before, after) a pair of each kind has.
 _SIDES = {CHANGED: (True, True), ADDED: (False, True), REMOVED: (True, False), MOVED: (True, True)}

@@ -5,8 +5,7 @@ Pure: works on the stored dicts (analysis.classify.ChangeClass facts, pairs.Clau
 
 from __future__ import annotations
 
-from monitor.analysis.pairs import ADDED, CHANGED, MOVED, REMOVED
-from monitor.models import NOT_STATED
+from monitor.models import ADDED, CHANGED, MOVED, NOT_STATED, REMOVED
 
 OP_WORDS = {CHANGED: "reworded", ADDED: "added", REMOVED: "removed", MOVED: "moved"}
 QUESTION_TITLES = {"training": "Training on customer data", "retention": "Retention",
