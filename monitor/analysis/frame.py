@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from monitor.models import Document
 from monitor.text.normalise import normalise
 
 # The most lines at each end of a page that can be a site's frame: a notice box and a menu above the title, a
@@ -34,6 +35,14 @@ def site(vendor: str, url: str) -> tuple[str, str]:
     except ValueError:
         host = ""
     return vendor.casefold(), host
+
+
+def sites(documents: Iterable[Document]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The ids of the watched pages of each site whose frame is read: sites of two to SITE_PAGES pages."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for doc in documents:
+        found.setdefault(site(doc.vendor, doc.url), []).append(doc.id)
+    return {key: tuple(ids) for key, ids in found.items() if 1 < len(ids) <= SITE_PAGES}
 
 
 def edges(text: str) -> Edges:

@@ -10,7 +10,7 @@ import sqlite_utils
 from monitor.analysis.classify import describe_change
 from monitor.analysis.clauses import current_clauses
 from monitor.analysis.facts import facts
-from monitor.analysis.frame import SITE_PAGES, edges, site, site_frame
+from monitor.analysis.frame import edges, site_frame, sites
 from monitor.analysis.significance import significance
 from monitor.config import Config
 from monitor.models import Document, Extracted
@@ -62,13 +62,8 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
 def _site_frames(db: sqlite_utils.Database, config: Config) -> dict[str, frozenset[str]]:
     """Each document's site frame (analysis/frame.py) as the stored versions show it: the lines any of its versions
     shares at its ends with any version of a site-mate."""
-    sites: dict[tuple[str, str], list[str]] = {}
-    for doc in config.documents:
-        sites.setdefault(site(doc.vendor, doc.url), []).append(doc.id)
     frames: dict[str, frozenset[str]] = {}
-    for ids in sites.values():
-        if not 1 < len(ids) <= SITE_PAGES:
-            continue
+    for ids in sites(config.documents).values():
         shown = {doc_id: [edges(v.text) for v in read.versions(db, doc_id)] for doc_id in ids}
         for doc_id in ids:
             frames[doc_id] = site_frame(shown[doc_id], (e for other, seen in shown.items() if other != doc_id

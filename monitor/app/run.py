@@ -18,7 +18,7 @@ from monitor.analysis.classify import Change, describe_change
 from monitor.analysis.clauses import current_clauses
 from monitor.analysis.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
 from monitor.analysis.facts import Fact, facts
-from monitor.analysis.frame import SITE_PAGES, Edges, edges, site, site_frame
+from monitor.analysis.frame import Edges, edges, site_frame, sites
 from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE
 from monitor.app.agreements import check_agreements
 from monitor.app.reextract import page_reading, text_update
@@ -87,10 +87,7 @@ class Processor:
     arrived: dict[tuple[str, str], int] = field(default_factory=dict)  # fetches of each site in so far
 
     def __post_init__(self) -> None:
-        sites: dict[tuple[str, str], list[str]] = {}
-        for doc in self.config.documents:
-            sites.setdefault(site(doc.vendor, doc.url), []).append(doc.id)
-        self.sites = {key: tuple(ids) for key, ids in sites.items() if 1 < len(ids) <= SITE_PAGES}
+        self.sites = sites(self.config.documents)
         self.site_of = {doc_id: key for key, ids in self.sites.items() for doc_id in ids}
 
     def take(self, fetch: FetchResult, judged: Extracted | Unusable | None = None) -> list[str]:
