@@ -273,3 +273,67 @@ def test_an_upgraded_extractor_is_not_announced_as_a_change(db):
     assert replay.changes(editorial=True) == []
     [version] = read.versions(db, DOC.id)
     assert version.extractor_version != "2020.1.1" and "Privacy Notice" not in version.text
+
+
+def test_a_search_box_in_a_dropped_header_makes_no_widget_of_a_short_document():
+    short = ("<main><h1>Subprocessors</h1><p>We use Example Cloud (hosting, EU) and Example Mail (email delivery, "
+             "EU) to provide the service.</p><p>We announce a new subprocessor 30 days before it starts.</p></main>")
+    search = "<header><input type='text' placeholder='Search'></header>"
+    page = f"<html><body><div id='app'>{search}{short}</div></body></html>"
+    text = extract_text(page)
+    assert "Example Mail" in text and "30 days before" in text
+
+
+@pytest.mark.parametrize("anchor", ["ccpa-notice", "cookie-consent", "gdpr-consent", "language"])
+def test_a_section_anchored_after_its_subject_is_read_where_a_banner_so_named_is_not(anchor):
+    section = (f"<section id='{anchor}'><h2>Notice to California residents</h2>"
+               "<p>We respond to your requests within 45 days.</p></section>")
+    banner = (f"<div class='{anchor} banner'><h3>Your choices</h3><p>We use cookies to improve the site.</p>"
+              "<button>Accept</button><button>Reject</button></div>")
+    text = extract_text(site(terms(extra=section + banner), dialog=""))
+    assert "within 45 days" in text and "improve the site" not in text
+
+
+def test_a_feedback_prompt_and_its_count_are_not_read_but_an_accordion_is():
+    def vote(count: str) -> str:
+        return (f"<div class='votes'><h2>Was this article helpful?</h2><button>Yes</button><button>No</button>"
+                f"<small>{count}</small></div>")
+    assert (judge(_fetch(site(terms(extra=vote("12 out of 47 found this helpful"))))).sha256
+            == judge(_fetch(site(terms(extra=vote("13 out of 48 found this helpful"))))).sha256
+            == judge(_fetch(site(terms()))).sha256)
+    reactions = ("<div><p>Did this answer your question?</p><button>😞</button><button>😐</button>"
+                 "<button>😃</button></div>")
+    assert "answer your question" not in extract_text(site(terms(extra=reactions)))
+    accordion = ("<div><button>Retention</button><p>We keep chats for 30 days.</p>"
+                 "<button>Training</button><p>We never train on chats.</p></div>")
+    assert "never train on chats" in extract_text(site(terms(extra=accordion)))
+
+
+def test_a_section_after_the_terms_with_a_heading_of_its_own_is_not_read():
+    def page(cta: str) -> str:
+        body = terms().replace("<article>", "<div>").replace("</article>", "</div>")  # no landmark to go by
+        return (f"<html><body><div class='legal'>{body}</div><div class='cta'><h2>Ready to get started?</h2>"
+                f"<p>{cta}</p></div></body></html>")
+    text = extract_text(page("Join 10,000+ teams."))
+    assert CLAUSES[3] in text and "Acme Terms of Service" in text and "teams" not in text
+    assert judge(_fetch(page("Join 10,000+ teams."))).sha256 == judge(_fetch(page("Join 12,000+ teams."))).sha256
+
+
+@pytest.mark.parametrize("callout", [
+    "<div role='alert'><p>{x}</p></div>", "<aside><p>{x}</p></aside>", "<div class='notice alert'><p>{x}</p></div>"])
+def test_a_callout_of_the_terms_is_read_but_a_one_line_notice_is_not(callout):
+    clause = "These Terms require you to resolve disputes with us by binding individual arbitration."
+    text = extract_text(site(terms(extra=callout.format(x=clause))))
+    assert "binding individual arbitration" in text
+    notice = "<div class='notification-banner'><p>Our Terms were updated. <a href='/x'>See what changed</a></p></div>"
+    assert "See what changed" not in extract_text(site(terms(extra=notice)))
+
+
+def test_a_list_of_linked_policies_that_a_clause_leads_into_is_read_but_a_menu_is_not():
+    names = ["Acceptable Use Policy", "Privacy Policy", "Data Processing Addendum", "Service Level Agreement",
+             "Security Measures", "Support Policy"]
+    links = "".join(f'<li><a href="/{i}">{n}</a></li>' for i, n in enumerate(names))
+    clause = f"<p>The following policies form part of these Terms:</p><ul>{links}</ul>"
+    assert "Service Level Agreement" in extract_text(site(terms(extra=clause)))
+    menu = f"<h2>Legal</h2><ul>{links}</ul>"
+    assert "Service Level Agreement" not in extract_text(site(terms(extra=menu)))

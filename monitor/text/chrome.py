@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from bs4.element import NavigableString, Tag
 
-from monitor.text.tags import PROSE_TAGS, SKIPPED_STRINGS, TEXT_LEVEL, attributes, first
+from monitor.text.tags import HEADING_TAGS, PROSE_TAGS, SKIPPED_STRINGS, TEXT_LEVEL, attributes, first
 
 # Page chrome. Dropped unless it holds most of the page: some sites wrap everything in a <form>.
 _CHROME_TAGS = frozenset("nav aside form header footer".split())
@@ -56,7 +56,14 @@ _LINK_BLOCK_TAGS = frozenset("div section ul ol p".split())
 _WIDGET_MAX = 600
 _WIDGET_TAGS = frozenset("div section form aside".split())
 _ENTRY_TYPES = frozenset(("text", "search", "email", "tel", "url"))
+# A feedback prompt: two or more buttons of a word or an icon ("Yes" / "No", reactions) under a short question
+# and a count ("Was this article helpful?", "12 out of 47 found this helpful"). An accordion's buttons name
+# its sections and are longer.
+_VOTE_MAX = 5
+_VOTE_PROMPT = 150
 _DOCUMENT_TAGS = frozenset(("main", "article", "h1"))
+# A sentence of the terms: eight words or more up to a full stop, in any script that spaces its words.
+_SENTENCE = re.compile(r"[^\W\d_][\w'’-]*(?:[^\S\n]+[\w'’(),$€£%-]+){7,}?[.!]")
 _DECORATION_MAX = 80  # aria-hidden with more text than this is collapsed content (an accordion), kept
 _SWITCHER_MAX = 200  # a locale switcher shows a language name or a short list of them
 
@@ -118,8 +125,8 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
             "skip" in class_words or "skip" in _words(attrs.get("id")) or bool(_SKIP_TEXT.match(el.get_text()))
         )
     if name in _CHROME_TAGS:
-        if name in ("header", "footer") and in_article:
-            return False  # an article's own header holds its title and effective date
+        if in_article and (name in ("header", "footer") or (name == "aside" and _has_sentence(el))):
+            return False  # an article's own header holds its title and effective date, its aside a key clause
         return _share(el, total) <= 0.5
     if attrs.get("aria-hidden") == "true":
         return len(el.get_text(strip=True)) <= _DECORATION_MAX and first(el, PROSE_TAGS) is None
@@ -132,8 +139,8 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
         return True  # a drop-down, menu or tool bar: its entries are choices, not terms
     if role == "banner" or role == "navigation" or role == "contentinfo":
         return not in_article and _share(el, total) <= 0.5
-    if role in _LIVE_ROLES:
-        return _share(el, total) <= 0.3  # a live notice over the page ("Our Privacy Notice was updated")
+    if role in _LIVE_ROLES:  # a live notice over the page ("Our Privacy Notice was updated"), not a callout
+        return _share(el, total) <= 0.3 and not (in_article and _has_sentence(el))
     if class_words & _ICON_WORDS and _ICON_NAME.fullmatch(el.get_text().strip()):
         return True  # an icon font's ligature ("arrow_forward"), text only to the font
     if name in TEXT_LEVEL:
@@ -142,18 +149,45 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
                                  attrs.get("data-testid"))
     if (name in ("ul", "ol") or words & _TOC_WORDS) and _is_toc(el, words):
         return True
-    if name in _LINK_BLOCK_TAGS and _is_link_block(stats[id(el)]):
+    if name in _LINK_BLOCK_TAGS and _is_link_block(stats[id(el)]) and not _is_introduced(el):
         return True
-    if name in _WIDGET_TAGS and _is_widget(stats[id(el)]):
+    if name in _WIDGET_TAGS and _is_widget(stats[id(el)]) and first(el, _DOCUMENT_TAGS) is None:
         return True
     if not words:
         return False
     cookie = words & _COOKIE_WORDS
-    if words & _CONSENT_PLATFORMS or (cookie and (len(cookie) > 1 or words & _BANNER_WORDS)) or (
-            words & _NOTICE_WORDS and words & _BANNER_WORDS):
-        if _share(el, total) <= 0.3:
+    if words & _CONSENT_PLATFORMS:
+        return _share(el, total) <= 0.3
+    if cookie and (len(cookie) > 1 or words & _BANNER_WORDS):
+        if _share(el, total) <= 0.3 and not _is_section(el, stats[id(el)]):
             return True
-    return bool(words & _LOCALE_WORDS) and len(el.get_text(strip=True)) <= _SWITCHER_MAX
+    elif words & _NOTICE_WORDS and words & _BANNER_WORDS:
+        if _share(el, total) <= 0.3 and not _is_section(el, stats[id(el)]) and not (in_article and _has_sentence(el)):
+            return True
+    return bool(words & _LOCALE_WORDS) and len(el.get_text(strip=True)) <= _SWITCHER_MAX and not _is_section(
+        el, stats[id(el)])
+
+
+def _is_introduced(el: Tag) -> bool:
+    """A list that a sentence of the document leads into ("The following policies form part of these Terms:"):
+    its links are the clause's items, where a menu or a related-articles list stands under a heading or alone."""
+    if el.name not in ("ul", "ol"):
+        return False
+    lead = el.find_previous_sibling(True)
+    return lead is not None and lead.name not in HEADING_TAGS and lead.get_text().rstrip().endswith(":")
+
+
+def _has_sentence(el: Tag) -> bool:
+    """Whether the element says something in a full sentence, as a clause does and a notice's one-liner
+    ("Our policy was updated. Learn more") does not."""
+    return _SENTENCE.search(el.get_text(" ")) is not None
+
+
+def _is_section(el: Tag, stats: _Stats) -> bool:
+    """A heading over paragraphs with nothing to click: a section of the document that its anchor names after
+    its subject ("ccpa-notice", "cookie-consent", "language"), where a banner or switcher has buttons."""
+    return stats.controls == 0 and stats.entries == 0 and first(el, HEADING_TAGS) is not None and first(
+        el, ("p",)) is not None
 
 
 def _is_loose_hint(el: Tag) -> bool:
@@ -184,13 +218,15 @@ def _is_toc(el: Tag, words: Set[str]) -> bool:
 
 class _Stats(NamedTuple):
     """What an element holds: characters of readable text, links, characters of link text, free-text
-    fields, and characters of text on buttons (which is never read as the terms)."""
+    fields, characters of text on buttons (which is never read as the terms), and buttons of a word or an
+    icon ("Yes", "No", "👍")."""
 
     text: int
     links: int
     linked: int
     entries: int
     controls: int
+    votes: int
 
 
 def _block_stats(root: Tag, skip: set[int]) -> dict[int, _Stats]:
@@ -203,23 +239,25 @@ def _block_stats(root: Tag, skip: set[int]) -> dict[int, _Stats]:
         stack.extend(c for c in node.contents if isinstance(c, Tag))
     stats: dict[int, _Stats] = {}
     for node in reversed(order):  # children before their parent
-        text = links = linked = entries = controls = 0
+        text = links = linked = entries = controls = votes = 0
         for child in node.contents:
             if isinstance(child, Tag):
                 inner = stats[id(child)]
-                entries += inner.entries
                 controls += inner.controls
-                if id(child) not in skip:
+                votes += inner.votes
+                if id(child) not in skip:  # a search box in a dropped header makes no widget of the page around it
                     text, links, linked = text + inner.text, links + inner.links, linked + inner.linked
+                    entries += inner.entries
             elif isinstance(child, NavigableString) and not isinstance(child, SKIPPED_STRINGS):
                 text += len(child.strip())
         if node.name == "a":
             links, linked = links + 1, text
         elif node.name == "button" or node.get("role") == "button":
             controls = text + controls if id(node) not in skip else len(node.get_text(strip=True))
+            votes += 0 < controls <= _VOTE_MAX
         elif _is_entry(node):
             entries += 1
-        stats[id(node)] = _Stats(text, links, linked, entries, controls)
+        stats[id(node)] = _Stats(text, links, linked, entries, controls, votes)
     return stats
 
 
@@ -238,6 +276,7 @@ def _is_link_block(stats: _Stats) -> bool:
 
 
 def _is_widget(stats: _Stats) -> bool:
-    """A small block around a text field, or one that says less than its buttons: a chat, search or
-    sign-up widget, a prompt with suggested questions."""
-    return stats.text <= _WIDGET_MAX and (stats.entries > 0 or stats.controls >= stats.text > 0)
+    """A small block around a text field, one that says less than its buttons, or a short prompt over answer
+    buttons: a chat, search or sign-up widget, a prompt with suggested questions, a feedback prompt."""
+    return stats.text <= _WIDGET_MAX and (stats.entries > 0 or stats.controls >= stats.text > 0 or (
+        stats.votes >= 2 and stats.text - stats.controls <= _VOTE_PROMPT))

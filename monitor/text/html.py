@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import soupsieve
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
-from bs4.element import NavigableString, Tag
+from bs4.element import Comment, NavigableString, PageElement, Tag
 
 from monitor.text.chrome import class_words_of, mark_noise
 from monitor.text.render import render
@@ -98,6 +98,27 @@ def _place_streamed_chunks(soup: BeautifulSoup, holders: list[Tag]) -> None:
         for child in list(chunk.children):
             holder.insert_before(child.extract())
         chunk.decompose()
+        _drop_fallback(holder)
+
+
+def _drop_fallback(holder: Tag) -> None:
+    """Remove what the page showed while the chunk was on its way ("Loading…", a skeleton): the nodes after
+    the holder up to the boundary's closing <!--/$-->, as React's own swap does. Whether a boundary streams
+    depends on the server's cache, so the same page arrives either way. Left alone if the comment is missing."""
+    fallback: list[PageElement] = []
+    depth = 0
+    for node in holder.next_siblings:
+        if isinstance(node, Comment):
+            mark = node.strip()
+            if mark in ("$", "$?", "$!"):
+                depth += 1
+            elif mark == "/$":
+                if depth == 0:
+                    for stale in fallback:
+                        stale.extract()
+                    return
+                depth -= 1
+        fallback.append(node)
 
 
 
@@ -117,7 +138,7 @@ def _selected(soup: BeautifulSoup, patterns: list[soupsieve.SoupSieve], skip: se
 
 def _main_content(body: Tag, skip: set[int]) -> Tag:
     """<main> or [role=main], else <article>, when it holds at least half the page's prose; else the
-    smallest block that holds 80 % of it and leaves no heading and no paragraphs out (chrome is
+    smallest block that holds 80 % of it and leaves no heading before it and no paragraphs out (chrome is
     already skipped)."""
     scores, mains, articles = _prose_scores(body, skip)
     total = scores.get(id(body), 0)
@@ -135,9 +156,11 @@ def _main_content(body: Tag, skip: set[int]) -> Tag:
             child is None
             or child.name in TEXT_LEVEL
             or scores.get(id(child), 0) < 0.8 * total
-            # the title and effective date often sit just outside the clauses' own container
-            or any(c is not child and (c.name in HEADING_TAGS or first(c, HEADING_TAGS, skip)) for c in children)
-            or any(_is_title_block(c) for c in children[:children.index(child)])
+            # the title and effective date often sit just outside the clauses' own container; a heading after it
+            # opens another part of the page (a call to action, testimonials), and one with real prose is kept by
+            # the left-out-prose rule below
+            or any(c.name in HEADING_TAGS or first(c, HEADING_TAGS, skip) or _is_title_block(c)
+                   for c in children[:children.index(child)])
             # and so do opening paragraphs: prose left beside the container is part of the document
             or scores.get(id(node), 0) - scores.get(id(child), 0) >= _LEFT_OUT_PROSE
         ):

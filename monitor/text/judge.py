@@ -18,7 +18,7 @@ from monitor.text.pdf import PdfError, looks_like_pdf, pdf_text
 # Bump whenever the text or normalised form produced for the same HTML can change: versions record
 # it, and `termwatch reextract` re-derives their text from the kept pages instead of announcing
 # fake changes.
-EXTRACTOR_VERSION = "2026.12.2"
+EXTRACTOR_VERSION = "2026.12.3"
 
 
 _MIN_TEXT = 300  # characters of normalised text; terms run to thousands, error pages to a few hundred
@@ -79,7 +79,17 @@ _ERROR_TEXT = re.compile(
     r"|p[aá]gina no encontrada|esta p[aá]gina no est[aá] disponible|se ha producido un error"
     r"|pagina non trovata|questa pagina non [eè] disponibile|si [eè] verificato un errore"
     r"|p[aá]gina n[aã]o encontrada|ocorreu um erro"
-    r"|pagina niet gevonden|deze pagina is niet beschikbaar|er is een fout opgetreden",
+    r"|pagina niet gevonden|deze pagina is niet beschikbaar|er is een fout opgetreden"
+    # what help centres and site builders say instead: the page "does not exist", "we couldn't find it", the site
+    # is being maintained, the reader must sign in, the document was withdrawn, access is refused
+    r"|(?:existiert|gibt es) nicht(?: mehr)?|n'existe (?:pas|plus)|no existe|non esiste|n[aã]o existe|bestaat niet"
+    r"|est introuvable|wir konnten (?:diese|die) seite nicht finden|nous n'avons pas (?:pu )?trouv[ée] cette page"
+    r"|no (?:podemos|pudimos) encontrar (?:esa|esta|la) p[aá]gina|non (?:riusciamo|siamo riusciti) a trovare"
+    r"|we'?ll be back soon|we will be back soon|wartungsarbeiten|en maintenance|en mantenimiento|in manutenzione"
+    r"|(?:sign|log) in to (?:continue|view|access|see)|^\W*(?:hmm,? )?nothing (?:to see )?here"
+    r"|(?:this|the) (?:page|document|article|content|policy) (?:is no longer available|has (?:been )?(?:re)?moved)"
+    r"|acc[eè]s refus[ée]|zugriff verweigert|acceso denegado|accesso negato"
+    r"|ページが見つかりません|页面不存在|找不到(?:该)?页面|页面未找到|페이지를 찾을 수 없습니다",
     re.I | re.M,
 )
 _LOGIN_SEGMENT = re.compile(
