@@ -160,6 +160,12 @@ NOISE = {
              outside='<div hidden id="S:0"><p>Streamed clause.</p></div>'),
         [], ["# Terms\n\nStreamed clause.\n\nLast clause."],
     ),
+    "streamed-chunk-replaces-its-loading-fallback": (
+        page('<h1>Terms</h1><!--$?--><template id="B:0"></template><p>Loading\u2026</p>'
+             '<!--$--><div>Nested fallback</div><!--/$--><!--/$--><p>Last clause.</p>' + CLAUSES,
+             outside='<div hidden id="S:0"><p>Streamed clause.</p></div>'),
+        ["Loading", "Nested fallback"], ["# Terms\n\nStreamed clause.\n\nLast clause."],
+    ),
 }
 
 
@@ -260,6 +266,13 @@ SAME = {
     "a-closed-marker-without-a-space": ("(a)access your Personal Data", "(a) access your Personal Data"),
     "relative-times-in-other-languages": ("Aktualisiert vor 3 Wochen. Hace un mes. Modificato 2 giorni fa.",
                                           "Aktualisiert vor einem Monat. Hace 2 meses. Modificato 5 giorni fa."),
+    "relative-times-abbreviated-and-reading-times": ("Updated 2d ago, 6 min read. Edited 5 mins ago.",
+                                                     "Updated 3 hrs ago, 7 min read. Edited moments ago."),
+    "relative-time-after-a-french-stamp": ("Mis à jour il y a 3 jours", "Mis à jour il y a une semaine"),
+    "numeric-dates-in-the-sites-own-order": ("Stand: 05.01.2026, updated 01/05/2026",
+                                             "Stand: 2026-01-05, updated 2026-01-05"),
+    "bylines": ("Written by Jane Doe\nLast updated on Dec 1, 2025 by Jane Doe",
+                "Written by Jane Doe, Sam Lee\nLast updated on December 1, 2025 by Sam Lee"),
     "bullets-and-heading-marks": ("- item\n## Heading", "\u2022 item\nHeading"),
     "tracking-parameters-in-visible-urls": (
         "Prices at https://chatgpt.com/pricing?openaicom-did=abc&dpl=123#top.",
@@ -275,6 +288,13 @@ DIFFERENT = {
     "number-of-days": ("We keep chats for 30 days.", "We keep chats for 60 days."),
     "negation": ("We may not train on Inputs.", "We may train on Inputs."),
     "a-different-date": ("Effective July 8, 2026", "Effective July 9, 2026"),
+    "a-different-month": ("Effective January 2026", "Effective February 2026"),
+    "a-different-day-without-year": ("Billed on Jan 5", "Billed on Jan 6"),
+    "a-different-numeric-date": ("Effective 01/05/2026", "Effective 01/06/2026"),
+    "french-there-are-days-in-a-clause": ("il y a 3 jours ouvrés pour contester",
+                                          "il y a 5 jours ouvrés pour contester"),
+    "may-with-a-number-is-not-a-month": ("you may 2 times", "you may 3 times"),
+    "by-in-a-clause": ("Published by the Customer in the EU.", "Published by the Provider in the EU."),
     "entity-renamed": ("OpenAI, L.L.C.", "OpenAI OpCo, LLC"),
     "defined-term-capitalisation": ("the Customer Content", "the customer content"),
     "url-region-segment": ("see https://example.com/eu/terms", "see https://example.com/us/terms"),

@@ -111,3 +111,27 @@ def test_a_copyright_year_bumped_is_editorial_but_a_year_in_a_clause_is_not():
     assert significance(body + "Copyright 2025 Acme\n", body + "Copyright 2026 Acme\n") == EDITORIAL
     old = "Logs created before 2025 are deleted.\n"
     assert significance(old, old.replace("2025", "2026")) == SUBSTANTIVE
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Last updated: January 2026", "Last updated: February 2026"),
+    ("Last updated: 01/05/2026", "Last updated: 02/02/2026"),
+    ("Stand: 05.01.2026", "Stand: 02.02.2026"),
+    ("Updated Jan 5", "Updated Feb 2"),
+    ("Last updated: November 03, 2025 17:42", "Last updated: January 06, 2026 09:15"),
+    ("Last modified 2026-01-05 14:03 UTC", "Last modified 2026-01-05 15:10 UTC"),
+    ("Updated Jan 5, 4:12 PM", "Updated Jan 6, 9:01 AM"),
+])
+def test_a_stamp_in_any_common_date_form_is_editorial(old, new):
+    body = "\n1. We do not use your inputs to train our models.\n2. Chats are kept for 30 days.\n"
+    assert significance(old + body, new + body) == EDITORIAL
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Updated support hours: 9:00 to 17:00 CET.", "Updated support hours: 10:00 to 17:00 CET."),
+    ("Fees apply from January 2026.", "Fees apply from February 2026."),
+    ("Revised prices are billed on Jan 5.", "Revised prices are billed on Feb 5."),
+    ("Last updated records are kept 5 days.", "Last updated records are kept 10 days."),
+])
+def test_times_months_and_days_in_a_clause_are_substantive(old, new):
+    assert significance(old, new) == SUBSTANTIVE

@@ -39,12 +39,19 @@ _LIST_JOINS = frozenset(("and", "or"))
 # dates, then words.
 _TOKEN = re.compile(
     r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s,;]*[^\s,;.:!?)])?|(?<!\w)/[a-z0-9_-]+(?:/[^\s,;]*[^\s,;.:!?)])?"
-    r"|\d{4}-\d{2}-\d{2}|\w+|[$€£¥%©]",
+    r"|\d{4}-\d{2}(?:-\d{2})?(?!\d)|--\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?|\w+|[$€£¥%©]",
     re.I,
 )
 _ADDRESS = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?:/.*)?$|^/", re.I)
-# A date as normalise leaves it, or a year alone ("© 2017-2026"), which only a stamp word makes editorial.
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^(?:19|20)\d{2}$")
+# A date as normalise leaves it (a day, a month of a year, a day of a month), or a year alone ("© 2017-2026"),
+# which only a stamp word makes editorial.
+_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$|^--\d{2}-\d{2}$|^(?:19|20)\d{2}$")
+# The time of day, weekday and zone a stamp may carry beside its date ("November 3, 2025 17:42 UTC"); without a
+# date next to them they are hours of a clause ("support from 9:00 CET").
+_CLOCK = re.compile(
+    r"^\d{1,2}:\d{2}(?::\d{2})?$|^[ap]m$|^(?:utc|gmt|[a-z][cemp][sd]?t)$"
+    r"|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:mon|tue|wed|thu|fri|sat|sun)$"
+)
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"[^\w$€£¥%©]+|_")  # punctuation, not the symbols that are tokens
 # Past this much work the texts are largely rewritten, which is substance; it also bounds the diff's time.
@@ -165,10 +172,12 @@ def _is_stamp(around: list[str], deleted: list[str], inserted: list[str]) -> boo
     """Only a stamp's date (and its introducing words) changed, next to a word that makes it a stamp."""
     changed = deleted + inserted
     if not any(_DATE.match(w) for w in changed):
+        if all(_CLOCK.match(w) for w in changed):  # only the time of a dated stamp
+            return any(_DATE.match(w) for w in around[-3:]) and bool(set(around) & _STAMP_WORDS)
         return all(w in _STAMP_FILLER for w in changed) and bool(set(changed) & _STAMP_WORDS) and any(
             _DATE.match(w) for w in around[-2:])
     context = set(around) | set(changed)
-    if all(_DATE.match(w) or w in _STAMP_FILLER for w in changed):
+    if all(_DATE.match(w) or _CLOCK.match(w) or w in _STAMP_FILLER for w in changed):
         return bool(context & _STAMP_WORDS)
     # A short sentence that only announces the edition ("This policy was published on … with an effective
     # date of …") came or went.

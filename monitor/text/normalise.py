@@ -47,17 +47,38 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 _DATE_DMY = re.compile(rf"\b{_DAY} (?:de )?{_WORD_MONTH},? (?:de )?(\d{{4}})(?!\d)")
 _DATE_MDY = re.compile(rf"\b{_WORD_MONTH} {_DAY},? (\d{{4}})(?!\d)")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# "01/05/2026", "05.01.2026": the order is the site's convention, and a stamp keeps its own, so a reading that
+# is a valid date suffices: the folded form only needs to be a date that differs when the date does.
+_DATE_NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.]\d)")
+# "January 2026" and "Jan 5" (no year, capitalised: "may 5" is a modal and a number) as partial ISO dates.
+_DATE_MY = re.compile(rf"\b{_WORD_MONTH},? (\d{{4}})(?!\d)")
+_DATE_MD = re.compile(r"\b([A-Z][^\W\d_]{2,9}+)\.? (\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d|:)")
 # "Updated 3 weeks ago", "Edited yesterday": the same moment told relative to each fetch.
 _RELATIVE_TIME = re.compile(
-    r"\b(?:yesterday|today|just now|(?:this|last) (?:week|month|year)"
+    r"\b(?:yesterday|today|just now|(?:this|last) (?:week|month|year)|(?:a )?moments? ago"
     r"|(?:(?:over|about|almost|nearly|more than|less than|under) )?(?:a|an|one|a few|\d{1,3}) "
     r"(?:second|minute|hour|day|week|month|year)s? ago"
+    r"|\d{1,3} ?(?:s|secs?|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?) ago"  # "2d ago", "5 mins ago"
+    r"|\d{1,3} min(?:ute)?s? read"  # a reading time, counted afresh by the template
     # "vor 3 Wochen", "hace 3 semanas", "3 settimane fa"; not French "il y a 3 jours", which is also "there are 3
     # days" in a clause
     r"|vor (?:einer|einem|\d{1,3}) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
     r"|hace (?:una?|\d{1,3}) (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|a[nñ]os?)"
     r"|(?:una?|\d{1,3}) (?:second[oi]|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa)\b",
     re.I,
+)
+# French "il y a 3 jours" only after the words of a stamp ("Mis à jour il y a 3 jours"): in a clause it is
+# also "there are 3 days".
+_RELATIVE_TIME_FR = re.compile(
+    r"\b((?:mis à jour|modifiée?|publiée?|actualisée?) )il y a (?:une?|quelques|\d{1,3}) "
+    r"(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b",
+    re.I,
+)
+# A byline on a line of its own ("Written by Jane Doe, Sam Lee") or closing a dated stamp ("Last updated on
+# 2026-01-05 by Jane Doe"): who last saved the page, not what it says.
+_BYLINE = re.compile(
+    r"(^(?:written|posted|authored|published|maintained|edited) by|(?<=\d{4}-\d{2}-\d{2}),? by) [^\n.:;]{1,60}$",
+    re.I | re.M,
 )
 _URL = re.compile(r"\bhttps?://[^\s\"'<>]+", re.I)
 # A leading language segment (/en/, /en-us/) is one rendering of the same address; region segments
@@ -88,8 +109,13 @@ def normalise(text: str) -> str:
     text = _DATE_MDY.sub(lambda m: _iso(m[3], _MONTHS.get(m[1].lower(), 0), m[2]) or m[0], text)
     text = _DATE_DMY.sub(lambda m: _iso(m[3], _MONTHS.get(m[2].lower(), 0), m[1]) or m[0], text)
     text = _DATE_ISO.sub(lambda m: _iso(m[1], int(m[2]), m[3]) or m[0], text)
+    text = _DATE_NUMERIC.sub(_numeric_date, text)
+    text = _DATE_MY.sub(lambda m: _month(m[2], m[1]) or m[0], text)
+    text = _DATE_MD.sub(lambda m: _month("-", m[1], m[2]) or m[0], text)
     text = _LINE_MARKER.sub("", text)
     text = _RELATIVE_TIME.sub("(recently)", text)
+    text = _RELATIVE_TIME_FR.sub(r"\1(recently)", text)
+    text = _BYLINE.sub(r"\1 (someone)", text)
     if "://" in text:
         text = _URL.sub(_fold_url, text)
     return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", text))
@@ -110,6 +136,25 @@ def _fold_url(m: re.Match[str]) -> str:
     if segments and _LANGUAGE_SEGMENT.fullmatch(segments[0]):
         segments = segments[1:]
     return "/".join([host, *segments]) + tail
+
+
+def _numeric_date(m: re.Match[str]) -> str:
+    """Day first with dots or where the first number cannot be a month, else month first (the US form)."""
+    a, b, year = int(m[1]), int(m[3]), m[4]
+    day, month = (a, b) if m[2] == "." or a > 12 else (b, a)
+    return _iso(year, month, str(day)) or m[0]
+
+
+def _month(year: str, name: str, day: str | None = None) -> str | None:
+    """A month named with a year ("2026-01") or with a day and no year ("--01-05"); None if `name` is no month."""
+    if name == "may":  # lower case: the modal
+        return None
+    month = _MONTHS.get(name.lower(), 0)
+    if not month:
+        return None
+    if day is None:
+        return f"{int(year):04d}-{month:02d}"
+    return f"--{month:02d}-{int(day):02d}" if 1 <= int(day) <= 31 else None
 
 
 def _iso(year: str, month: int, day: str) -> str | None:
