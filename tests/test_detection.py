@@ -78,6 +78,21 @@ def test_an_error_page_in_the_full_site_frame_is_a_failed_fetch_first_middle_in_
     assert all(r == "error page: \"This page isn't available\"" for r in reasons), reasons
 
 
+@pytest.mark.parametrize("message", [
+    "<h2>We couldn\u2019t find that page</h2><p>Try searching or go back to the home page.</p>",
+    "<h1>Vaya.</h1><h2>La página que busca no existe</h2>",
+    "<h1>Hoppla.</h1><h2>Die gesuchte Seite existiert nicht</h2>",
+    "<h1>We\u2019ll be back soon!</h1><p>We\u2019re performing scheduled maintenance.</p>",
+    "<h1>Sign in to continue</h1>",
+    "<h1>This document is no longer available</h1>",
+    "<h1>ページが見つかりません</h1>",
+])
+def test_an_error_page_says_so_in_many_words_and_languages(message):
+    related = "".join(f"<li><a href='/a/{i}'>Article {i}</a><p>Set up your workspace, invite your team and connect "
+                      "your first data source in minutes.</p></li>" for i in range(5))
+    assert isinstance(judge(_fetch(site(f"{message}<h2>Popular articles</h2><ul>{related}</ul>"))), Unusable)
+
+
 def test_terms_that_mention_errors_are_not_an_error_page():
     page = site(terms(CLAUSES * 3 + ["If the Service is unavailable or something went wrong, contact support."]))
     assert isinstance(judge(_fetch(page)), Extracted)
@@ -337,3 +352,21 @@ def test_a_list_of_linked_policies_that_a_clause_leads_into_is_read_but_a_menu_i
     assert "Service Level Agreement" in extract_text(site(terms(extra=clause)))
     menu = f"<h2>Legal</h2><ul>{links}</ul>"
     assert "Service Level Agreement" not in extract_text(site(terms(extra=menu)))
+
+
+def test_what_follows_the_document_without_a_sentence_of_its_own_is_not_read():
+    def article(related: list[str], followers: int) -> str:
+        links = "".join(f"<li><a href='/a/{i}'>{t}</a></li>" for i, t in enumerate(related))
+        return ("<article><header><h1>Acme Terms of Service</h1><p>Last updated: 5 January 2026</p></header>"
+                f"<div class='body'>{''.join(f'<h2>Section {i}</h2><p>{c}</p>' for i, c in enumerate(CLAUSES * 3))}"
+                "</div>"
+                f"<div class='follow'><button>Follow</button> {followers} followers</div>"
+                f"<section><h2>Related articles</h2><ul>{links}</ul></section>"
+                "<table><tr><th>Subprocessor</th><th>Purpose</th></tr><tr><td>Example Cloud</td><td>Hosting</td></tr>"
+                "</table><p>Questions about these Terms go to legal@example.com, who answer within a week.</p>"
+                "</article>")
+    one, other = site(article(["Privacy Policy", "Cookies"], 12)), site(article(["Subprocessors", "Cookies"], 13))
+    assert judge(_fetch(one)).sha256 == judge(_fetch(other)).sha256
+    text = extract_text(one)
+    assert "Acme Terms of Service" in text and "Last updated" in text and CLAUSES[3] in text
+    assert "Example Cloud" in text and "legal@example.com" in text  # a table and a sentence after it stay

@@ -125,7 +125,7 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
             "skip" in class_words or "skip" in _words(attrs.get("id")) or bool(_SKIP_TEXT.match(el.get_text()))
         )
     if name in _CHROME_TAGS:
-        if in_article and (name in ("header", "footer") or (name == "aside" and _has_sentence(el))):
+        if in_article and (name in ("header", "footer") or (name == "aside" and has_sentence(el))):
             return False  # an article's own header holds its title and effective date, its aside a key clause
         return _share(el, total) <= 0.5
     if attrs.get("aria-hidden") == "true":
@@ -140,7 +140,7 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
     if role == "banner" or role == "navigation" or role == "contentinfo":
         return not in_article and _share(el, total) <= 0.5
     if role in _LIVE_ROLES:  # a live notice over the page ("Our Privacy Notice was updated"), not a callout
-        return _share(el, total) <= 0.3 and not (in_article and _has_sentence(el))
+        return _share(el, total) <= 0.3 and not (in_article and has_sentence(el))
     if class_words & _ICON_WORDS and _ICON_NAME.fullmatch(el.get_text().strip()):
         return True  # an icon font's ligature ("arrow_forward"), text only to the font
     if name in TEXT_LEVEL:
@@ -162,7 +162,7 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
         if _share(el, total) <= 0.3 and not _is_section(el, stats[id(el)]):
             return True
     elif words & _NOTICE_WORDS and words & _BANNER_WORDS:
-        if _share(el, total) <= 0.3 and not _is_section(el, stats[id(el)]) and not (in_article and _has_sentence(el)):
+        if _share(el, total) <= 0.3 and not _is_section(el, stats[id(el)]) and not (in_article and has_sentence(el)):
             return True
     return bool(words & _LOCALE_WORDS) and len(el.get_text(strip=True)) <= _SWITCHER_MAX and not _is_section(
         el, stats[id(el)])
@@ -177,7 +177,7 @@ def _is_introduced(el: Tag) -> bool:
     return lead is not None and lead.name not in HEADING_TAGS and lead.get_text().rstrip().endswith(":")
 
 
-def _has_sentence(el: Tag) -> bool:
+def has_sentence(el: Tag) -> bool:
     """Whether the element says something in a full sentence, as a clause does and a notice's one-liner
     ("Our policy was updated. Learn more") does not."""
     return _SENTENCE.search(el.get_text(" ")) is not None

@@ -13,13 +13,18 @@ import soupsieve
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.element import Comment, NavigableString, PageElement, Tag
 
-from monitor.text.chrome import class_words_of, mark_noise
+from monitor.text.chrome import class_words_of, has_sentence, mark_noise
 from monitor.text.render import render
 from monitor.text.tags import DROP_TAGS, HEADING_TAGS, PROSE_TAGS, SKIPPED_STRINGS, TEXT_LEVEL, attributes, first
 
 _TITLE_WORDS = frozenset(("title", "heading", "headline"))
 _TITLE_MAX = 300  # characters: a title and its date line, not a section
 _LEFT_OUT_PROSE = 300  # characters of prose beside a block that keep main-content detection from narrowing to it
+_DOMINANT = 0.8  # share of a block's prose held by one child, which makes the rest its surroundings
+# A block after the document is furniture when it has no sentence and is either this short ("12 followers", "Did
+# this answer your question?") or mostly link text (related articles) within this length.
+_FURNITURE_WORDS = 80
+_FURNITURE_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -71,11 +76,17 @@ def read_page(html: str, select: Sequence[str], remove: Sequence[str]) -> Page:
         roots = _selected(soup, selects, skip)
         if roots:  # chosen by the user, so kept even where they sit in a <header> or <aside>
             mark_noise(roots, skip)
+            scores = _prose_scores(soup, skip)[0]
+            for root in roots:
+                _drop_tail(root, scores, skip)
             text = render(roots, skip)
             return Page(text, text, title, True)
     body = soup.body or soup
     mark_noise([body], skip)
-    text = render([_main_content(body, skip)], skip)
+    scores, mains, articles = _prose_scores(body, skip)
+    main = _main_content(body, skip, scores, (mains, articles))
+    _drop_tail(main, scores, skip)
+    text = render([main], skip)
     return Page("" if selects else text, text, title, not selects)
 
 
@@ -136,15 +147,38 @@ def _selected(soup: BeautifulSoup, patterns: list[soupsieve.SoupSieve], skip: se
     return roots
 
 
-def _main_content(body: Tag, skip: set[int]) -> Tag:
+def _drop_tail(node: Tag, scores: dict[int, int], skip: set[int]) -> None:
+    """Skip what follows the block that holds the document's prose when it is furniture: related articles, a vote
+    count, followers, recently viewed pages, share buttons. Followed down the blocks that each hold most of the
+    prose; what comes before (the title, the effective date) stays."""
+    while True:
+        children = [c for c in node.contents if isinstance(c, Tag) and id(c) not in skip]
+        best = max(children, key=lambda c: scores.get(id(c), 0), default=None)
+        if best is None or best.name in TEXT_LEVEL or scores.get(id(best), 0) < _DOMINANT * scores.get(id(node), 0):
+            return
+        for after in children[children.index(best) + 1:]:
+            if after.name not in TEXT_LEVEL and _is_furniture(after, skip):
+                skip.add(id(after))
+        node = best
+
+
+def _is_furniture(el: Tag, skip: set[int]) -> bool:
+    """A few words, or links and little else, and no sentence: what a page puts after a document."""
+    text = el.get_text(" ", strip=True)
+    if len(text) > _FURNITURE_MAX or has_sentence(el) or el.name == "table" or first(el, ("table",), skip):
+        return False
+    linked = sum(len(a.get_text(" ", strip=True)) for a in el.find_all("a"))
+    return len(text) <= _FURNITURE_WORDS or linked >= 0.5 * len(text)
+
+
+def _main_content(body: Tag, skip: set[int], scores: dict[int, int], landmarks: tuple[list[Tag], list[Tag]]) -> Tag:
     """<main> or [role=main], else <article>, when it holds at least half the page's prose; else the
     smallest block that holds 80 % of it and leaves no heading before it and no paragraphs out (chrome is
-    already skipped)."""
-    scores, mains, articles = _prose_scores(body, skip)
+    already skipped). `scores` and `landmarks` (the <main> and <article> elements) are _prose_scores'."""
     total = scores.get(id(body), 0)
     if total == 0:
         return body
-    for candidates in (mains, articles):
+    for candidates in landmarks:
         best = max(candidates, key=lambda el: scores.get(id(el), 0), default=None)
         if best is not None and scores.get(id(best), 0) >= 0.5 * total:
             return best

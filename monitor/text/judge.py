@@ -202,7 +202,7 @@ def _error_page(text: str, title: str) -> str | None:
         return f'"{m.group(0).strip()}"'
     if len(text) >= _SHORT_PAGE:
         return None
-    m = _ERROR_TEXT.search(text) if len(text) < _BARE_PAGE else None
+    m = _ERROR_TEXT.search(fold_typography(text)) if len(text) < _BARE_PAGE else None
     if m:
         return f'"{m.group(0).strip()}"'
     if _ERROR_TITLE.search(title):
