@@ -15,7 +15,7 @@ BASE = (
     "You may share your content with: your team members; or\n"
     "the public, when you publish it;\n"
     "our support staff, when you ask them.\n"
-    "4. Either party may end these terms on written notice. We protect your privacy at all times.\n"
+    "4. Either party may end these terms on written notice. We protect your privacy and your data at all times.\n"
 )
 
 
@@ -46,7 +46,7 @@ SUBSTANTIVE_EDITS = {
     "modal-changed": edit("Either party may end", "Either party must end"),
     "defined-term-renamed": edit("your inputs", "your prompts"),
     "sentence-added": edit("deleted.\n", "deleted. We may keep backups longer.\n"),
-    "sentence-removed": edit(" We protect your privacy at all times.", ""),
+    "sentence-removed": edit(" We protect your privacy and your data at all times.", ""),
     "another-word-one-letter-apart": BASE.replace("privacy", "piracy"),
     "all-of-a-list-becomes-any-of-it": edit("refunds and invoices", "refunds and/or invoices"),
     "list-join-swapped": edit("team members; or", "team members; and"),
@@ -85,6 +85,10 @@ def test_a_changed_web_address_is_editorial_but_a_changed_phone_number_is_not():
 
 
 @pytest.mark.parametrize("gb, us", [("analyse", "analyze"), ("organisation", "organization"), ("behaviour", "behavior"),
+                                    ("organisational", "organizational"), ("wilful", "willful"),
+                                    ("behavioural", "behavioral"), ("centred", "centered"),
+                                    ("instalment", "installment"), ("ageing", "aging"), ("cheque", "check"),
+                                    ("fulfil", "fulfill"),
                                     ("centre", "center"), ("cancelled", "canceled"), ("licence", "license"),
                                     ("judgement", "judgment"), ("catalogue", "catalog"), ("paediatric", "pediatric")])
 def test_the_same_page_served_in_british_and_american_english_is_editorial(gb, us):
@@ -135,3 +139,40 @@ def test_a_stamp_in_any_common_date_form_is_editorial(old, new):
 ])
 def test_times_months_and_days_in_a_clause_are_substantive(old, new):
     assert significance(old, new) == SUBSTANTIVE
+
+
+@pytest.mark.parametrize("old, new", [
+    ("We will not sell your data. We will share it with partners.",
+     "We will sell your data. We will not share it with partners."),
+    ("We share only aggregated data with partners.", "We share aggregated data only with partners."),
+    ("If you cancel within 14 days of purchase, we refund you. Fees are due monthly.",
+     "If you cancel, we refund you. Fees are due monthly within 14 days of purchase."),
+    ("Late fees are 1.5% a month.", "Late fees are 15% a month."),
+    ("The plan costs $4.99 a month.", "The plan costs $499 a month."),
+    ("This Agreement is effective until 31 December 2026.", "This Agreement is effective until 31 December 2027."),
+    ("We keep data while your account is open.",
+     "Effective 1 July 2026, we stop offering refunds.\nWe keep data while your account is open."),
+    ("We delete data collected more than 14 days ago.", "We delete data collected more than 60 days ago."),
+    ("We review logs from the last year.", "We review logs from the last month."),
+    ("Plan | Price\n9.99 EUR | Monthly", "Plan | Price\n12.99 EUR | Monthly"),
+])
+def test_a_word_moved_a_decimal_point_or_a_date_in_a_clause_is_substantive(old, new):
+    assert significance(old, new) == SUBSTANTIVE
+
+
+@pytest.mark.parametrize("old, new", [("Licensed Materials", "Licensee Materials"), ("employer", "employee"),
+                                      ("charges", "changes"), ("retain", "retrain"), ("consent", "content")])
+def test_a_word_turned_into_another_word_the_document_uses_is_no_typo_fix(old, new):
+    text = f"The Licensee Materials, the employee, changes, retrain and content are defined below. We use {old}."
+    assert significance(text, text.replace(f"We use {old}", f"We use {new}")) == SUBSTANTIVE
+
+
+@pytest.mark.parametrize("old, new", [("filing", "filling"), ("filed", "filled"), ("scored", "scoured")])
+def test_two_words_are_not_spellings_of_one(old, new):
+    assert significance(f"Fees for {old} apply.", f"Fees for {new} apply.") == SUBSTANTIVE
+
+
+def test_a_long_page_served_in_the_other_english_is_editorial():
+    gb = " ".join(f"Clause {i}: the organisation's behaviour, licence and catalogue are analysed." for i in range(400))
+    us = gb.replace("organisation", "organization").replace("behaviour", "behavior").replace("licence", "license")
+    assert significance(gb, us.replace("catalogue", "catalog").replace("analysed", "analyzed")) == EDITORIAL

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+from spellchecker import SpellChecker
 
 from monitor.analysis.diff import diff_cost, matcher
 from monitor.analysis.frame import unframed
@@ -22,7 +25,8 @@ _PROTECTED = frozenset(
 # Words that introduce a date stamp ("Last updated", "Effective as of"): a date after them is the page's
 # edition, not a term of the agreement.
 _STAMP_WORDS = frozenset(
-    "last updated update revised revision modified effective dated published release released copyright ©".split()
+    "last updated update revised revision modified effective dated published release released copyright © posted "
+    "reviewed issued".split()
     # the same in the languages EU services serve their terms in ("Stand:", "Dernière mise à jour",
     # "Última actualización", "Ultimo aggiornamento", "Laatst bijgewerkt", "Atualizado em")
     + "stand zuletzt aktualisiert geändert gültig mise jour dernière vigueur actualizado actualización última "
@@ -32,6 +36,13 @@ _STAMP_WORDS = frozenset(
 _STAMP_FILLER = _STAMP_WORDS | frozenset("date version as of on from since recently".split())
 _STAMP_REACH = 4  # how many words before a date may name it a stamp
 _STAMP_SENTENCE = 16  # the most words a sentence that only dates the document has
+# Besides stamp words and dates, the only words such a sentence has ("This policy was published on … with an
+# effective date of …"): one with any other word says something ("Effective July 8 we stop offering refunds").
+_EDITION_WORDS = frozenset(
+    "this these the our a an was were is are has have been be will and with of at to for by in its policy terms "
+    "privacy notice statement agreement addendum conditions document page".split()
+)
+_MOVE_MIN = 8  # words: a passage moved whole is a sentence or more
 # A conjunction dropped or added between list items ("…; and", "…; or", "…; and/or") is punctuation in
 # words, and so is "or" read inclusively ("or" -> "and/or"); "and" -> "and/or" turns all of a list into any of it.
 _LIST_JOINS = frozenset(("and", "or"))
@@ -59,17 +70,28 @@ _BUDGET = 4_000_000
 
 # British and American spellings of one word, folded to one form (the order of the rules matters).
 _SPELLING = (
+    (re.compile(r"^(\w*)ageing$"), r"\1aging"),
     (re.compile(r"ys(e|es|ed|ing|er|ers)$"), r"yz\1"),
-    (re.compile(r"([^aeiou])is(e|es|ed|er|ers|ing|ation|ations|able)$"), r"\1iz\2"),
-    (re.compile(r"(\w{2,})our(s|ed|ing|able|ite|ites)?$"), r"\1or\2"),
-    (re.compile(r"([^aeiou])re(s|d)?$"), r"\1er\2"),
-    (re.compile(r"ll(ed|ing|er|ers|ation)$"), r"l\1"),
+    (re.compile(r"([^aeiou])is(e|es|ed|er|ers|ing|ation|ations|ational|ationally|able)$"), r"\1iz\2"),
+    # the stem has a vowel: "scoured" is not "scored"
+    (re.compile(r"(\w*[aeiouy]\w*)our(s|ed|ing|able|ite|ites|al|ally|ful|less|ist|ists)?$"), r"\1or\2"),
+    (re.compile(r"([^aeiou])red$"), r"\1ered"),
+    (re.compile(r"([^aeiou])re(s)?$"), r"\1er\2"),
+    # a doubled l after a stem of two syllables ("travelled"); "filled" is not "filed"
+    (re.compile(r"^(\w*[aeiouy]+[^aeiouy]+[aeiouy]+)ll(ed|ing|er|ers|ation|ment|ments|s)?$"), r"\1l\2"),
+    (re.compile(r"ll(ful|fully|fulness)$"), r"l\1"),
     (re.compile(r"ence(s)?$"), r"ense\1"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
     (re.compile(r"gement(s)?$"), r"gment\1"),
     (re.compile(r"amme(s)?$"), r"am\1"),
     (re.compile(r"(\w)(?:ae|oe)"), r"\1e"),
 )
+# Pairs no rule folds.
+_VARIANTS = {"cheque": "check", "cheques": "checks", "aluminium": "aluminum", "grey": "gray", "artefact": "artifact",
+             "artefacts": "artifacts", "sceptical": "skeptical", "practise": "practice", "practised": "practiced",
+             "licenced": "licensed", "towards": "toward", "learnt": "learned", "whilst": "while", "amongst": "among",
+             "enquiry": "inquiry", "enquiries": "inquiries", "fulfil": "fulfill", "fulfilment": "fulfillment",
+             "enrol": "enroll", "enrolment": "enrollment", "instalment": "installment", "instalments": "installments"}
 _SPELLING_MIN_LENGTH = 5  # shorter words are too easily other words ("our", "or")
 # An evident typo: one letter added, dropped, changed or two swapped in a long word, and not the endings
 # by which English changes a word's number or tense.
@@ -93,13 +115,19 @@ def _significance(old: str, new: str) -> str:
     a, b = _tokens(normalise(old)), _tokens(normalise(new))
     if a == b:
         return EDITORIAL
-    if diff_cost(a, b) > _BUDGET:
+    # British and American spellings count as one word in the budget: a long page served in the other English is
+    # otherwise hundreds of edits, past it.
+    folded_a, folded_b = [_fold_spelling(w) for w in a], [_fold_spelling(w) for w in b]
+    if folded_a == folded_b:
+        return EDITORIAL
+    if diff_cost(folded_a, folded_b) > _BUDGET:
         return SUBSTANTIVE
     known = _Vocabulary(Counter(a), Counter(b))
     hunks = _hunks(a, b)
-    # A passage deleted in one place and inserted whole in another only moved.
-    moved = (Counter(tuple(d) for _, d, i in hunks if d and not i)
-             & Counter(tuple(i) for _, d, i in hunks if i and not d))
+    # A passage deleted in one place and inserted whole in another only moved; a word or phrase moved ("not",
+    # "only", "within 14 days") changes what it qualifies, so it counts as a move only at a sentence's length.
+    moved = (Counter(tuple(d) for _, d, i in hunks if len(d) >= _MOVE_MIN and not i)
+             & Counter(tuple(i) for _, d, i in hunks if len(i) >= _MOVE_MIN and not d))
     for around, deleted, inserted in hunks:
         if moved[tuple(deleted or inserted)] and not (deleted and inserted):
             continue
@@ -114,7 +142,7 @@ def _tokens(text: str) -> list[str]:
 
 def _hunks(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], list[str]]]:
     """(words around, words deleted, words inserted) for each changed run of a word diff: around are the
-    few words before the run and the one after it."""
+    few words before the run and the one after it ("" at the end of the text)."""
     index: dict[str, str] = {}
 
     def encode(words: list[str]) -> str:
@@ -129,7 +157,8 @@ def _hunks(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], list[
     for op, chars in (*diffs, (0, "")):
         if op == 0:
             if deleted or inserted:
-                hunks.append((a[max(0, start - _STAMP_REACH):start] + a[position:position + 1], deleted, inserted))
+                hunks.append((a[max(0, start - _STAMP_REACH):start] + (a[position:position + 1] or [""]), deleted,
+                              inserted))
                 deleted, inserted = [], []
             position += len(chars)
             start = position
@@ -153,10 +182,12 @@ class _Vocabulary:
 
 
 def _editorial(around: list[str], deleted: list[str], inserted: list[str], known: _Vocabulary) -> bool:
-    if _NON_WORD.sub("", "".join(deleted)) == _NON_WORD.sub("", "".join(inserted)):
-        # a word joined or split, or only punctuation and case moved ("Content.As" read as an address)
-        return True
     changed = deleted + inserted
+    if (_NON_WORD.sub("", "".join(deleted)) == _NON_WORD.sub("", "".join(inserted))
+            and not any(_DIGIT.search(w) for w in changed)):
+        # a word joined or split, or only punctuation and case moved ("Content.As" read as an address); not a
+        # number, where the point is a decimal one ("1.5 %" -> "15 %")
+        return True
     if all(_ADDRESS.match(w) for w in changed) and len(deleted) == len(inserted):
         return True
     if _is_stamp(around, deleted, inserted):
@@ -173,33 +204,60 @@ def _is_stamp(around: list[str], deleted: list[str], inserted: list[str]) -> boo
     changed = deleted + inserted
     if not any(_DATE.match(w) for w in changed):
         if all(_CLOCK.match(w) for w in changed):  # only the time of a dated stamp
-            return any(_DATE.match(w) for w in around[-3:]) and bool(set(around) & _STAMP_WORDS)
+            return any(_DATE.match(w) for w in around[-3:]) and _introduced(around[:-1])
         return all(w in _STAMP_FILLER for w in changed) and bool(set(changed) & _STAMP_WORDS) and any(
             _DATE.match(w) for w in around[-2:])
-    context = set(around) | set(changed)
     if all(_DATE.match(w) or _CLOCK.match(w) or w in _STAMP_FILLER for w in changed):
-        return bool(context & _STAMP_WORDS)
+        return bool(set(changed) & _STAMP_WORDS) or _introduced(around[:-1])
     # A short sentence that only announces the edition ("This policy was published on … with an effective
     # date of …") came or went.
     return (not (deleted and inserted) and len(changed) <= _STAMP_SENTENCE and bool(set(changed) & _STAMP_WORDS)
-            and not any(w in _PROTECTED or (_DIGIT.search(w) and not _DATE.match(w)) for w in changed))
+            and all(_DATE.match(w) or w in _STAMP_FILLER or w in _EDITION_WORDS for w in changed))
+
+
+def _introduced(before: list[str]) -> bool:
+    """Whether a stamp word introduces what follows `before` ("Last updated:", "Effective as of"), with nothing
+    but a stamp's own words between: "effective until" or "fees apply from" date a term of the agreement."""
+    for word in reversed(before):
+        if word in _STAMP_WORDS:
+            return True
+        if word not in _STAMP_FILLER and not _DATE.match(word):
+            return False
+    return False
 
 
 def _variant(x: str, y: str, known: _Vocabulary) -> bool:
     """Two spellings of one word: British and American, or an evident typo. A typo fix is one edit,
-    not of the first letter nor an ending, in a long word whose old spelling is gone from the new text
-    and whose new spelling the old text already used: the document's own words tell a misspelling
-    ("priavcy" -> "privacy") from another word ("breach" -> "breath")."""
-    if min(len(x), len(y)) >= _SPELLING_MIN_LENGTH and _fold_spelling(x) == _fold_spelling(y):
+    not of the first letter nor an ending, in a long word whose old spelling is no English word, is gone from the
+    new text, and whose new spelling the old text already used: the document's own words and a dictionary tell a
+    misspelling ("priavcy" -> "privacy") from another word ("breach" -> "breath", "retain" -> "retrain")."""
+    if _fold_spelling(x) == _fold_spelling(y):
         return True
     if min(len(x), len(y)) < _TYPO_MIN_LENGTH or x[0] != y[0] or known.new[x] or not known.old[y]:
+        return False
+    if _is_english_word(x):  # "charges" -> "changes", "employer" -> "employee": another word, not a misspelling
         return False
     if any(x == y + e or y == x + e for e in _INFLECTIONS):
         return False
     return _one_edit(x, y)
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> SpellChecker:
+    # loaded on the first typo-like edit only (a third of a second): most runs never need it
+    return SpellChecker(language="en", distance=1)
+
+
+def _is_english_word(word: str) -> bool:
+    return word in _dictionary()
+
+
+@lru_cache(maxsize=65536)
 def _fold_spelling(word: str) -> str:
+    """One spelling for a word's British and American forms (pages repeat a few thousand words, hence the cache)."""
+    if len(word) < _SPELLING_MIN_LENGTH:
+        return word
+    word = _VARIANTS.get(word, word)
     for pattern, replacement in _SPELLING:
         word = pattern.sub(replacement, word)
     return word

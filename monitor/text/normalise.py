@@ -12,7 +12,8 @@ from monitor.text.fold import fold_typography
 # sites re-render the same clauses with other numbering styles, so only the clause text compares.
 _SEGMENT = r"(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{2,6})"
 _LINE_MARKER = re.compile(
-    r"^(?:#{1,6} +"
+    r"^(?![^\n]* \| )"  # not a table row: "9.99 EUR | Monthly" starts with a price, not a clause number
+    r"(?:#{1,6} +"
     r"|[-*+\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u2219] +"
     rf"|\(?{_SEGMENT}\) +|\({_SEGMENT}\)(?=[^\W\d_])"  # "(a)access": a closed marker needs no space
     rf"|(?:{_SEGMENT}\.)+{_SEGMENT}? +"
@@ -53,27 +54,26 @@ _DATE_NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.]\d)")
 # "January 2026" and "Jan 5" (no year, capitalised: "may 5" is a modal and a number) as partial ISO dates.
 _DATE_MY = re.compile(rf"\b{_WORD_MONTH},? (\d{{4}})(?!\d)")
 _DATE_MD = re.compile(r"\b([A-Z][^\W\d_]{2,9}+)\.? (\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d|:)")
-# "Updated 3 weeks ago", "Edited yesterday": the same moment told relative to each fetch.
+# "Updated 3 weeks ago", "Edited yesterday": the same moment told relative to each fetch. Only after the word
+# of a stamp: in a clause "data collected more than 14 days ago" or "the last year" is a term.
+_STAMP_LEAD = (
+    r"(?:(?:last )?(?:updated|edited|modified|changed|posted|published|created|reviewed|revised)(?: on)?"
+    r"|aktualisiert|geändert|bearbeitet|veröffentlicht|actualizado|modificado|publicado|aggiornato|modificato"
+    r"|pubblicato|mis à jour|modifiée?|publiée?|actualisée?|bijgewerkt|gewijzigd|atualizado)"
+)
 _RELATIVE_TIME = re.compile(
-    r"\b(?:yesterday|today|just now|(?:this|last) (?:week|month|year)|(?:a )?moments? ago"
+    rf"\b({_STAMP_LEAD}:? )"
+    r"(?:yesterday|today|just now|(?:this|last) (?:week|month|year)|(?:a )?moments? ago"
     r"|(?:(?:over|about|almost|nearly|more than|less than|under) )?(?:a|an|one|a few|\d{1,3}) "
     r"(?:second|minute|hour|day|week|month|year)s? ago"
     r"|\d{1,3} ?(?:s|secs?|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?) ago"  # "2d ago", "5 mins ago"
-    r"|\d{1,3} min(?:ute)?s? read"  # a reading time, counted afresh by the template
-    # "vor 3 Wochen", "hace 3 semanas", "3 settimane fa"; not French "il y a 3 jours", which is also "there are 3
-    # days" in a clause
     r"|vor (?:einer|einem|\d{1,3}) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
     r"|hace (?:una?|\d{1,3}) (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|a[nñ]os?)"
-    r"|(?:una?|\d{1,3}) (?:second[oi]|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa)\b",
+    r"|(?:una?|\d{1,3}) (?:second[oi]|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa"
+    r"|il y a (?:une?|quelques|\d{1,3}) (?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?))\b",
     re.I,
 )
-# French "il y a 3 jours" only after the words of a stamp ("Mis à jour il y a 3 jours"): in a clause it is
-# also "there are 3 days".
-_RELATIVE_TIME_FR = re.compile(
-    r"\b((?:mis à jour|modifiée?|publiée?|actualisée?) )il y a (?:une?|quelques|\d{1,3}) "
-    r"(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b",
-    re.I,
-)
+_READING_TIME = re.compile(r"\b\d{1,3} min(?:ute)?s? read\b", re.I)  # counted afresh by the template
 # A byline on a line of its own ("Written by Jane Doe, Sam Lee") or closing a dated stamp ("Last updated on
 # 2026-01-05 by Jane Doe"): who last saved the page, not what it says.
 _BYLINE = re.compile(
@@ -113,8 +113,8 @@ def normalise(text: str) -> str:
     text = _DATE_MY.sub(lambda m: _month(m[2], m[1]) or m[0], text)
     text = _DATE_MD.sub(lambda m: _month("-", m[1], m[2]) or m[0], text)
     text = _LINE_MARKER.sub("", text)
-    text = _RELATIVE_TIME.sub("(recently)", text)
-    text = _RELATIVE_TIME_FR.sub(r"\1(recently)", text)
+    text = _RELATIVE_TIME.sub(r"\1(recently)", text)
+    text = _READING_TIME.sub("(reading time)", text)
     text = _BYLINE.sub(r"\1 (someone)", text)
     if "://" in text:
         text = _URL.sub(_fold_url, text)
