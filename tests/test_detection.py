@@ -370,3 +370,13 @@ def test_what_follows_the_document_without_a_sentence_of_its_own_is_not_read():
     text = extract_text(one)
     assert "Acme Terms of Service" in text and "Last updated" in text and CLAUSES[3] in text
     assert "Example Cloud" in text and "legal@example.com" in text  # a table and a sentence after it stay
+
+
+@pytest.mark.parametrize("anchor", ["<a href='#s2'>\u00b6</a>", "<a href='#s2'>#</a>",
+                                    "<a class='anchor-link' href='#s2'>Link to this section</a>",
+                                    "<a href='#s2' title='Permalink to this heading'>\U0001f517</a>"])
+def test_a_headings_own_link_is_not_read_but_a_heading_that_is_a_link_is(anchor):
+    page = site(terms().replace("<h2>Section 2</h2>", f"<h2>Section 2 {anchor}</h2>"))
+    assert judge(_fetch(page)).sha256 == judge(_fetch(site(terms()))).sha256
+    linked = site(terms().replace("<h2>Section 2</h2>", "<h2><a href='#s2'>Section 2</a></h2>"))
+    assert "Section 2" in extract_text(linked)

@@ -88,7 +88,7 @@ def test_a_changed_web_address_is_editorial_but_a_changed_phone_number_is_not():
                                     ("organisational", "organizational"), ("wilful", "willful"),
                                     ("behavioural", "behavioral"), ("centred", "centered"),
                                     ("instalment", "installment"), ("ageing", "aging"), ("cheque", "check"),
-                                    ("fulfil", "fulfill"),
+                                    ("fulfil", "fulfill"), ("grey", "gray"), ("counsellor", "counselor"),
                                     ("centre", "center"), ("cancelled", "canceled"), ("licence", "license"),
                                     ("judgement", "judgment"), ("catalogue", "catalog"), ("paediatric", "pediatric")])
 def test_the_same_page_served_in_british_and_american_english_is_editorial(gb, us):
@@ -176,3 +176,38 @@ def test_a_long_page_served_in_the_other_english_is_editorial():
     gb = " ".join(f"Clause {i}: the organisation's behaviour, licence and catalogue are analysed." for i in range(400))
     us = gb.replace("organisation", "organization").replace("behaviour", "behavior").replace("licence", "license")
     assert significance(gb, us.replace("catalogue", "catalog").replace("analysed", "analyzed")) == EDITORIAL
+
+
+@pytest.mark.parametrize("old, new", [("recieve", "receive"), ("teh", "the"), ("thier", "their"),
+                                      ("seperate", "separate"), ("occured", "occurred")])
+def test_a_misspelling_corrected_into_an_english_word_is_editorial(old, new):
+    text = f"You will {old} a notice for each order.\n"
+    assert significance(text, text.replace(old, new)) == EDITORIAL
+
+
+@pytest.mark.parametrize("old, new", [
+    ("We will provide the the Services.", "We will provide the Services."),
+    ("We don't sell your data.", "We do not sell your data."),
+    ("The fee is $1,000 a year.", "The fee is $1000 a year."),
+    ("Acme\u2122 Terms & Conditions: a fee of 1.5 per cent.", "Acme Terms and Conditions: a fee of 1.5%."),
+    ("at least 30 days\u02bc notice", "at least 30 days' notice"),
+])
+def test_a_doubled_word_a_contraction_and_a_thousands_mark_are_editorial(old, new):
+    assert significance(old, new) == EDITORIAL
+
+
+@pytest.mark.parametrize("old, new", [
+    ("We collect device and location information.", "We collect device location information."),
+    ("Uptime < 99.9% a month.", "Uptime > 99.9% a month."),
+    ("Users must be 16+ to sign up.", "Users must be 16 to sign up."),
+    ("Reverse engineering is permitted.You must not resell.", "Reverse engineering is prohibited.You must not resell."),
+    ("The setup fee is $100.Fees are due.", "The setup fee is $1000.Fees are due."),
+    ("U.S. law governs these Terms.", "U.K. law governs these Terms."),
+    ("Quotas:\n- 1.5 GB of storage", "Quotas:\n- 0.5 GB of storage"),
+    ("99.9 uptime each month", "99.5 uptime each month"),
+    ("Price changes become effective on 1 July 2026.", "Price changes become effective on 1 April 2026."),
+    ("This replaces the Master Agreement dated 1 March 2024.",
+     "This replaces the Master Agreement dated 1 March 2025."),
+])
+def test_a_dropped_and_a_sign_a_missing_space_and_a_leading_quantity_are_substantive(old, new):
+    assert significance(old, new) == SUBSTANTIVE

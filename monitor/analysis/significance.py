@@ -33,7 +33,9 @@ _STAMP_WORDS = frozenset(
     "vigor aggiornato aggiornamento ultimo vigore bijgewerkt laatst gewijzigd atualizado atualização".split()
 )
 # Words that may come and go inside a stamp without changing it ("Effective as of", "Release Date:").
-_STAMP_FILLER = _STAMP_WORDS | frozenset("date version as of on from since recently".split())
+_STAMP_FILLER = _STAMP_WORDS | frozenset("date version as of on at from since recently à".split()) | {"\n"}
+# Words that make a stamp of a line holding only them and a date ("Current as of …", "Valid from …").
+_LINE_STAMP = frozenset("current valid".split())
 _STAMP_REACH = 4  # how many words before a date may name it a stamp
 _STAMP_SENTENCE = 16  # the most words a sentence that only dates the document has
 # Besides stamp words and dates, the only words such a sentence has ("This policy was published on … with an
@@ -43,14 +45,22 @@ _EDITION_WORDS = frozenset(
     "privacy notice statement agreement addendum conditions document page".split()
 )
 _MOVE_MIN = 8  # words: a passage moved whole is a sentence or more
+# What may stand before a stamp: a line break, or the document naming itself ("These Terms were last updated").
+_SELF_WORDS = frozenset("this these the our its policy terms notice statement page was were is are has have been "
+                        "version service use privacy".split()) | {"\n"}
+
 # A conjunction dropped or added between list items ("…; and", "…; or", "…; and/or") is punctuation in
 # words, and so is "or" read inclusively ("or" -> "and/or"); "and" -> "and/or" turns all of a list into any of it.
 _LIST_JOINS = frozenset(("and", "or"))
-# Web addresses as normalise leaves them (host/path; a path starts a word: "and/or" is two words), ISO
-# dates, then words.
+# Symbols that say something: currencies, percent, comparisons ("uptime < 99.9 %", "16+").
+_SIGNS = "$€£¥₹₩₽₺₪₫₦₱₴₸¢%©<>≤≥=+±"
+# Web addresses as normalise leaves them (host/path; a path starts a word: "and/or" is two words), ISO dates,
+# numbers with their thousands marks, words, signs, and line breaks (a list's joining "or" sits before one). A
+# host's last label is lower case: "permitted.You" and "$100.Fees" lack a space, they are no address.
 _TOKEN = re.compile(
-    r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s,;]*[^\s,;.:!?)])?|(?<!\w)/[a-z0-9_-]+(?:/[^\s,;]*[^\s,;.:!?)])?"
-    r"|\d{4}-\d{2}(?:-\d{2})?(?!\d)|--\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?|\w+|[$€£¥%©]",
+    r"(?:[a-z0-9-]+\.)+(?-i:[a-z]{2,})\b(?:/[^\s,;]*[^\s,;.:!?)])?|(?<!\w)/[a-z0-9_-]+(?:/[^\s,;]*[^\s,;.:!?)])?"
+    r"|\d{4}-\d{2}(?:-\d{2})?(?!\d)|--\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}(?:,\d{3})+(?![,\d])|\w+"
+    rf"|[{_SIGNS}]|\n",
     re.I,
 )
 _ADDRESS = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?:/.*)?$|^/", re.I)
@@ -64,7 +74,7 @@ _CLOCK = re.compile(
     r"|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:mon|tue|wed|thu|fri|sat|sun)$"
 )
 _DIGIT = re.compile(r"\d")
-_NON_WORD = re.compile(r"[^\w$€£¥%©]+|_")  # punctuation, not the symbols that are tokens
+_NON_WORD = re.compile(rf"[^\w{_SIGNS}]+|_")  # punctuation, not the symbols that are tokens
 # Past this much work the texts are largely rewritten, which is substance; it also bounds the diff's time.
 _BUDGET = 4_000_000
 
@@ -78,7 +88,7 @@ _SPELLING = (
     (re.compile(r"([^aeiou])red$"), r"\1ered"),
     (re.compile(r"([^aeiou])re(s)?$"), r"\1er\2"),
     # a doubled l after a stem of two syllables ("travelled"); "filled" is not "filed"
-    (re.compile(r"^(\w*[aeiouy]+[^aeiouy]+[aeiouy]+)ll(ed|ing|er|ers|ation|ment|ments|s)?$"), r"\1l\2"),
+    (re.compile(r"^(\w*[aeiouy]+[^aeiouy]+[aeiouy]+)ll(ed|ing|er|ers|or|ors|ation|ment|ments|s)?$"), r"\1l\2"),
     (re.compile(r"ll(ful|fully|fulness)$"), r"l\1"),
     (re.compile(r"ence(s)?$"), r"ense\1"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
@@ -87,7 +97,7 @@ _SPELLING = (
     (re.compile(r"(\w)(?:ae|oe)"), r"\1e"),
 )
 # Pairs no rule folds.
-_VARIANTS = {"cheque": "check", "cheques": "checks", "aluminium": "aluminum", "grey": "gray", "artefact": "artifact",
+_VARIANTS = {"grey": "gray", "cheque": "check", "cheques": "checks", "aluminium": "aluminum", "artefact": "artifact",
              "artefacts": "artifacts", "sceptical": "skeptical", "practise": "practice", "practised": "practiced",
              "licenced": "licensed", "towards": "toward", "learnt": "learned", "whilst": "while", "amongst": "among",
              "enquiry": "inquiry", "enquiries": "inquiries", "fulfil": "fulfill", "fulfilment": "fulfillment",
@@ -96,6 +106,7 @@ _SPELLING_MIN_LENGTH = 5  # shorter words are too easily other words ("our", "or
 # An evident typo: one letter added, dropped, changed or two swapped in a long word, and not the endings
 # by which English changes a word's number or tense.
 _TYPO_MIN_LENGTH = 6
+_TYPO_MIN_WORD = 3  # a misspelling corrected into a dictionary word: "teh" -> "the"
 _INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
 
 
@@ -126,18 +137,23 @@ def _significance(old: str, new: str) -> str:
     hunks = _hunks(a, b)
     # A passage deleted in one place and inserted whole in another only moved; a word or phrase moved ("not",
     # "only", "within 14 days") changes what it qualifies, so it counts as a move only at a sentence's length.
-    moved = (Counter(tuple(d) for _, d, i in hunks if len(d) >= _MOVE_MIN and not i)
-             & Counter(tuple(i) for _, d, i in hunks if len(i) >= _MOVE_MIN and not d))
+    moved = (Counter(_words(d) for _, d, i in hunks if len(d) >= _MOVE_MIN and not i)
+             & Counter(_words(i) for _, d, i in hunks if len(i) >= _MOVE_MIN and not d))
     for around, deleted, inserted in hunks:
-        if moved[tuple(deleted or inserted)] and not (deleted and inserted):
+        if moved[_words(deleted or inserted)] and not (deleted and inserted):
             continue
         if not _editorial(around, deleted, inserted, known):
             return SUBSTANTIVE
     return EDITORIAL
 
 
+def _words(tokens: list[str]) -> tuple[str, ...]:
+    """A passage's words, wherever its lines break."""
+    return tuple(t for t in tokens if t != "\n")
+
+
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(text)]
+    return [t.lower() if "," not in t else t.replace(",", "") for t in _TOKEN.findall(text)]
 
 
 def _hunks(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], list[str]]]:
@@ -192,8 +208,14 @@ def _editorial(around: list[str], deleted: list[str], inserted: list[str], known
         return True
     if _is_stamp(around, deleted, inserted):
         return True
-    if set(changed) <= _LIST_JOINS and not (deleted and inserted):
+    if set(changed) <= _LIST_JOINS and not (deleted and inserted) and (
+            around[-1] in ("\n", "") or (changed == ["and"] and around[-1] == "or")):
+        # a list's joining word at the end of an item, or "or" read as "and/or"; mid-sentence, "device and location"
+        # is two kinds of data
         return not (changed == ["or"] and around[-2:-1] == ["and"])
+    if len(deleted) == 1 and not inserted and deleted[0] in (around[-2:-1] + around[-1:]) and (
+            deleted[0] not in _PROTECTED):
+        return True  # a doubled word ("the the")
     if len(deleted) != len(inserted) or any(w in _PROTECTED or _DIGIT.search(w) for w in changed):
         return False
     return all(_variant(x, y, known) for x, y in zip(deleted, inserted, strict=True))
@@ -204,42 +226,52 @@ def _is_stamp(around: list[str], deleted: list[str], inserted: list[str]) -> boo
     changed = deleted + inserted
     if not any(_DATE.match(w) for w in changed):
         if all(_CLOCK.match(w) for w in changed):  # only the time of a dated stamp
-            return any(_DATE.match(w) for w in around[-3:]) and _introduced(around[:-1])
-        return all(w in _STAMP_FILLER for w in changed) and bool(set(changed) & _STAMP_WORDS) and any(
-            _DATE.match(w) for w in around[-2:])
+            return any(_DATE.match(w) for w in around[-3:]) and _introduced(around[:-1], around[-1])
+        return all(w in _STAMP_FILLER for w in changed) and bool(set(changed) & _STAMP_WORDS) and (
+            any(_DATE.match(w) for w in around[-2:]) or around[-1] in _STAMP_WORDS)  # "Last updated" -> "Updated"
     if all(_DATE.match(w) or _CLOCK.match(w) or w in _STAMP_FILLER for w in changed):
-        return bool(set(changed) & _STAMP_WORDS) or _introduced(around[:-1])
+        return bool(set(changed) & _STAMP_WORDS) or _introduced(around[:-1], around[-1])
     # A short sentence that only announces the edition ("This policy was published on … with an effective
     # date of …") came or went.
     return (not (deleted and inserted) and len(changed) <= _STAMP_SENTENCE and bool(set(changed) & _STAMP_WORDS)
             and all(_DATE.match(w) or w in _STAMP_FILLER or w in _EDITION_WORDS for w in changed))
 
 
-def _introduced(before: list[str]) -> bool:
+def _introduced(before: list[str], after: str) -> bool:
     """Whether a stamp word introduces what follows `before` ("Last updated:", "Effective as of"), with nothing
-    but a stamp's own words between: "effective until" or "fees apply from" date a term of the agreement."""
-    for word in reversed(before):
+    but a stamp's own words between, and the stamp opens its line or follows the document's naming of itself
+    ("This policy was last updated"): "effective until", "fees apply from", "become effective on" or "the Master
+    Agreement dated" date a term of the agreement."""
+    for at in range(len(before) - 1, -1, -1):
+        word = before[at]
         if word in _STAMP_WORDS:
-            return True
-        if word not in _STAMP_FILLER and not _DATE.match(word):
+            # back over the rest of the stamp, and an earlier stamp on its line ("Updated … Effective …")
+            while at > 0 and before[at - 1] != "\n" and (
+                    before[at - 1] in _STAMP_FILLER or _DATE.match(before[at - 1])):
+                at -= 1
+            return at == 0 or before[at - 1] in _SELF_WORDS
+        if word == "\n":  # a line that is only a date's introduction ("As of", "Valid from", "Date:")
+            return after in ("\n", "") and all(w in _STAMP_FILLER or w in _LINE_STAMP for w in before[at + 1:])
+        if word not in _STAMP_FILLER and word not in _LINE_STAMP and not _DATE.match(word):
             return False
     return False
 
 
 def _variant(x: str, y: str, known: _Vocabulary) -> bool:
-    """Two spellings of one word: British and American, or an evident typo. A typo fix is one edit,
-    not of the first letter nor an ending, in a long word whose old spelling is no English word, is gone from the
-    new text, and whose new spelling the old text already used: the document's own words and a dictionary tell a
-    misspelling ("priavcy" -> "privacy") from another word ("breach" -> "breath", "retain" -> "retrain")."""
+    """Two spellings of one word: British and American, or an evident typo. A typo fix is one edit, not of the
+    first letter nor an ending, of an old spelling that is no English word and is gone from the new text: into an
+    English word ("teh" -> "the", "recieve" -> "receive"), or, in a long word, into one the old text already used
+    (names and jargon no dictionary has: "Subprocesor" -> "Subprocessor"). An old spelling the dictionary knows is
+    another word ("breach" -> "breath", "retain" -> "retrain", "employer" -> "employee")."""
     if _fold_spelling(x) == _fold_spelling(y):
         return True
-    if min(len(x), len(y)) < _TYPO_MIN_LENGTH or x[0] != y[0] or known.new[x] or not known.old[y]:
+    if x[0] != y[0] or known.new[x] or any(x == y + e or y == x + e for e in _INFLECTIONS) or not x.isalpha():
         return False
-    if _is_english_word(x):  # "charges" -> "changes", "employer" -> "employee": another word, not a misspelling
+    if not _one_edit(x, y) or _is_english_word(x):
         return False
-    if any(x == y + e or y == x + e for e in _INFLECTIONS):
-        return False
-    return _one_edit(x, y)
+    if _is_english_word(y):
+        return min(len(x), len(y)) >= _TYPO_MIN_WORD
+    return min(len(x), len(y)) >= _TYPO_MIN_LENGTH and known.old[y] > 0
 
 
 @lru_cache(maxsize=1)
@@ -255,9 +287,9 @@ def _is_english_word(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def _fold_spelling(word: str) -> str:
     """One spelling for a word's British and American forms (pages repeat a few thousand words, hence the cache)."""
+    word = _VARIANTS.get(word, word)
     if len(word) < _SPELLING_MIN_LENGTH:
         return word
-    word = _VARIANTS.get(word, word)
     for pattern, replacement in _SPELLING:
         word = pattern.sub(replacement, word)
     return word

@@ -64,6 +64,8 @@ _VOTE_PROMPT = 150
 _DOCUMENT_TAGS = frozenset(("main", "article", "h1"))
 # A sentence of the terms: eight words or more up to a full stop, in any script that spaces its words.
 _SENTENCE = re.compile(r"[^\W\d_][\w'’-]*(?:[^\S\n]+[\w'’(),$€£%-]+){7,}?[.!]")
+_ANCHOR_SIGN = 2  # characters of a heading's own link drawn as a sign ("¶", "#", "🔗")
+_ANCHOR_WORDS = frozenset("anchor permalink headerlink hash link".split())
 _DECORATION_MAX = 80  # aria-hidden with more text than this is collapsed content (an accordion), kept
 _SWITCHER_MAX = 200  # a locale switcher shows a language name or a short list of them
 
@@ -123,6 +125,7 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
         href = attrs.get("href") or ""
         return href.startswith("#") and (
             "skip" in class_words or "skip" in _words(attrs.get("id")) or bool(_SKIP_TEXT.match(el.get_text()))
+            or _is_heading_anchor(el)
         )
     if name in _CHROME_TAGS:
         if in_article and (name in ("header", "footer") or (name == "aside" and has_sentence(el))):
@@ -188,6 +191,20 @@ def _is_section(el: Tag, stats: _Stats) -> bool:
     its subject ("ccpa-notice", "cookie-consent", "language"), where a banner or switcher has buttons."""
     return stats.controls == 0 and stats.entries == 0 and first(el, HEADING_TAGS) is not None and first(
         el, ("p",)) is not None
+
+
+def _is_heading_anchor(el: Tag) -> bool:
+    """A heading's link to itself beside its words: a sign ("¶", "#") or one that calls itself an anchor or
+    permalink ("headerlink", "Direct link to …", "Link to this section")."""
+    heading = el.find_parent(HEADING_TAGS)
+    if heading is None:
+        return False
+    own = len(el.get_text(strip=True))
+    if own >= len(heading.get_text(strip=True)):
+        return False  # the heading is the link
+    attrs = attributes(el)
+    return own <= _ANCHOR_SIGN or bool(
+        _words(attrs.get("class"), attrs.get("aria-label"), attrs.get("title")) & _ANCHOR_WORDS)
 
 
 def _is_loose_hint(el: Tag) -> bool:

@@ -16,8 +16,11 @@ _LINE_MARKER = re.compile(
     r"(?:#{1,6} +"
     r"|[-*+\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u2219] +"
     rf"|\(?{_SEGMENT}\) +|\({_SEGMENT}\)(?=[^\W\d_])"  # "(a)access": a closed marker needs no space
-    rf"|(?:{_SEGMENT}\.)+{_SEGMENT}? +"
-    rf"|{_SEGMENT}(?:\.{_SEGMENT})+ +"
+    rf"|{_SEGMENT}\. +"
+    # several segments: with letters and digits ("A.1.", "C.1.a.iv"), or digits before a capitalised word ("3.1 The
+    # Customer"); "9.99 EUR", "1.5 GB" and "99.9 uptime" are quantities and "U.S." is no number
+    rf"|(?=\S*\d)(?=\S*[a-zA-Z])(?:{_SEGMENT}\.)+{_SEGMENT}\.? +"
+    r"|\d{1,3}(?:\.\d{1,3})+\.? +(?=[A-Z][a-z]|[(\"\u201c'\u2018])"
     r")+",
     re.M,
 )
@@ -74,6 +77,11 @@ _RELATIVE_TIME = re.compile(
     re.I,
 )
 _READING_TIME = re.compile(r"\b\d{1,3} min(?:ute)?s? read\b", re.I)  # counted afresh by the template
+# Symbols and the words they stand for: "Terms & Conditions", "1.5 per cent".
+_AMPERSAND = re.compile(r" & ")
+_PERCENT = re.compile(r"(?<=\d) ?(?:per ?cent|pour ?cent|por ciento|prozent|per cento)\b", re.I)
+# A contraction and its long form are one wording ("don't" / "do not"): the negation stays either way.
+_CONTRACTION = re.compile(r"\b(?:(won)|(can)|(shan)|(\w+))'t\b", re.I)
 # A byline on a line of its own ("Written by Jane Doe, Sam Lee") or closing a dated stamp ("Last updated on
 # 2026-01-05 by Jane Doe"): who last saved the page, not what it says.
 _BYLINE = re.compile(
@@ -113,6 +121,9 @@ def normalise(text: str) -> str:
     text = _DATE_MY.sub(lambda m: _month(m[2], m[1]) or m[0], text)
     text = _DATE_MD.sub(lambda m: _month("-", m[1], m[2]) or m[0], text)
     text = _LINE_MARKER.sub("", text)
+    text = _PERCENT.sub("%", _AMPERSAND.sub(" and ", text))
+    if "'t" in text:
+        text = _CONTRACTION.sub(_expand, text)
     text = _RELATIVE_TIME.sub(r"\1(recently)", text)
     text = _READING_TIME.sub("(reading time)", text)
     text = _BYLINE.sub(r"\1 (someone)", text)
@@ -136,6 +147,17 @@ def _fold_url(m: re.Match[str]) -> str:
     if segments and _LANGUAGE_SEGMENT.fullmatch(segments[0]):
         segments = segments[1:]
     return "/".join([host, *segments]) + tail
+
+
+def _expand(m: re.Match[str]) -> str:
+    if m[1]:
+        return m[1][0] + "ill not"  # won't -> will not, keeping the capital
+    if m[2]:
+        return m[2] + "not"  # can't -> cannot
+    if m[3]:
+        return m[3][0] + "hall not"
+    stem = m[4]
+    return stem[:-1] + " not" if stem.lower().endswith("n") else m[0]
 
 
 def _numeric_date(m: re.Match[str]) -> str:
