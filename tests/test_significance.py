@@ -125,6 +125,12 @@ def test_a_copyright_year_bumped_is_editorial_but_a_year_in_a_clause_is_not():
     ("Last updated: November 03, 2025 17:42", "Last updated: January 06, 2026 09:15"),
     ("Last modified 2026-01-05 14:03 UTC", "Last modified 2026-01-05 15:10 UTC"),
     ("Updated Jan 5, 4:12 PM", "Updated Jan 6, 9:01 AM"),
+    ("Latest update: January 05, 2026", "Latest update: February 02, 2026"),
+    ("Last edited: January 5, 2026 4:12 PM", "Last edited: January 9, 2026 11:02 AM"),
+    ("Last updated\n5 January 2026", "Updated\n3 March 2026"),
+    ("Current as of 5 January 2026", "Current as of 3 March 2026"),
+    ("Last updated 5 January 2026 \u00b7 Effective 15 January 2026",
+     "Last updated 3 March 2026 \u00b7 Effective 17 March 2026"),
 ])
 def test_a_stamp_in_any_common_date_form_is_editorial(old, new):
     body = "\n1. We do not use your inputs to train our models.\n2. Chats are kept for 30 days.\n"

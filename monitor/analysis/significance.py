@@ -26,7 +26,7 @@ _PROTECTED = frozenset(
 # edition, not a term of the agreement.
 _STAMP_WORDS = frozenset(
     "last updated update revised revision modified effective dated published release released copyright © posted "
-    "reviewed issued".split()
+    "reviewed issued edited latest".split()
     # the same in the languages EU services serve their terms in ("Stand:", "Dernière mise à jour",
     # "Última actualización", "Ultimo aggiornamento", "Laatst bijgewerkt", "Atualizado em")
     + "stand zuletzt aktualisiert geändert gültig mise jour dernière vigueur actualizado actualización última "
@@ -173,8 +173,9 @@ def _hunks(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], list[
     for op, chars in (*diffs, (0, "")):
         if op == 0:
             if deleted or inserted:
-                hunks.append((a[max(0, start - _STAMP_REACH):start] + (a[position:position + 1] or [""]), deleted,
-                              inserted))
+                opening = ["\n"] if start < _STAMP_REACH else []  # the text's start is a line's
+                hunks.append((opening + a[max(0, start - _STAMP_REACH):start] + (a[position:position + 1] or [""]),
+                              deleted, inserted))
                 deleted, inserted = [], []
             position += len(chars)
             start = position
