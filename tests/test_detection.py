@@ -380,3 +380,14 @@ def test_a_headings_own_link_is_not_read_but_a_heading_that_is_a_link_is(anchor)
     assert judge(_fetch(page)).sha256 == judge(_fetch(site(terms()))).sha256
     linked = site(terms().replace("<h2>Section 2</h2>", "<h2><a href='#s2'>Section 2</a></h2>"))
     assert "Section 2" in extract_text(linked)
+
+
+def test_links_closing_the_documents_own_blocks_are_not_read_but_its_last_clause_is():
+    def page(related: list[str]) -> str:
+        links = "".join(f"<a href='/a/{i}'>{t}</a>" for i, t in enumerate(related))
+        blocks = "".join(f"<div><h2>Section {i}</h2></div><div><p>{c}</p></div>" for i, c in enumerate(CLAUSES))
+        return site(f"<article><h1>Acme Terms</h1>{blocks}<div><p>Acme Inc., 1 Main St</p></div>"
+                    f"<section><h2>Related Articles</h2><div>{links}</div></section></article>")
+    assert (judge(_fetch(page(["Privacy Policy", "Cookies", "Security"]))).sha256
+            == judge(_fetch(page(["Subprocessors", "Privacy Policy", "Status"]))).sha256)
+    assert "Acme Inc., 1 Main St" in extract_text(page(["Privacy Policy", "Cookies"]))

@@ -152,7 +152,7 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
                                  attrs.get("data-testid"))
     if (name in ("ul", "ol") or words & _TOC_WORDS) and _is_toc(el, words):
         return True
-    if name in _LINK_BLOCK_TAGS and _is_link_block(stats[id(el)]) and not _is_introduced(el):
+    if name in _LINK_BLOCK_TAGS and _is_link_block(stats[id(el)]) and not is_introduced(el):
         return True
     if name in _WIDGET_TAGS and _is_widget(stats[id(el)]) and first(el, _DOCUMENT_TAGS) is None:
         return True
@@ -171,7 +171,7 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
         el, stats[id(el)])
 
 
-def _is_introduced(el: Tag) -> bool:
+def is_introduced(el: Tag) -> bool:
     """A list that a sentence of the document leads into ("The following policies form part of these Terms:"):
     its links are the clause's items, where a menu or a related-articles list stands under a heading or alone."""
     if el.name not in ("ul", "ol"):

@@ -13,7 +13,7 @@ import soupsieve
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.element import Comment, NavigableString, PageElement, Tag
 
-from monitor.text.chrome import class_words_of, has_sentence, mark_noise
+from monitor.text.chrome import class_words_of, has_sentence, is_introduced, mark_noise
 from monitor.text.render import render
 from monitor.text.tags import DROP_TAGS, HEADING_TAGS, PROSE_TAGS, SKIPPED_STRINGS, TEXT_LEVEL, attributes, first
 
@@ -25,6 +25,7 @@ _DOMINANT = 0.8  # share of a block's prose held by one child, which makes the r
 # this answer your question?") or mostly link text (related articles) within this length.
 _FURNITURE_WORDS = 80
 _FURNITURE_MAX = 1000
+_LINKED = 0.6  # share of link text that makes a closing block of the document's own a list of links elsewhere
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,11 @@ def _drop_tail(node: Tag, scores: dict[int, int], skip: set[int]) -> None:
         children = [c for c in node.contents if isinstance(c, Tag) and id(c) not in skip]
         best = max(children, key=lambda c: scores.get(id(c), 0), default=None)
         if best is None or best.name in TEXT_LEVEL or scores.get(id(best), 0) < _DOMINANT * scores.get(id(node), 0):
+            # the document's own blocks: only links closing them (a related-articles list, share buttons) go
+            for last in reversed(children):
+                if last.name in TEXT_LEVEL or not _is_furniture(last, skip, links_only=True):
+                    return
+                skip.add(id(last))
             return
         for after in children[children.index(best) + 1:]:
             if after.name not in TEXT_LEVEL and _is_furniture(after, skip):
@@ -162,13 +168,17 @@ def _drop_tail(node: Tag, scores: dict[int, int], skip: set[int]) -> None:
         node = best
 
 
-def _is_furniture(el: Tag, skip: set[int]) -> bool:
-    """A few words, or links and little else, and no sentence: what a page puts after a document."""
+def _is_furniture(el: Tag, skip: set[int], links_only: bool = False) -> bool:
+    """A few words, or links and little else, and no sentence: what a page puts after a document. `links_only`:
+    two links or more and little else, as where a short line could be the document's own last words."""
     text = el.get_text(" ", strip=True)
-    if len(text) > _FURNITURE_MAX or has_sentence(el) or el.name == "table" or first(el, ("table",), skip):
+    if (len(text) > _FURNITURE_MAX or has_sentence(el) or el.name == "table" or first(el, ("table",), skip)
+            or is_introduced(el)):
         return False
-    linked = sum(len(a.get_text(" ", strip=True)) for a in el.find_all("a"))
-    return len(text) <= _FURNITURE_WORDS or linked >= 0.5 * len(text)
+    links = [len(a.get_text(" ", strip=True)) for a in el.find_all("a")]
+    if links_only:
+        return len(links) >= 2 and sum(links) >= _LINKED * len(text)
+    return len(text) <= _FURNITURE_WORDS or sum(links) >= 0.5 * len(text)
 
 
 def _main_content(body: Tag, skip: set[int], scores: dict[int, int], landmarks: tuple[list[Tag], list[Tag]]) -> Tag:

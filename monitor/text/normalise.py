@@ -77,6 +77,13 @@ _RELATIVE_TIME = re.compile(
     re.I,
 )
 _READING_TIME = re.compile(r"\b\d{1,3} min(?:ute)?s? read\b", re.I)  # counted afresh by the template
+# A line that only counts readers ("14 followers", "Post views: 1,240", "12 out of 47 found this helpful").
+_COUNTER = re.compile(
+    r"^(?:[^\S\n]*\w+(?: \w+)?:)? ?\d[\d,.]*(?: out of \d[\d,.]*)? (?:followers?|views?|comments?|likes?|votes?"
+    r"|reactions?|shares?|readers?|(?:people |users )?found this (?:article |page )?helpful)$"
+    r"|^(?:post )?views: ?\d[\d,.]*$",
+    re.I | re.M,
+)
 # Symbols and the words they stand for: "Terms & Conditions", "1.5 per cent".
 _AMPERSAND = re.compile(r" & ")
 _PERCENT = re.compile(r"(?<=\d) ?(?:per ?cent|pour ?cent|por ciento|prozent|per cento)\b", re.I)
@@ -122,6 +129,7 @@ def normalise(text: str) -> str:
     text = _DATE_MD.sub(lambda m: _month("-", m[1], m[2]) or m[0], text)
     text = _LINE_MARKER.sub("", text)
     text = _PERCENT.sub("%", _AMPERSAND.sub(" and ", text))
+    text = _COUNTER.sub("(count)", text)
     if "'t" in text:
         text = _CONTRACTION.sub(_expand, text)
     text = _RELATIVE_TIME.sub(r"\1(recently)", text)
