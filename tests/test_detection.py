@@ -340,6 +340,9 @@ def test_a_callout_of_the_terms_is_read_but_a_one_line_notice_is_not(callout):
     clause = "These Terms require you to resolve disputes with us by binding individual arbitration."
     text = extract_text(site(terms(extra=callout.format(x=clause))))
     assert "binding individual arbitration" in text
+    # without an <article>, among the document's paragraphs
+    bare = terms(extra=callout.format(x=clause)).replace("<article>", "<div>").replace("</article>", "</div>")
+    assert "binding individual arbitration" in extract_text(site(bare))
     notice = "<div class='notification-banner'><p>Our Terms were updated. <a href='/x'>See what changed</a></p></div>"
     assert "See what changed" not in extract_text(site(terms(extra=notice)))
 
@@ -391,3 +394,11 @@ def test_links_closing_the_documents_own_blocks_are_not_read_but_its_last_clause
     assert (judge(_fetch(page(["Privacy Policy", "Cookies", "Security"]))).sha256
             == judge(_fetch(page(["Subprocessors", "Privacy Policy", "Status"]))).sha256)
     assert "Acme Inc., 1 Main St" in extract_text(page(["Privacy Policy", "Cookies"]))
+
+
+def test_a_clause_about_languages_is_read_but_a_language_picker_is_not():
+    clause = ("<div class='languages'><p>These Terms are available in English, Deutsch and Français. If versions "
+              "conflict, the English version prevails.</p></div>")
+    picker = "<div class='language-picker'><a href='/de'>Deutsch</a> <a href='/fr'>Français</a></div>"
+    text = extract_text(site(terms(extra=clause + picker)))
+    assert "English version prevails" in text and "Deutsch Français" not in text

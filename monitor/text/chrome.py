@@ -64,6 +64,7 @@ _VOTE_PROMPT = 150
 _DOCUMENT_TAGS = frozenset(("main", "article", "h1"))
 # A sentence of the terms: eight words or more up to a full stop, in any script that spaces its words.
 _SENTENCE = re.compile(r"[^\W\d_][\w'’-]*(?:[^\S\n]+[\w'’(),$€£%-]+){7,}?[.!]")
+_TEXT_NEIGHBOURS = frozenset("p h1 h2 h3 h4 h5 h6".split())
 _ANCHOR_SIGN = 2  # characters of a heading's own link drawn as a sign ("¶", "#", "🔗")
 _ANCHOR_WORDS = frozenset("anchor permalink headerlink hash link".split())
 _DECORATION_MAX = 80  # aria-hidden with more text than this is collapsed content (an accordion), kept
@@ -128,8 +129,10 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
             or _is_heading_anchor(el)
         )
     if name in _CHROME_TAGS:
-        if in_article and (name in ("header", "footer") or (name == "aside" and has_sentence(el))):
-            return False  # an article's own header holds its title and effective date, its aside a key clause
+        if in_article and name in ("header", "footer"):
+            return False  # an article's own header holds its title and effective date
+        if name == "aside" and _is_callout(el, in_article):
+            return False
         return _share(el, total) <= 0.5
     if attrs.get("aria-hidden") == "true":
         return len(el.get_text(strip=True)) <= _DECORATION_MAX and first(el, PROSE_TAGS) is None
@@ -143,7 +146,7 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
     if role == "banner" or role == "navigation" or role == "contentinfo":
         return not in_article and _share(el, total) <= 0.5
     if role in _LIVE_ROLES:  # a live notice over the page ("Our Privacy Notice was updated"), not a callout
-        return _share(el, total) <= 0.3 and not (in_article and has_sentence(el))
+        return _share(el, total) <= 0.3 and not _is_callout(el, in_article)
     if class_words & _ICON_WORDS and _ICON_NAME.fullmatch(el.get_text().strip()):
         return True  # an icon font's ligature ("arrow_forward"), text only to the font
     if name in TEXT_LEVEL:
@@ -165,9 +168,10 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
         if _share(el, total) <= 0.3 and not _is_section(el, stats[id(el)]):
             return True
     elif words & _NOTICE_WORDS and words & _BANNER_WORDS:
-        if _share(el, total) <= 0.3 and not _is_section(el, stats[id(el)]) and not (in_article and has_sentence(el)):
+        if _share(el, total) <= 0.3 and not _is_section(el, stats[id(el)]) and not _is_callout(el, in_article):
             return True
-    return bool(words & _LOCALE_WORDS) and len(el.get_text(strip=True)) <= _SWITCHER_MAX and not _is_section(
+    return bool(words & _LOCALE_WORDS) and len(el.get_text(strip=True)) <= _SWITCHER_MAX and not (
+        stats[id(el)].controls == 0 and has_sentence(el)) and not _is_section(
         el, stats[id(el)])
 
 
@@ -178,6 +182,17 @@ def is_introduced(el: Tag) -> bool:
         return False
     lead = el.find_previous_sibling(True)
     return lead is not None and lead.name not in HEADING_TAGS and lead.get_text().rstrip().endswith(":")
+
+
+def _is_callout(el: Tag, in_article: bool) -> bool:
+    """A box of the terms' own (an arbitration notice, key facts): a full sentence, inside the article or among
+    the document's paragraphs and headings, where a site's notice bar sits beside its header and menus."""
+    if not has_sentence(el):
+        return False
+    if in_article:
+        return True
+    return any(near is not None and near.name in _TEXT_NEIGHBOURS
+               for near in (el.find_previous_sibling(True), el.find_next_sibling(True)))
 
 
 def has_sentence(el: Tag) -> bool:
