@@ -402,3 +402,12 @@ def test_a_clause_about_languages_is_read_but_a_language_picker_is_not():
     picker = "<div class='language-picker'><a href='/de'>Deutsch</a> <a href='/fr'>Français</a></div>"
     text = extract_text(site(terms(extra=clause + picker)))
     assert "English version prevails" in text and "Deutsch Français" not in text
+
+
+def test_a_page_drawn_in_divs_alone_is_narrowed_to_its_clauses():
+    def page(promo: str) -> str:
+        clauses = "".join(f"<div class='block'>{c}</div>" for c in CLAUSES * 2)
+        return (f"<html><body><div class='top'><span>{promo}</span> <a href='/s'>Sign up</a></div>"
+                f"<div class='doc'><div class='title'>Acme Terms</div>{clauses}</div></body></html>")
+    one, other = judge(_fetch(page("Start your 14-day free trial"))), judge(_fetch(page("Save 20% this week")))
+    assert isinstance(one, Extracted) and CLAUSES[1] in one.text and one.sha256 == other.sha256

@@ -24,6 +24,7 @@ _DOMINANT = 0.8  # share of a block's prose held by one child, which makes the r
 # A block after the document is furniture when it has no sentence and is either this short ("12 followers", "Did
 # this answer your question?") or mostly link text (related articles) within this length.
 _FURNITURE_WORDS = 80
+_DIV_PROSE = PROSE_TAGS | {"div"}
 _FURNITURE_MAX = 1000
 _LINKED = 0.6  # share of link text that makes a closing block of the document's own a list of links elsewhere
 
@@ -85,6 +86,9 @@ def read_page(html: str, select: Sequence[str], remove: Sequence[str]) -> Page:
     body = soup.body or soup
     mark_noise([body], skip)
     scores, mains, articles = _prose_scores(body, skip)
+    if scores.get(id(body), 0) == 0:
+        # a page drawn in <div>s alone (generated policies, page builders): their text is the prose
+        scores, mains, articles = _prose_scores(body, skip, _DIV_PROSE)
     main = _main_content(body, skip, scores, (mains, articles))
     _drop_tail(main, scores, skip)
     text = render([main], skip)
@@ -222,15 +226,16 @@ def _is_title_block(el: Tag) -> bool:
     return 0 < len(text) <= _TITLE_MAX and el.find("a") is None
 
 
-def _prose_scores(body: Tag, skip: set[int]) -> tuple[dict[int, int], list[Tag], list[Tag]]:
+def _prose_scores(body: Tag, skip: set[int], prose_tags: frozenset[str] = PROSE_TAGS
+                  ) -> tuple[dict[int, int], list[Tag], list[Tag]]:
     """Characters of prose (text inside paragraphs, list items, cells, headings, but not link text
     inside them: menus are lists of links, clauses are not) under each element, and the
-    <main>/[role=main] and <article> elements, in one pass."""
+    <main>/[role=main] and <article> elements, in one pass. `prose_tags` are the elements whose text is prose."""
     scores: dict[int, int] = {}
     mains: list[Tag] = []
     articles: list[Tag] = []
     order: list[Tag] = []
-    stack: list[tuple[Tag, bool, bool]] = [(body, body.name in PROSE_TAGS, False)]
+    stack: list[tuple[Tag, bool, bool]] = [(body, body.name in prose_tags, False)]
     while stack:
         node, prose, linked = stack.pop()
         order.append(node)
@@ -243,7 +248,7 @@ def _prose_scores(body: Tag, skip: set[int]) -> tuple[dict[int, int], list[Tag],
             if isinstance(child, Tag):
                 if id(child) not in skip:
                     name = child.name
-                    stack.append((child, prose or name in PROSE_TAGS, linked or (prose and name == "a")))
+                    stack.append((child, prose or name in prose_tags, linked or (prose and name == "a")))
             elif (prose and not linked and isinstance(child, NavigableString)
                   and not isinstance(child, SKIPPED_STRINGS)):
                 own += len(child.strip())
