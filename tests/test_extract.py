@@ -73,6 +73,10 @@ STRUCTURE = {
         '<div><span>Effective <!-- -->June 17, 2025</span><a href="/archive/1">Previous Version</a></div>',
         "Effective June 17, 2025 Previous Version",
     ),
+    "two-dates-side-by-side": (
+        '<span>Posted on <a href="/p"><time>May 3, 2024</time><time>November 3, 2025</time></a></span>',
+        "Posted on May 3, 2024 November 3, 2025",
+    ),
     "preformatted-text-keeps-its-lines": ("<pre>Line one\n    indented</pre>", "Line one\n    indented"),
     "definition-list": ("<dl><dt>Customer</dt><dd>the entity that signs</dd></dl>",
                         "Customer\n\nthe entity that signs"),

@@ -194,6 +194,7 @@ def test_a_misspelling_corrected_into_an_english_word_is_editorial(old, new):
 @pytest.mark.parametrize("old, new", [
     ("We will provide the the Services.", "We will provide the Services."),
     ("We don't sell your data.", "We do not sell your data."),
+    ("(i) comply with applicable laws; and (ii) keep records.", "(i) comply with applicable laws; (ii) keep records."),
     ("The fee is $1,000 a year.", "The fee is $1000 a year."),
     ("Acme\u2122 Terms & Conditions: a fee of 1.5 per cent.", "Acme Terms and Conditions: a fee of 1.5%."),
     ("at least 30 days\u02bc notice", "at least 30 days' notice"),

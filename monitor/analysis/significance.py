@@ -52,6 +52,8 @@ _SELF_WORDS = frozenset("this these the our its policy terms notice statement pa
 # A conjunction dropped or added between list items ("…; and", "…; or", "…; and/or") is punctuation in
 # words, and so is "or" read inclusively ("or" -> "and/or"); "and" -> "and/or" turns all of a list into any of it.
 _LIST_JOINS = frozenset(("and", "or"))
+# An item's mark inside a line, as a word: "(ii)", "(b)", "3)"; not "a" nor "i", which are words too.
+_ITEM_MARK = re.compile(r"^(?:i{2,3}|iv|vi{0,3}|ix|x|[b-h]|\d{1,2})$")
 # Symbols that say something: currencies, percent, comparisons ("uptime < 99.9 %", "16+").
 _SIGNS = "$€£¥₹₩₽₺₪₫₦₱₴₸¢%©<>≤≥=+±"
 # Web addresses as normalise leaves them (host/path; a path starts a word: "and/or" is two words), ISO dates,
@@ -210,9 +212,9 @@ def _editorial(around: list[str], deleted: list[str], inserted: list[str], known
     if _is_stamp(around, deleted, inserted):
         return True
     if set(changed) <= _LIST_JOINS and not (deleted and inserted) and (
-            around[-1] in ("\n", "") or (changed == ["and"] and around[-1] == "or")):
-        # a list's joining word at the end of an item, or "or" read as "and/or"; mid-sentence, "device and location"
-        # is two kinds of data
+            around[-1] in ("\n", "") or _ITEM_MARK.match(around[-1]) or (changed == ["and"] and around[-1] == "or")):
+        # a list's joining word at the end of an item (before a line break or the next item's "(ii)"), or "or"
+        # read as "and/or"; mid-sentence, "device and location" is two kinds of data
         return not (changed == ["or"] and around[-2:-1] == ["and"])
     if len(deleted) == 1 and not inserted and deleted[0] in (around[-2:-1] + around[-1:]) and (
             deleted[0] not in _PROTECTED):

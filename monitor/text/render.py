@@ -102,8 +102,10 @@ class _Renderer:
             self.buf.append(_BREAK)
             return False
         if name not in _BLOCK_TAGS:
-            if el.parent is not None and el.parent.name in _LAYOUT_TAGS and _follows_inline_tag(el, self.skip):
-                self.buf.append(" ")
+            parent = el.parent
+            if parent is not None and (parent.name in _LAYOUT_TAGS or name == "time") and _follows_inline_tag(
+                    el, self.skip, "time" if parent.name not in _LAYOUT_TAGS else None):
+                self.buf.append(" ")  # two <time>s side by side are two dates ("published", "updated")
             return True
         self.flush()
         if name in _HEADING_LEVEL:
@@ -172,12 +174,13 @@ class _Renderer:
             self.blocks.append(("tr", self.indent + " | ".join(cells)))
 
 
-def _follows_inline_tag(el: Tag, skip: set[int]) -> bool:
+def _follows_inline_tag(el: Tag, skip: set[int], name: str | None = None) -> bool:
+    """Whether the element comes right after an inline element (one named `name`, when given)."""
     prev = el.previous_sibling
     while prev is not None:
         if isinstance(prev, Tag):
             if id(prev) not in skip and prev.name not in DROP_TAGS:
-                return prev.name not in _BLOCK_TAGS
+                return prev.name not in _BLOCK_TAGS and name in (None, prev.name)
         elif not isinstance(prev, SKIPPED_STRINGS) and str(prev).strip():
             return False
         prev = prev.previous_sibling
