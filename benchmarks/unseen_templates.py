@@ -333,7 +333,7 @@ NINETY_DAYS = [(head, [pages.digit_change(p) for p in paras]) for head, paras in
 pair("change", "termly", "30 -> 90 days (div-only text)", pages.termly(TITLE), pages.termly(TITLE, NINETY_DAYS))
 pair("change", "notion", "30 -> 90 days (div-only text)", pages.notion(TITLE), pages.notion(TITLE, NINETY_DAYS))
 ANNEX = "<h2>Annex 3 — Subprocessors</h2><p>The Customer authorises the following subprocessors:</p>"
-MORE_SUBPROCESSORS = [*pages.SUBPROCESSORS, ("OpenAI, L.L.C.", "AI inference", "United States")]
+MORE_SUBPROCESSORS = [*pages.SUBPROCESSORS, ("Example Inference, Inc.", "AI inference", "United States")]
 pair("change", "plain", "subprocessor table: a row added",
      pages.plain("Subprocessors", LEGAL + ANNEX + pages.subprocessor_table()),
      pages.plain("Subprocessors", LEGAL + ANNEX + pages.subprocessor_table(MORE_SUBPROCESSORS)))
