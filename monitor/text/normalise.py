@@ -49,13 +49,13 @@ _MONTHS = {
 _WORD_MONTH = r"([^\W\d_]{3,10}+)\.?"  # possessive: a shorter run of the same word cannot match either
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 _DATE_DMY = re.compile(rf"\b{_DAY} (?:de )?{_WORD_MONTH},? (?:de )?(\d{{4}})(?!\d)")
-_DATE_MDY = re.compile(rf"\b{_WORD_MONTH} {_DAY},? (\d{{4}})(?!\d)")
+# "July 8, 2026", and "January 2026" (as a month of a year, "2026-01"): one pass, after day-first dates.
+_DATE_MDY = re.compile(rf"\b{_WORD_MONTH}(?: {_DAY})?,? (\d{{4}})(?!\d)")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # "01/05/2026", "05.01.2026": the order is the site's convention, and a stamp keeps its own, so a reading that
 # is a valid date suffices: the folded form only needs to be a date that differs when the date does.
 _DATE_NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.]\d)")
-# "January 2026" and "Jan 5" (no year, capitalised: "may 5" is a modal and a number) as partial ISO dates.
-_DATE_MY = re.compile(rf"\b{_WORD_MONTH},? (\d{{4}})(?!\d)")
+# "Jan 5" (no year, capitalised: "may 5" is a modal and a number) as a partial ISO date.
 _DATE_MD = re.compile(r"\b([A-Z][^\W\d_]{2,9}+)\.? (\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d|:)")
 # "Updated 3 weeks ago", "Edited yesterday": the same moment told relative to each fetch. Only after the word
 # of a stamp: in a clause "data collected more than 14 days ago" or "the last year" is a term.
@@ -76,6 +76,9 @@ _RELATIVE_TIME = re.compile(
     r"|il y a (?:une?|quelques|\d{1,3}) (?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?))\b",
     re.I,
 )
+# Words one of which every relative time above holds.
+_RELATIVE_WORDS = ("ago", "vor ", "hace ", " fa", "il y a", "yesterday", "today", "just now", "this week", "this month",
+                   "this year", "last week", "last month", "last year")
 _READING_TIME = re.compile(r"\b\d{1,3} min(?:ute)?s? read\b", re.I)  # counted afresh by the template
 # A line that only counts readers ("14 followers", "Post views: 1,240", "12 out of 47 found this helpful").
 _COUNTER = re.compile(
@@ -86,15 +89,16 @@ _COUNTER = re.compile(
 )
 # Symbols and the words they stand for: "Terms & Conditions", "1.5 per cent".
 _AMPERSAND = re.compile(r" & ")
-_PERCENT = re.compile(r"(?<=\d) ?(?:per ?cent|pour ?cent|por ciento|prozent|per cento)\b", re.I)
+_PERCENT = re.compile(r"(\d) ?(?:per ?cent|pour ?cent|por ciento|prozent|per cento)\b", re.I)
 # A contraction and its long form are one wording ("don't" / "do not"): the negation stays either way.
-_CONTRACTION = re.compile(r"\b(?:(won)|(can)|(shan)|(\w+))'t\b", re.I)
+_CONTRACTION = re.compile(r"'t\b", re.I)  # found by its ending, which is rare, then read back to the word's start
+_STEM = re.compile(r"(\w+)$")
+_LONG_FORMS = {"won": "will not", "can": "cannot", "shan": "shall not"}
+_LONGEST_STEM = 20
 # A byline on a line of its own ("Written by Jane Doe, Sam Lee") or closing a dated stamp ("Last updated on
 # 2026-01-05 by Jane Doe"): who last saved the page, not what it says.
-_BYLINE = re.compile(
-    r"(^(?:written|posted|authored|published|maintained|edited) by|(?<=\d{4}-\d{2}-\d{2}),? by) [^\n.:;]{1,60}$",
-    re.I | re.M,
-)
+_BYLINE = re.compile(r"^((?:written|posted|authored|published|maintained|edited) by) [^\n.:;]{1,60}$", re.I | re.M)
+_DATED_BYLINE = re.compile(r"(\d{4}-\d{2}-\d{2},? by) [^\n.:;]{1,60}$", re.M)
 _URL = re.compile(r"\bhttps?://[^\s\"'<>]+", re.I)
 # A leading language segment (/en/, /en-us/) is one rendering of the same address; region segments
 # (/eu/, /us/, /uk/) stay, because they often name a different document.
@@ -121,20 +125,22 @@ def normalise(text: str) -> str:
     text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _LINE_BREAKS.sub("\n", text).strip(" \n")
     # dates first: "8. Juli 2026" at the start of a line is a date, not clause 8
-    text = _DATE_MDY.sub(lambda m: _iso(m[3], _MONTHS.get(m[1].lower(), 0), m[2]) or m[0], text)
     text = _DATE_DMY.sub(lambda m: _iso(m[3], _MONTHS.get(m[2].lower(), 0), m[1]) or m[0], text)
+    text = _DATE_MDY.sub(_month_first_date, text)
     text = _DATE_ISO.sub(lambda m: _iso(m[1], int(m[2]), m[3]) or m[0], text)
     text = _DATE_NUMERIC.sub(_numeric_date, text)
-    text = _DATE_MY.sub(lambda m: _month(m[2], m[1]) or m[0], text)
     text = _DATE_MD.sub(lambda m: _month("-", m[1], m[2]) or m[0], text)
     text = _LINE_MARKER.sub("", text)
-    text = _PERCENT.sub("%", _AMPERSAND.sub(" and ", text))
+    text = _PERCENT.sub(r"\1%", _AMPERSAND.sub(" and ", text))
     text = _COUNTER.sub("(count)", text)
-    if "'t" in text:
-        text = _CONTRACTION.sub(_expand, text)
-    text = _RELATIVE_TIME.sub(r"\1(recently)", text)
-    text = _READING_TIME.sub("(reading time)", text)
-    text = _BYLINE.sub(r"\1 (someone)", text)
+    if "'t" in text or "'T" in text:
+        text = _expand_contractions(text)
+    lower = text.lower()
+    if any(word in lower for word in _RELATIVE_WORDS):  # the pattern is slow, and most terms have none
+        text = _RELATIVE_TIME.sub(r"\1(recently)", text)
+    if " read" in text:
+        text = _READING_TIME.sub("(reading time)", text)
+    text = _DATED_BYLINE.sub(r"\1 (someone)", _BYLINE.sub(r"\1 (someone)", text))
     if "://" in text:
         text = _URL.sub(_fold_url, text)
     return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", text))
@@ -157,15 +163,26 @@ def _fold_url(m: re.Match[str]) -> str:
     return "/".join([host, *segments]) + tail
 
 
-def _expand(m: re.Match[str]) -> str:
-    if m[1]:
-        return m[1][0] + "ill not"  # won't -> will not, keeping the capital
-    if m[2]:
-        return m[2] + "not"  # can't -> cannot
-    if m[3]:
-        return m[3][0] + "hall not"
-    stem = m[4]
-    return stem[:-1] + " not" if stem.lower().endswith("n") else m[0]
+def _expand_contractions(text: str) -> str:
+    parts, start = [], 0
+    for m in _CONTRACTION.finditer(text):
+        stem = _STEM.search(text, max(start, m.start() - _LONGEST_STEM), m.start())
+        if stem is None:
+            continue
+        word, long = stem[1], _LONG_FORMS.get(stem[1].lower())
+        if long is None and not word.lower().endswith("n"):
+            continue
+        parts += [text[start:stem.start()], long or word[:-1] + " not"]
+        if long and word[0].isupper():
+            parts[-1] = long.capitalize()
+        start = m.end()
+    return "".join(parts) + text[start:]
+
+
+def _month_first_date(m: re.Match[str]) -> str:
+    if m[2] is None:
+        return _month(m[3], m[1]) or m[0]
+    return _iso(m[3], _MONTHS.get(m[1].lower(), 0), m[2]) or m[0]
 
 
 def _numeric_date(m: re.Match[str]) -> str:
