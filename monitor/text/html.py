@@ -21,11 +21,12 @@ _TITLE_WORDS = frozenset(("title", "heading", "headline"))
 _TITLE_MAX = 300  # characters: a title and its date line, not a section
 _LEFT_OUT_PROSE = 300  # characters of prose beside a block that keep main-content detection from narrowing to it
 _DOMINANT = 0.8  # share of a block's prose held by one child, which makes the rest its surroundings
+_DIV_PROSE = PROSE_TAGS | {"div"}  # the prose of a page without paragraphs, list items or headings
 # A block after the document is furniture when it has no sentence and is either this short ("12 followers", "Did
 # this answer your question?") or mostly link text (related articles) within this length.
 _FURNITURE_WORDS = 80
-_DIV_PROSE = PROSE_TAGS | {"div"}
 _FURNITURE_MAX = 1000
+_MOSTLY_LINKS = 0.5
 _LINKED = 0.6  # share of link text that makes a closing block of the document's own a list of links elsewhere
 
 
@@ -78,9 +79,8 @@ def read_page(html: str, select: Sequence[str], remove: Sequence[str]) -> Page:
         roots = _selected(soup, selects, skip)
         if roots:  # chosen by the user, so kept even where they sit in a <header> or <aside>
             mark_noise(roots, skip)
-            scores = _prose_scores(soup, skip)[0]
             for root in roots:
-                _drop_tail(root, scores, skip)
+                _drop_tail(root, _prose_scores(root, skip)[0], skip)
             text = render(roots, skip)
             return Page(text, text, title, True)
     body = soup.body or soup
@@ -182,7 +182,7 @@ def _is_furniture(el: Tag, skip: set[int], links_only: bool = False) -> bool:
     links = [len(a.get_text(" ", strip=True)) for a in el.find_all("a")]
     if links_only:
         return len(links) >= 2 and sum(links) >= _LINKED * len(text)
-    return len(text) <= _FURNITURE_WORDS or sum(links) >= 0.5 * len(text)
+    return len(text) <= _FURNITURE_WORDS or sum(links) >= _MOSTLY_LINKS * len(text)
 
 
 def _main_content(body: Tag, skip: set[int], scores: dict[int, int], landmarks: tuple[list[Tag], list[Tag]]) -> Tag:
@@ -203,7 +203,7 @@ def _main_content(body: Tag, skip: set[int], scores: dict[int, int], landmarks: 
         if (
             child is None
             or child.name in TEXT_LEVEL
-            or scores.get(id(child), 0) < 0.8 * total
+            or scores.get(id(child), 0) < _DOMINANT * total
             # the title and effective date often sit just outside the clauses' own container; a heading after it
             # opens another part of the page (a call to action, testimonials), and one with real prose is kept by
             # the left-out-prose rule below
