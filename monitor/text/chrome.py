@@ -170,9 +170,10 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
     elif words & _NOTICE_WORDS and words & _BANNER_WORDS:
         if _share(el, total) <= 0.3 and not _is_section(el, stats[id(el)]) and not _is_callout(el, in_article):
             return True
-    return bool(words & _LOCALE_WORDS) and len(el.get_text(strip=True)) <= _SWITCHER_MAX and not (
-        stats[id(el)].controls == 0 and has_sentence(el)) and not _is_section(
-        el, stats[id(el)])
+    if not words & _LOCALE_WORDS or len(el.get_text(strip=True)) > _SWITCHER_MAX or _is_section(el, stats[id(el)]):
+        return False
+    # a switcher offers languages; a clause about them says something and offers nothing to click
+    return stats[id(el)].controls > 0 or not has_sentence(el)
 
 
 def is_introduced(el: Tag) -> bool:
