@@ -129,7 +129,7 @@ def normalise(text: str) -> str:
     text = _DATE_MDY.sub(_month_first_date, text)
     text = _DATE_ISO.sub(lambda m: _iso(m[1], int(m[2]), m[3]) or m[0], text)
     text = _DATE_NUMERIC.sub(_numeric_date, text)
-    text = _DATE_MD.sub(lambda m: _month("-", m[1], m[2]) or m[0], text)
+    text = _DATE_MD.sub(lambda m: _month(m[1], day=m[2]) or m[0], text)
     text = _LINE_MARKER.sub("", text)
     text = _PERCENT.sub(r"\1%", _AMPERSAND.sub(" and ", text))
     text = _COUNTER.sub("(count)", text)
@@ -181,7 +181,7 @@ def _expand_contractions(text: str) -> str:
 
 def _month_first_date(m: re.Match[str]) -> str:
     if m[2] is None:
-        return _month(m[3], m[1]) or m[0]
+        return _month(m[1], year=m[3]) or m[0]
     return _iso(m[3], _MONTHS.get(m[1].lower(), 0), m[2]) or m[0]
 
 
@@ -192,14 +192,14 @@ def _numeric_date(m: re.Match[str]) -> str:
     return _iso(year, month, str(day)) or m[0]
 
 
-def _month(year: str, name: str, day: str | None = None) -> str | None:
+def _month(name: str, year: str = "", day: str = "") -> str | None:
     """A month named with a year ("2026-01") or with a day and no year ("--01-05"); None if `name` is no month."""
     if name == "may":  # lower case: the modal
         return None
     month = _MONTHS.get(name.lower(), 0)
     if not month:
         return None
-    if day is None:
+    if not day:
         return f"{int(year):04d}-{month:02d}"
     return f"--{month:02d}-{int(day):02d}" if 1 <= int(day) <= 31 else None
 

@@ -102,10 +102,10 @@ class _Renderer:
             self.buf.append(_BREAK)
             return False
         if name not in _BLOCK_TAGS:
-            parent = el.parent
-            if parent is not None and (parent.name in _LAYOUT_TAGS or name == "time") and _follows_inline_tag(
-                    el, self.skip, "time" if parent.name not in _LAYOUT_TAGS else None):
-                self.buf.append(" ")  # two <time>s side by side are two dates ("published", "updated")
+            # side by side in a layout container, or two <time>s anywhere: two dates ("published", "updated")
+            in_layout = el.parent is not None and el.parent.name in _LAYOUT_TAGS
+            if (in_layout or name == "time") and _follows_inline_tag(el, self.skip, None if in_layout else "time"):
+                self.buf.append(" ")
             return True
         self.flush()
         if name in _HEADING_LEVEL:
