@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from monitor.analysis.classify import describe_change
-from monitor.analysis.decide import Known, State, decide
+from monitor.analysis.decide import Known, Shown, State, decide
 from monitor.analysis.topics import TOPICS
 from monitor.app.ota import css_selectors
 from monitor.models import Extracted, FetchResult
+from monitor.store.read import STRETCHES
 from monitor.text.html import extract_text
 from monitor.text.judge import fingerprint, judge
 
@@ -157,6 +158,7 @@ def replay(doc: Document, root: Path = FIXTURE_ROOT, with_selectors: bool = True
     versions: list[Known] = []
     stored: dict[int, tuple[Extracted, str]] = {}  # version id -> (what was read, the raw page)
     pending: str | None = None
+    stretches: list[tuple[int, Shown]] = []  # what the fetches showed, newest stretch first, as read.stretches
     for snap in doc.snapshots:
         body = html(root, snap)
         fetch = FetchResult(doc.dir, doc.url, snap.date, status=200, final_url=doc.url,
@@ -167,7 +169,7 @@ def replay(doc: Document, root: Path = FIXTURE_ROOT, with_selectors: bool = True
         if isinstance(seen, Extracted) and current and seen.fallback and not current[0].fallback:
             automatic = fingerprint(extract_text(current[1], (), remove))
         state = State(tuple(versions), current[0].text if current else "", bool(current and current[0].fallback),
-                      automatic, pending)
+                      automatic, pending, shown=tuple(shown for _, shown in stretches[:STRETCHES]))
         decision = decide(state, seen, snap.date)
         result.outcomes[snap.seq] = decision.kind if decision.kind != "failed" else f"failed: {decision.reason}"
         pending = seen.sha256 if decision.kind == "suspect" else None
@@ -182,6 +184,11 @@ def replay(doc: Document, root: Path = FIXTURE_ROOT, with_selectors: bool = True
             created = len(stored) + 1
             stored[created] = (seen, body)
             versions = [Known(created, seen.sha256, len(seen.text), snap.date), *versions]
+        if decision.kind in ("unchanged", "known", "new"):
+            shown_id = decision.version_id or len(stored)
+            if stretches and stretches[0][0] == shown_id:
+                stretches.pop(0)
+            stretches.insert(0, (shown_id, Shown(stored[shown_id][0].text, snap.date)))
         versions = versions[:RECENT_VERSIONS]
     _match(result)
     return result

@@ -1,12 +1,13 @@
-"""The site's frame, on two small synthetic pages of one site: lines both pages open or close with are the
-frame; a change confined to them is editorial, and wording the two documents share elsewhere is not frame."""
+"""The page's frame, on small synthetic pages: lines two pages of one site both open or close with, and lines that
+came and went in the page's own history; a change confined to them is editorial, and wording two documents share
+elsewhere, or a change beside a flapping block, is not."""
 
 from __future__ import annotations
 
-from conftest import document_toml
-from monitor.analysis.decide import NEW, Known, State, decide
-from monitor.analysis.frame import SITE_PAGES, edges, site_frame, unframed
-from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE
+from conftest import db_at, document_toml
+from monitor.analysis.decide import NEW, Known, Shown, State, decide, recent_history
+from monitor.analysis.frame import SITE_PAGES, edges, flapping, site_frame, unframed
+from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE, significance
 from monitor.text.judge import fingerprint
 
 NOTICE = "We recently updated our Privacy Notice.\nWe added more detail about cookies and your choices."
@@ -127,3 +128,69 @@ def test_a_run_reads_the_frame_of_sites_of_a_few_pages_only(tmp_path):
     assert list(sites(3).values()) == [("acme-0", "acme-1", "acme-2")]  # the other vendor's one page has no frame
     # A farm of pages on one host is past what a run holds to read a frame from.
     assert sites(SITE_PAGES + 1) == {}
+
+
+# The page's own history: a block that came and went while the terms stayed.
+BANNER = "Join us at Acme Summit 2026, our conference on building with AI, this October in Berlin."
+CLAUSE = "Acme deletes Customer Data within 30 days of termination."
+LONGER = "Acme deletes Customer Data within 90 days of termination."
+SHORTER = "Acme deletes Customer Data within 7 days of termination."
+
+
+def test_a_line_that_came_and_went_flaps_and_a_line_that_moved_once_does_not():
+    with_banner, without = f"{BANNER}\n{TERMS}", TERMS
+    assert flapping([with_banner, without]) == frozenset()  # gone once: it may be a real removal
+    [line] = flapping([with_banner, without, with_banner])
+    assert line == unframed(BANNER, frozenset())  # the line as normalised, wherever it stands
+    assert flapping([without, with_banner, without]) == {line}  # came, then went
+    edited = without.replace("Either party may end", "Acme may end")
+    assert flapping([without, edited]) == frozenset()
+
+
+def test_a_block_that_came_and_went_is_editorial_but_a_change_beside_it_is_not():
+    with_banner = f"{BANNER}\n{TERMS}"
+    history = (with_banner, TERMS, with_banner)
+    assert significance(with_banner, TERMS, history=history) == EDITORIAL
+    assert significance(with_banner, TERMS) == SUBSTANTIVE  # no history to tell
+    assert significance(with_banner, TERMS, history=history[:2]) == SUBSTANTIVE  # gone once only
+    changed = TERMS.replace("Either party may end these Terms on notice.", "Acme may end these Terms at any time.")
+    assert significance(with_banner, changed, history=history) == SUBSTANTIVE
+
+
+def test_only_the_last_month_of_the_pages_history_is_read():
+    now = "2026-06-30T00:00:00+00:00"
+    shown = (Shown("c", "2026-06-29T00:00:00+00:00"), Shown("b", "2026-06-01T00:00:00+00:00"),
+             Shown("a", "2026-05-30T23:00:00+00:00"), Shown("older", "2026-05-01T00:00:00+00:00"))
+    assert recent_history(shown, now) == ("b", "c")  # oldest first; "a" ended just over 30 days ago
+    assert recent_history(shown, "not a time") == ()
+
+
+def _history_page(notice: str, clause: str) -> str:
+    box = f"<div class='box'><p>{notice}</p></div>" if notice else ""
+    body = "".join(f"<h2>Section {i + 1}</h2><p>{c} {EXPLAINED}</p>"
+                   for i, c in enumerate(["These Terms govern your use of Acme.", SHARED_CLAUSE, clause]))
+    return f"<html><body><main>{box}<h1>Acme Terms of Service</h1>{body}</main></body></html>"
+
+
+def test_a_banner_that_comes_and_goes_while_the_terms_change_is_not_announced(pages, write_config, termwatch):
+    config = write_config(document_toml("acme-terms", pages.url("/terms"), vendor="Acme"))
+
+    def run(notice: str, clause: str = CLAUSE) -> list[str]:
+        pages.set("/terms", _history_page(notice, clause))
+        result = termwatch(config, "run", "--json")
+        assert result.code == 0, result.stderr
+        return [c["summary"] for c in result.json()["changes"]]
+
+    run(BANNER)
+    assert len(run("")) == 1  # the banner goes: nothing yet tells it from a removed sentence
+    assert run(BANNER) == []  # the first version again
+    assert len(run(BANNER, LONGER)) == 1  # a change of terms while the banner shows
+    assert run("", LONGER) == []  # the banner has come and gone before: not a change of terms
+    assert len(run("", SHORTER)) == 1  # the terms change again, with no banner: announced
+    stored = termwatch(config, "changes", "--all", "--json").json()
+    assert [c["significance"] for c in reversed(stored)] == ["substantive", "substantive", "editorial",
+                                                              "substantive"]
+    # `reextract` decides each change again with what the page had shown before it: the same answers.
+    db_at(config).execute("update versions set extractor_version = 'old'").connection.commit()
+    assert termwatch(config, "reextract", "--json").code == 0
+    assert termwatch(config, "changes", "--all", "--json").json() == stored

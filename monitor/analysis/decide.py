@@ -51,6 +51,14 @@ class Known:
 
 
 @dataclass(frozen=True)
+class Shown:
+    """A stretch of consecutive usable fetches that showed one version: its text, and when the stretch ended."""
+
+    text: str
+    last_seen: str  # ISO-8601 UTC
+
+
+@dataclass(frozen=True)
 class State:
     """What the store knows of a document before a fetch, read once.
 
@@ -59,7 +67,8 @@ class State:
     current version was read by its selector, the shell adds `current_automatic`: the current version's
     page read the fallback way, so that the switch itself is never taken for a change.
     `pending_suspect` is the text hash of the previous fetch when it was judged suspect. `frame` is what the
-    other watched pages of the same site open and close with (analysis/frame.py)."""
+    other watched pages of the same site open and close with (analysis/frame.py). `shown` is what the
+    document's fetches showed, newest stretch first, as far back as the store keeps texts for."""
 
     known: tuple[Known, ...] = ()
     current_text: str = ""
@@ -67,6 +76,7 @@ class State:
     current_automatic: Extracted | None = None
     pending_suspect: str | None = None
     frame: frozenset[str] = frozenset()
+    shown: tuple[Shown, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,7 +141,23 @@ def decide(state: State, seen: Extracted | Unusable | None, now: str) -> Decisio
             reason=f"suspect: the text shrank to {size} characters, {round(100 * size / length)} % of the current "
             f"version's {length}; waiting for the next fetch to confirm",
         )
-    return Decision(NEW, significance=significance(before, seen.text, state.frame), base_text=before)
+    kind = significance(before, seen.text, state.frame, recent_history(state.shown, now))
+    return Decision(NEW, significance=kind, base_text=before)
+
+
+def recent_history(shown: Sequence[Shown], now: str) -> tuple[str, ...]:
+    """The texts of the stretches (newest first) last seen within KNOWN_WINDOW of `now`, oldest first: the history
+    in which `significance` looks for blocks that come and go. The month that bounds a flapping page bounds it too."""
+    moment = _parse(now)
+    if moment is None:
+        return ()
+    recent = []
+    for stretch in shown:
+        when = _parse(stretch.last_seen)
+        if when is None or moment - when > KNOWN_WINDOW:
+            break
+        recent.append(stretch.text)
+    return tuple(reversed(recent))
 
 
 def _parse(stamp: str) -> datetime | None:

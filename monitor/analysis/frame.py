@@ -1,10 +1,12 @@
-"""Pure: a site's frame, the lines a page opens or closes with exactly as another watched page of the same site
-does (notices, menus, footers), so that a change confined to them is not taken for a change of terms."""
+"""Pure: a page's frame, the lines that are not its terms: those it opens or closes with exactly as another watched
+page of the same site does (notices, menus, footers), and those that came and went in its own recent history."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from monitor.models import Document
@@ -74,9 +76,19 @@ def site_frame(own: Iterable[Edges], others: Iterable[Edges]) -> frozenset[str]:
     return frozenset().union(*(shared(page, other) for page in own for other in mates))
 
 
-def unframed(text: str, frame: frozenset[str]) -> str:
-    """The normalised text without the runs of frame lines that open and close it."""
-    lines = _lines(text)
+def flapping(history: Sequence[str]) -> frozenset[str]:
+    """The lines that came and went in a page's own history: `history` holds the texts its fetches showed, oldest
+    first, one per stretch of fetches showing the same text. A line there, then gone, then back (or the reverse)
+    is a block the site shows some of the time (a rotating banner, a notice, a widget) while the terms stay."""
+    present = [frozenset(_lines(text)) for text in history]
+    moves = Counter(line for before, after in pairwise(present) for line in before ^ after)
+    return frozenset(line for line, count in moves.items() if count > 1)
+
+
+def unframed(text: str, frame: frozenset[str], flaps: frozenset[str] = frozenset()) -> str:
+    """The normalised text without the runs of frame lines that open and close it, and without the lines that
+    `flapping` found wherever they stand."""
+    lines = [line for line in _lines(text) if line not in flaps]
     start, end = 0, len(lines)
     while start < end and lines[start] in frame:
         start += 1

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spellchecker import SpellChecker
 
 from monitor.analysis.diff import diff_cost, matcher
-from monitor.analysis.frame import unframed
+from monitor.analysis.frame import flapping, unframed
 from monitor.text.normalise import normalise
 
 SUBSTANTIVE = "substantive"
@@ -112,15 +113,18 @@ _TYPO_MIN_WORD = 3  # a misspelling corrected into a dictionary word: "teh" -> "
 _INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
 
 
-def significance(old: str, new: str, frame: frozenset[str] = frozenset()) -> str:
+def significance(old: str, new: str, frame: frozenset[str] = frozenset(), history: Sequence[str] = ()) -> str:
     """EDITORIAL when every difference between the two texts is case, punctuation, whitespace, list
     numbering, a spelling variant, an evident typo fix, a joined or split word, a changed web address,
     a list-joining "and" or "or", the date of a stamp, or a passage moved whole, or when the differences lie only in
-    the site's `frame` (see analysis/frame.py); SUBSTANTIVE otherwise (digits, negations, modal words, any
-    other word, a sentence added or removed)."""
+    the site's `frame` or in lines that came and went in the page's `history` (see analysis/frame.py); SUBSTANTIVE
+    otherwise (digits, negations, modal words, any other word, a sentence added or removed)."""
     found = _significance(old, new)
-    if found == SUBSTANTIVE and frame:
-        return _significance(unframed(old, frame), unframed(new, frame))
+    if found == EDITORIAL:
+        return found
+    flaps = flapping(history)
+    if frame or flaps:
+        return _significance(unframed(old, frame, flaps), unframed(new, frame, flaps))
     return found
 
 

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from monitor.analysis.classify import describe_change
 from monitor.analysis.clauses import current_clauses
+from monitor.analysis.decide import Shown, recent_history
 from monitor.analysis.facts import facts
 from monitor.analysis.frame import edges, site_frame, sites
 from monitor.analysis.significance import significance
@@ -31,8 +32,9 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
     versions = rewritten = redescribed = 0
     all_dropped: list[int] = []
     for doc in documents:
-        texts, updates = {}, []
+        texts, updates, made_by = {}, [], {}
         for v in read.versions(db, doc.id):
+            made_by[v.id] = v
             versions += 1
             found = page_reading(doc, read.page_bytes(db, v.page_sha256), v.fallback)
             text, sha = found.text, found.sha256
@@ -45,7 +47,11 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
             if old_sha == new_sha:
                 dropped.append(c["id"])
             elif any(u["id"] in (c["from_version"], c["to_version"]) for u in updates):
-                kind = significance(old, new, frames.get(doc.id, frozenset()))
+                # Decided as the run did: with what the page had shown before the fetch that made the change.
+                made = made_by[c["to_version"]]
+                history = recent_history([Shown(texts[s.version_id][0], s.last_seen)
+                                          for s in read.stretches(db, doc.id, made.fetch_id)], made.first_seen)
+                kind = significance(old, new, frames.get(doc.id, frozenset()), history)
                 changed.append((c["id"], describe_change(old, new, kind)))
         # Every version's clauses and facts are found again: the classifier may have changed since they were stored.
         clauses = {vid: (doc.id, current_clauses(text)) for vid, (text, _) in texts.items()}

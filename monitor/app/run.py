@@ -16,7 +16,7 @@ from monitor.alerts import messages
 from monitor.alerts.deliver import DeliveryReport, deliver, route
 from monitor.analysis.classify import Change, describe_change
 from monitor.analysis.clauses import current_clauses
-from monitor.analysis.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
+from monitor.analysis.decide import FAILED, NEW, SUSPECT, Decision, Shown, State, decide, known_versions
 from monitor.analysis.facts import Fact, facts
 from monitor.analysis.frame import Edges, edges, site_frame, sites
 from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE
@@ -169,7 +169,8 @@ class Processor:
         recent = (current, *state.recent[1:]) if current is not None else ()
         decision = decide(State(known_versions(recent), current.text if current else "",
                                 bool(current and current.fallback), _current_automatic(doc, state, current, seen),
-                                state.pending_suspect, frame), seen, fetch.fetched_at)
+                                state.pending_suspect, frame, _shown(state.stretches, current)),
+                          seen, fetch.fetched_at)
         if decision.kind in (FAILED, SUSPECT):
             failures = state.failures + 1
             events: list[tuple[Event, list[dict]]] = []
@@ -325,6 +326,12 @@ def _current(doc: Document, state: read.DocumentState) -> tuple[read.VersionRow 
     found = page_reading(doc, state.current_page, current.fallback)
     return (replace(current, text=found.text, text_sha256=found.sha256, length=len(found.text),
                     extractor_version=EXTRACTOR_VERSION), (current.id, _classified(found)))
+
+
+def _shown(stretches: tuple[read.Stretch, ...], current: read.VersionRow | None) -> tuple[Shown, ...]:
+    """What the page showed, as `decide` reads it: the current version as this extractor reads it."""
+    return tuple(Shown(current.text if current and s.version_id == current.id else s.text, s.last_seen)
+                 for s in stretches)
 
 
 def _current_automatic(doc: Document, state: read.DocumentState, current: read.VersionRow | None,

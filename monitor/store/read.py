@@ -94,6 +94,34 @@ def recent_versions(db: sqlite_utils.Database, document: str, limit: int = 10) -
     return rows
 
 
+# As many stretches as recent_versions keeps versions, twice over: a page alternating between two versions.
+STRETCHES = 20
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Consecutive usable fetches of a document that showed one version: its id and text, and the last fetch's time."""
+
+    version_id: int
+    text: str
+    last_seen: str
+
+
+def stretches(db: sqlite_utils.Database, document: str, before_fetch: int | None = None) -> list[Stretch]:
+    """What the document's usable fetches showed, newest stretch first; only fetches before `before_fetch` when
+    given (what the page had shown when that fetch was recorded)."""
+    rows = db.execute(
+        "select s.version_id, v.text, s.last_seen from (select version_id, max(fetched_at) as last_seen, stretch "
+        "from (select version_id, fetched_at, sum(moved) over (order by fetched_at, id) as stretch "
+        "from (select version_id, fetched_at, id, "
+        "coalesce(version_id != lag(version_id) over (order by fetched_at, id), 1) as moved from fetches "
+        "where document = ? and version_id is not null and id < ?)) group by stretch) s "
+        "join versions v on v.id = s.version_id order by s.stretch desc limit ?",
+        [document, before_fetch if before_fetch is not None else 2**62, STRETCHES],
+    ).fetchall()
+    return [Stretch(*row) for row in rows]
+
+
 def last_fetch(db: sqlite_utils.Database, document: str) -> dict | None:
     rows = list(db.table("fetches").rows_where("document = ?", [document], order_by="fetched_at desc, id desc",
                                                 limit=1))
@@ -184,6 +212,7 @@ class DocumentState:
     pending_suspect: str | None  # see pending_suspect
     failures: int  # failed fetches since the last usable one
     current_page: bytes | None  # the current version's kept page, when it is to be read again (see document_state)
+    stretches: tuple[Stretch, ...]  # see stretches
 
     @property
     def current(self) -> VersionRow | None:
@@ -201,7 +230,8 @@ def document_state(db: sqlite_utils.Database, document: str, extractor_version: 
         if current is not None and (current.extractor_version != extractor_version
                                     or (fell_back and not current.fallback)):
             page = page_bytes(db, current.page_sha256)
-        return DocumentState(recent, pending_suspect(db, document), consecutive_failures(db, document), page)
+        return DocumentState(recent, pending_suspect(db, document), consecutive_failures(db, document), page,
+                             tuple(stretches(db, document)))
 
 
 def resolve_version(db: sqlite_utils.Database, document: str, ref: str | None) -> VersionRow:
