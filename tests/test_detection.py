@@ -108,6 +108,15 @@ def test_a_dialog_that_holds_the_document_is_read():
     assert CLAUSES[2] in extract_text(page)
 
 
+def test_a_dialog_that_is_the_whole_page_with_nothing_to_click_is_read():
+    body = "".join(f"<h2>Section {i + 1}</h2><p>{c}</p>" for i, c in enumerate(CLAUSES))  # no <h1>, no <article>
+    lightbox = f"<html><body><div role='dialog' aria-modal='true' class='lightbox'>{body}</div></body></html>"
+    assert CLAUSES[2] in extract_text(lightbox)
+    # The same dialog with buttons to answer is a box over an empty page, not the terms.
+    answered = lightbox.replace("</div></body>", "<button>Accept</button><button>Decline</button></div></body>")
+    assert extract_text(answered).strip() == ""
+
+
 CHAT_WITH_FIELD = ("<div class='card'><h2>Ask Acme a question</h2><p>Hello! What can we help with today?</p>"
                    "<textarea placeholder='Ask here'></textarea><p>Please verify answers for accuracy.</p></div>")
 CHAT_WITH_BUTTONS = ("<div class='card'><h2>Ask Acme</h2><button>How does Acme handle access controls?</button>"
@@ -345,6 +354,17 @@ def test_a_callout_of_the_terms_is_read_but_a_one_line_notice_is_not(callout):
     assert "binding individual arbitration" in extract_text(site(bare))
     notice = "<div class='notification-banner'><p>Our Terms were updated. <a href='/x'>See what changed</a></p></div>"
     assert "See what changed" not in extract_text(site(terms(extra=notice)))
+
+
+def test_the_documents_own_header_with_a_sentence_is_read_but_a_site_header_is_not():
+    scope = "These Terms apply to all customers who signed up after 5 January 2026 and replace earlier versions."
+    own = f"<header class='doc-head'><p>{scope}</p></header>"
+    bare = terms(extra="").replace("<article>", "<div>").replace("</article>", "</div>")
+    page = site(bare.replace("</h1>", "</h1>" + own))
+    assert "replace earlier versions" in extract_text(page)
+    assert "Contact Sales" not in extract_text(page)  # the site's <header> of links, beside the document
+    menu = f"<header class='doc-head'><p>{scope}</p><a href='/a'>Pricing</a> <a href='/b'>Blog</a></header>"
+    assert "Pricing" not in extract_text(site(bare.replace("</h1>", "</h1>" + menu)))
 
 
 def test_a_list_of_linked_policies_that_a_clause_leads_into_is_read_but_a_menu_is_not():

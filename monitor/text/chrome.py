@@ -62,6 +62,9 @@ _ENTRY_TYPES = frozenset(("text", "search", "email", "tel", "url"))
 _VOTE_MAX = 5
 _VOTE_PROMPT = 150
 _DOCUMENT_TAGS = frozenset(("main", "article", "h1"))
+# A dialog holding this share of the page's text, with nothing to click, is the page itself (a site builder's
+# lightbox), not a box over it.
+_WHOLE_PAGE = 0.9
 # A sentence of the terms: eight words or more up to a full stop, in any script that spaces its words.
 _SENTENCE = re.compile(r"[^\W\d_][\w'’-]*(?:[^\S\n]+[\w'’(),$€£%-]+){7,}?[.!]")
 _TEXT_NEIGHBOURS = frozenset("p h1 h2 h3 h4 h5 h6".split())
@@ -133,14 +136,19 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
             return False  # an article's own header holds its title and effective date
         if name == "aside" and _is_callout(el, in_article):
             return False
+        if name == "header" and _is_callout(el, in_article) and _offers_nothing(stats[id(el)]) \
+                and stats[id(el)].links == 0:
+            return False  # the document's own header ("These Terms apply to …"), where a site's holds its menu
         return _share(el, total) <= 0.5
     if attrs.get("aria-hidden") == "true":
         return len(el.get_text(strip=True)) <= _DECORATION_MAX and first(el, PROSE_TAGS) is None
     role = attrs.get("role")
     if role in _DIALOG_ROLES or attrs.get("aria-modal") == "true":
         # A dialog floats over the page (consent, sign-up, chat): chrome however much it says, since it can
-        # say more than an error page under it. Only one that holds the page's own title or article is content.
-        return first(el, _DOCUMENT_TAGS) is None
+        # say more than an error page under it. Only one that holds the page's own title or article, or the whole
+        # page with nothing to click (a site builder's lightbox), is content.
+        return first(el, _DOCUMENT_TAGS) is None and not (_share(el, total) >= _WHOLE_PAGE
+                                                          and _offers_nothing(stats[id(el)]))
     if role in _CONTROL_ROLES:
         return True  # a drop-down, menu or tool bar: its entries are choices, not terms
     if role == "banner" or role == "navigation" or role == "contentinfo":
@@ -230,6 +238,11 @@ def _is_loose_hint(el: Tag) -> bool:
     return (el.name not in PROSE_TAGS and len(el.get_text(strip=True)) <= _DECORATION_MAX
             and first(el, PROSE_TAGS) is None
             and not (parent is not None and (parent.name in PROSE_TAGS or parent.find_parent(PROSE_TAGS))))
+
+
+def _offers_nothing(stats: _Stats) -> bool:
+    """No button to press and no field to type in: a block to read, not to answer."""
+    return stats.controls == 0 and stats.entries == 0
 
 
 def _share(el: Tag, total: int) -> float:

@@ -18,7 +18,7 @@ from monitor.text.pdf import PdfError, looks_like_pdf, pdf_text
 # Bump whenever the text or normalised form produced for the same HTML can change: versions record
 # it, and `termwatch reextract` re-derives their text from the kept pages instead of announcing
 # fake changes.
-EXTRACTOR_VERSION = "2026.12.3"
+EXTRACTOR_VERSION = "2026.12.4"
 
 
 _MIN_TEXT = 300  # characters of normalised text; terms run to thousands, error pages to a few hundred
