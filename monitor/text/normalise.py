@@ -67,6 +67,7 @@ _STAMP_LEAD = (
 _RELATIVE_TIME = re.compile(
     rf"\b({_STAMP_LEAD}:? )"
     r"(?:yesterday|today|just now|(?:this|last) (?:week|month|year)|(?:a )?moments? ago"
+    r"|(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?! \d| [A-Z]| the)"  # "Updated Monday", no date after
     r"|(?:(?:over|about|almost|nearly|more than|less than|under) )?(?:a|an|one|a few|\d{1,3}) "
     r"(?:second|minute|hour|day|week|month|year)s? ago"
     r"|\d{1,3} ?(?:s|secs?|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?) ago"  # "2d ago", "5 mins ago"
@@ -78,7 +79,8 @@ _RELATIVE_TIME = re.compile(
 )
 # Words one of which every relative time above holds.
 _RELATIVE_WORDS = ("ago", "vor ", "hace ", " fa", "il y a", "yesterday", "today", "just now", "this week", "this month",
-                   "this year", "last week", "last month", "last year")
+                   "this year", "last week", "last month", "last year", "monday", "tuesday", "wednesday", "thursday",
+                   "friday", "saturday", "sunday")
 _READING_TIME = re.compile(r"\b\d{1,3} min(?:ute)?s? read\b", re.I)  # counted afresh by the template
 # A line that only counts readers ("14 followers", "Post views: 1,240", "12 out of 47 found this helpful").
 _COUNTER = re.compile(
