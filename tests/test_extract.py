@@ -408,6 +408,21 @@ def test_real_wording_changes_compare_different(directory, before, after, new_wo
     assert new_words not in a.text and new_words in b.text
 
 
+def test_paragraphs_a_site_lays_out_as_stacked_spans_are_read_one_per_line():
+    spans = "".join(f"<span class='x1lliihq'>{c}</span>" for c in (
+        "These Terms govern your use of the Acme services and every workspace you create.", "1. Services.",
+        "Acme grants you a limited right to use the Services during the term of this agreement.",
+        "Last updated: 5 January 2026"))
+    text = extract_text(f"<html><body><main><div class='x9f619'><h1>Acme Terms</h1>{spans}</div></main></body></html>")
+    assert "\n\n1. Services.\n\nAcme grants you" in text and "\n\nLast updated: 5 January 2026" in text
+    # Words side by side, and spans within a sentence of the container's own, stay on one line.
+    row = "<div><span>Effective June 17, 2025</span><a href='/v1'>Previous version</a><span>Print</span></div>"
+    assert "Effective June 17, 2025 Previous version Print" in extract_text(f"<html><body>{row}</body></html>")
+    inline = ("<div>We may <span>share Customer Content with our subprocessors listed below.</span> and <span>keep "
+              "logs of every request you send to the API for thirty days.</span> and <span>more.</span></div>")
+    assert "listed below. and keep logs" in extract_text(f"<html><body><main>{inline}</main></body></html>")
+
+
 def test_real_page_text_is_readable():
     text = extract_text(real("claude-ai/commercial-terms", 1))
     assert text.startswith("# Commercial Terms of Service\n\nEffective June 17, 2025 Previous Version\n\n")

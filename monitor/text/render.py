@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from bs4.element import NavigableString, Tag
 
+from monitor.text.chrome import has_sentence
 from monitor.text.tags import DROP_TAGS, HEADING_TAGS, SKIPPED_STRINGS, attributes, first
 
 _BLOCK_TAGS = frozenset(
@@ -21,6 +22,10 @@ _LAYOUT_TAGS = frozenset(
     "address article aside body center details dialog div fieldset figure footer form header hgroup html main "
     "nav section".split()
 )
+# A layout container whose inline children hold sentences, this many of them at least, with no text of its own
+# between them stacks them as paragraphs (a page styled by atomic CSS: a heading, then a <span> per paragraph).
+_STACKED_ITEMS = 3
+_STACKED_SENTENCES = 2
 _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # HTML whitespace; other spaces are the author's
@@ -57,6 +62,7 @@ class _Renderer:
         self.bare = bare  # inside a table cell: no list or heading markers
         self.depth = depth
         self.layout_tables: set[int] = set()
+        self.stacks: dict[int, bool] = {}  # layout container -> whether its inline children are paragraphs
 
     def run(self, root: Tag) -> None:
         stack: list[tuple[object, bool]] = [(root, False)]
@@ -104,7 +110,9 @@ class _Renderer:
         if name not in _BLOCK_TAGS:
             # side by side in a layout container, or two <time>s anywhere: two dates ("published", "updated")
             in_layout = el.parent is not None and el.parent.name in _LAYOUT_TAGS
-            if (in_layout or name == "time") and _follows_inline_tag(el, self.skip, None if in_layout else "time"):
+            if in_layout and self.stacked(el):
+                self.flush()
+            elif (in_layout or name == "time") and _follows_inline_tag(el, self.skip, None if in_layout else "time"):
                 self.buf.append(" ")
             return True
         self.flush()
@@ -131,6 +139,8 @@ class _Renderer:
     def leave(self, el: Tag) -> None:
         name = el.name
         if name not in _BLOCK_TAGS:
+            if el.parent is not None and el.parent.name in _LAYOUT_TAGS and self.stacked(el):
+                self.flush()
             return
         if name == "li":
             self.kind = "li"
@@ -145,6 +155,14 @@ class _Renderer:
             self.indent = self.indents.pop()
         elif name == "pre":
             self.pre -= 1
+
+    def stacked(self, el: Tag) -> bool:
+        """Whether an inline element is one of the paragraphs its layout container stacks (see _stacks)."""
+        box = el.parent
+        assert box is not None  # the callers ask only of an element in a container
+        if id(box) not in self.stacks:
+            self.stacks[id(box)] = _stacks(box, self.skip)
+        return self.stacks[id(box)]
 
     def enter_item(self, li: Tag) -> None:
         ctx = self.lists[-1] if self.lists and self.lists[-1].element is li.parent else None
@@ -185,6 +203,23 @@ def _follows_inline_tag(el: Tag, skip: set[int], name: str | None = None) -> boo
             return False
         prev = prev.previous_sibling
     return False
+
+
+def _stacks(box: Tag, skip: set[int]) -> bool:
+    """Whether a container's inline children are paragraphs laid out one under another by the site's CSS: no text
+    of its own runs between them, several say something, and two or more in full sentences. Words side by side
+    ("Effective June 17, 2025" beside "Previous version") stay on one line."""
+    items, sentences = 0, 0
+    for child in box.contents:
+        if isinstance(child, Tag):
+            if id(child) in skip or child.name in DROP_TAGS or child.name in _BLOCK_TAGS:
+                continue
+            if child.get_text(strip=True):
+                items += 1
+                sentences += sentences < _STACKED_SENTENCES and has_sentence(child)
+        elif not isinstance(child, SKIPPED_STRINGS) and str(child).strip():
+            return False  # the container's own words join its inline children into one line
+    return items >= _STACKED_ITEMS and sentences >= _STACKED_SENTENCES
 
 
 def _is_layout_table(table: Tag) -> bool:
