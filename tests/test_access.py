@@ -42,6 +42,15 @@ def test_sentences_that_are_not_about_access_are_not(sentence):
     assert ACCESS not in label(sentence)
 
 
+def test_a_row_added_to_a_table_of_recipients_is_access_whatever_it_names():
+    rows = ["Acme Cloud Inc.; Hosting; United States; All Products", "Ory Corp.; Authentication; Belgium; All"]
+    for heading, flagged in (("Subprocessors", True), ("Recipients of personal data", True),
+                             ("Cookies we use", False)):
+        old = f"# {heading}\n\n" + "\n".join(rows) + "\n"
+        new = old + "Nimbus; Inference provider; EEA; Cloud infrastructure\n"  # no Inc., no Ltd.
+        assert classify_change(old, new, diff_texts(old, new)).access is flagged, heading
+
+
 def test_a_change_that_widens_sharing_is_flagged_access_and_nothing_else():
     old = "# Sharing\n\nWe share your personal data with service providers.\n\nWe keep logs for 30 days.\n"
     new = old.replace("service providers.", "service providers and advertisers.")

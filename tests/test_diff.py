@@ -203,6 +203,7 @@ def test_a_moved_and_edited_paragraph_is_not_a_move():
         ("Updated: January 16, 2026", False),
         ("Effective 8 July 2026 Previous Version", False),
         ("Retention period | The period necessary to process your request", False),
+        ("Ory Corp.; User Authentication; Belgium, Germany", False),  # cells of a row, rendered with "; "
         ("- Publicly available information via the Internet", False),
         ("personal data we receive automatically", False),
         ("", False),

@@ -81,8 +81,8 @@ def is_heading(line: str) -> bool:
     if _MARKDOWN_HEADING.match(s):
         return True
     # A sentence ends with a period (or reads like one); list items often end with ; or ,.
-    # Table rows ("Retention period | 30 days") are content, whatever their case.
-    if s[-1] in ".;,!?" or not s[0].isalnum() or "|" in s or _DATE.search(s):
+    # Table rows ("Retention period | 30 days", "Acme Cloud; Hosting; EEA") are content, whatever their case.
+    if s[-1] in ".;,!?" or not s[0].isalnum() or "|" in s or "; " in s or _DATE.search(s):
         return False
     if _NUMBERED.match(s):
         return True

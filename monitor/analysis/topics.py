@@ -19,6 +19,7 @@ from monitor.analysis.vocabulary import (
     NOT_MODEL_TRAINING,
     PERSONAL_DATA,
     RECIPIENT,
+    RECIPIENTS_HEADING,
     RETAIN,
     RETAIN_NOT_DATA,
     RETENTION_HEADING,
@@ -170,9 +171,20 @@ def recipients(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
             or _NAMED_AS_RECIPIENT.search(text, max(0, r.start() - 40), r.start())]
 
 
-def _access_evidence(text: str, heading: str = "") -> list[str]:
-    if not _ACCESS_HINT.search(text):
+def _listed_recipient(text: str, heading: str) -> list[str]:
+    """A table row that names a company, or any row of a table under a heading of recipients ("Subprocessors"):
+    one who receives the data, whatever the row says of it."""
+    cells = re.split(r"; | \| ", text)
+    if len(cells) < _ROW_CELLS or sum(map(len, cells)) > _ROW_CELL_CHARS * len(cells):
         return []
+    m = _LEGAL_ENTITY.search(cells[0]) or RECIPIENTS_HEADING.search(heading)
+    return [m.group(0)] if m else []
+
+
+def _access_evidence(text: str, heading: str = "") -> list[str]:
+    listed = _listed_recipient(text, heading)
+    if not _ACCESS_HINT.search(text):
+        return listed
     has_data = DATA_NOUN.search(text) is not None or bool(ACCESS_HEADING.search(heading))
     # Authorities' requests are access when they reach data: "cooperate with government authorities to lock your
     # account" is enforcement; "disclose personal data to government authorities" is access.
@@ -189,11 +201,7 @@ def _access_evidence(text: str, heading: str = "") -> list[str]:
             if near is not None:
                 found += [verb.group(0), near.group(0)]
                 break
-    cells = re.split(r"; | \| ", text)
-    if len(cells) >= _ROW_CELLS and sum(map(len, cells)) <= _ROW_CELL_CHARS * len(cells) and (
-            m := _LEGAL_ENTITY.search(cells[0])):
-        found.append(m.group(0))  # a table row that names a company: a recipient of the data
-    return found
+    return found + listed
 
 
 # "may use your data to train its models, unless you have activated zero data retention": a setting named as

@@ -202,3 +202,6 @@ ACCESS_HEADING = re.compile(
     r"|\bwho\s+(?:can\s+|may\s+)?(?:see|access)\b|\bhuman\s+review\b",
     re.I,
 )
+# A heading over a list of those the data goes to: each row of its table names one ("Subprocessors", "Recipients").
+RECIPIENTS_HEADING = re.compile(
+    r"\bsub-?processors?\b|\bprocessors?\b|\brecipients?\b|\bservice\s+providers?\b|\bvendors?\b", re.I)
