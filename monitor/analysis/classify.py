@@ -53,7 +53,8 @@ class Change:
         return {"significance": self.significance, **asdict(self.meaning), "from_version": self.from_version}
 
 
-_NUMBERING = re.compile(r"^(?:#{1,6}\s*|[-*+•·▪◦]\s*|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]\s*)+")
+_NUMBERING = re.compile(
+    r"^(?:#{1,6}\s*|[-*+•·▪◦]\s*|\d{1,3}(?:\.\d{1,3})+[.)]?\s+(?=[A-Z(])|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]\s*)+")
 
 
 def comparable(text: str) -> str:
@@ -155,24 +156,33 @@ def _carried(pair: ClausePair) -> set[str]:
     if pair.op != CHANGED or before is None or after is None:  # a changed pair has both sides
         return set() if pair.op == MOVED else set(pair.labels)
     old, new = fold_typography(before.text), fold_typography(after.text)
+    numbered_before, numbered_after = _numbering_end(old), _numbering_end(new)
     changed_before: list[tuple[int, int]] = []
     changed_after: list[tuple[int, int]] = []
     at_before = at_after = 0
     for op, piece in marked_words(old, new):
-        # A full stop added or a comma moved changes no meaning near anything; only words count.
+        # A full stop added or a comma moved changes no meaning near anything; only words count, and not the
+        # clause's own number.
         worded = any(ch.isalnum() for ch in piece)
         if op <= 0:
-            if op < 0 and worded:
+            if op < 0 and worded and at_before + len(piece) > numbered_before:
                 changed_before.append((at_before, at_before + len(piece)))
             at_before += len(piece)
         if op >= 0:
-            if op > 0 and worded:
+            if op > 0 and worded and at_after + len(piece) > numbered_after:
                 changed_after.append((at_after, at_after + len(piece)))
             at_after += len(piece)
     topics = set(before.labels ^ after.labels)
     if _near_evidence(old, before.evidence, changed_before) or _near_evidence(new, after.evidence, changed_after):
         topics |= set(pair.labels)
     return topics
+
+
+def _numbering_end(text: str) -> int:
+    """Where a clause's own number ("4.3", "(b)", "E.4.") ends: renumbered when a section is inserted before it,
+    which says nothing about what the clause is about."""
+    found = _NUMBERING.match(text)
+    return found.end() if found else 0
 
 
 def _moved(old: list[Located], new: list[Located], hunks: list[Hunk]) -> list[tuple[Clause, Clause]]:
