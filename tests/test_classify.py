@@ -611,8 +611,9 @@ def test_a_changed_full_stop_carries_no_topic():
 
 
 def test_a_clause_renumbered_beside_its_evidence_carries_no_topic():
-    old = ("## Security\n4.3 Retention. Acme will retain your Content as needed to provide the Services and to comply with "
-           "the law, and it answers every request from the Customer within ten business days of receiving it.\n")
+    old = ("## Security\n4.3 Retention. Acme will retain your Content as needed to provide the Services and to "
+           "comply with the law, and it answers every request from the Customer within ten business days of "
+           "receiving it.\n")
     # A section inserted before it renumbers the clause while a word far from "Retention" changes.
     new = old.replace("4.3 Retention", "4.4 Retention").replace("ten business days", "ten working days")
     assert _classify(old, new).retention is False

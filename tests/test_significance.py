@@ -109,6 +109,14 @@ def test_a_date_stamp_in_the_language_the_terms_are_served_in_is_editorial(stamp
     assert significance(stamp + body, stamp + body.replace(" nicht", "")) == SUBSTANTIVE
 
 
+def test_a_stamp_dated_as_a_deed_writes_it_is_editorial_when_bumped():
+    body = "\nWe keep data while your account is open.\n"
+    stamp = "Effective as of the 1st day of March, 2026"
+    assert significance(stamp + body, stamp.replace("1st day of March", "3rd day of June") + body) == EDITORIAL
+    clause = "\nYou may cancel before the 1st day of March, 2026.\n"
+    assert significance(clause, clause.replace("1st", "3rd")) == SUBSTANTIVE
+
+
 def test_a_copyright_year_bumped_is_editorial_but_a_year_in_a_clause_is_not():
     body = "We keep invoices for seven years.\n"
     assert significance(body + "© 2017-2025 Acme Inc.\n", body + "© 2017-2026 Acme Inc.\n") == EDITORIAL

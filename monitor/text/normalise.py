@@ -48,7 +48,9 @@ _MONTHS = {
 # tried at every position of a long page was the slowest step of normalise.
 _WORD_MONTH = r"([^\W\d_]{3,10}+)\.?"  # possessive: a shorter run of the same word cannot match either
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
-_DATE_DMY = re.compile(rf"\b{_DAY} (?:de )?{_WORD_MONTH},? (?:de )?(\d{{4}})(?!\d)")
+# "8 July 2026", "8 de julio de 2026", and the deed's "the 8th day of July, 2026".
+_DATE_DMY = re.compile(
+    rf"\b(?:the (?=\d{{1,2}}(?:st|nd|rd|th)? day of ))?{_DAY} (?:de |day of )?{_WORD_MONTH},? (?:de )?(\d{{4}})(?!\d)")
 # "July 8, 2026", and "January 2026" (as a month of a year, "2026-01"): one pass, after day-first dates.
 _DATE_MDY = re.compile(rf"\b{_WORD_MONTH}(?: {_DAY})?,? (\d{{4}})(?!\d)")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
