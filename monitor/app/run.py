@@ -169,7 +169,7 @@ class Processor:
         recent = (current, *state.recent[1:]) if current is not None else ()
         decision = decide(State(known_versions(recent), current.text if current else "",
                                 bool(current and current.fallback), _current_automatic(doc, state, current, seen),
-                                state.pending_suspect, frame, _shown(state.stretches, current)),
+                                state.pending_suspect, frame, _shown(state.stretches, recent)),
                           seen, fetch.fetched_at)
         if decision.kind in (FAILED, SUSPECT):
             failures = state.failures + 1
@@ -328,10 +328,16 @@ def _current(doc: Document, state: read.DocumentState) -> tuple[read.VersionRow 
                     extractor_version=EXTRACTOR_VERSION), (current.id, _classified(found)))
 
 
-def _shown(stretches: tuple[read.Stretch, ...], current: read.VersionRow | None) -> tuple[Shown, ...]:
-    """What the page showed, as `decide` reads it: the current version as this extractor reads it."""
-    return tuple(Shown(current.text if current and s.version_id == current.id else s.text, s.last_seen)
-                 for s in stretches)
+def _shown(stretches: tuple[read.Stretch, ...], recent: tuple[read.VersionRow, ...]) -> tuple[Shown, ...]:
+    """What the page showed, as `decide` reads it, as far back as the recent versions (the current one as this
+    extractor reads it) hold the texts: older stretches are past the month `decide` looks back anyway."""
+    texts = {v.id: v.text for v in recent}
+    shown = []
+    for stretch in stretches:
+        if stretch.version_id not in texts:
+            break
+        shown.append(Shown(texts[stretch.version_id], stretch.last_seen))
+    return tuple(shown)
 
 
 def _current_automatic(doc: Document, state: read.DocumentState, current: read.VersionRow | None,

@@ -100,10 +100,9 @@ STRETCHES = 20
 
 @dataclass(frozen=True)
 class Stretch:
-    """Consecutive usable fetches of a document that showed one version: its id and text, and the last fetch's time."""
+    """Consecutive usable fetches of a document that showed one version: its id, and the last fetch's time."""
 
     version_id: int
-    text: str
     last_seen: str
 
 
@@ -111,12 +110,10 @@ def stretches(db: sqlite_utils.Database, document: str, before_fetch: int | None
     """What the document's usable fetches showed, newest stretch first; only fetches before `before_fetch` when
     given (what the page had shown when that fetch was recorded)."""
     rows = db.execute(
-        "select s.version_id, v.text, s.last_seen from (select version_id, max(fetched_at) as last_seen, stretch "
-        "from (select version_id, fetched_at, sum(moved) over (order by fetched_at, id) as stretch "
-        "from (select version_id, fetched_at, id, "
+        "select version_id, max(fetched_at) from (select version_id, fetched_at, "
+        "sum(moved) over (order by fetched_at, id) as stretch from (select version_id, fetched_at, id, "
         "coalesce(version_id != lag(version_id) over (order by fetched_at, id), 1) as moved from fetches "
-        "where document = ? and version_id is not null and id < ?)) group by stretch) s "
-        "join versions v on v.id = s.version_id order by s.stretch desc limit ?",
+        "where document = ? and version_id is not null and id < ?)) group by stretch order by stretch desc limit ?",
         [document, before_fetch if before_fetch is not None else 2**62, STRETCHES],
     ).fetchall()
     return [Stretch(*row) for row in rows]
