@@ -356,6 +356,16 @@ def test_a_callout_of_the_terms_is_read_but_a_one_line_notice_is_not(callout):
     assert "See what changed" not in extract_text(site(terms(extra=notice)))
 
 
+def test_who_last_saved_an_article_is_not_read_but_a_note_by_its_author_is():
+    chip = ("<div class='article-author'><div class='avatar'><img src='/u.png' alt=''></div><a href='/profiles/7'>"
+            "{name}</a> <time datetime='2026-01-05'>January 5, 2026</time></div>")
+    page = terms(extra="").replace("</h1>", "</h1>" + chip)
+    assert judge(_fetch(site(page.format(name="Jane Doe")))).sha256 == judge(
+        _fetch(site(page.format(name="Sam Lee")))).sha256
+    note = "<p class='author-note'>The author of these Terms may amend them on thirty days written notice.</p>"
+    assert "thirty days written notice" in extract_text(site(terms(extra=note)))
+
+
 def test_the_documents_own_header_with_a_sentence_is_read_but_a_site_header_is_not():
     scope = "These Terms apply to all customers who signed up after 5 January 2026 and replace earlier versions."
     own = f"<header class='doc-head'><p>{scope}</p></header>"

@@ -45,6 +45,9 @@ _ICON_WORDS = frozenset("icon icons symbols glyphicon fa fas far fab".split())
 _ICON_NAME = re.compile(r"[a-z0-9]+(?:[_-][a-z0-9]+)*", re.I)
 _LOCALE_WORDS = frozenset("lang language languages locale locales i18n translate translations".split())
 _TOC_WORDS = frozenset("toc contents outline breadcrumb breadcrumbs".split())
+# Who wrote or last saved a help-centre article, beside an avatar: a name that changes with whoever re-saves it.
+_BYLINE_WORDS = frozenset("author authors avatar byline".split())
+_BYLINE_MAX = 200
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _CONTROL_ROLES = frozenset({"listbox", "menu", "menubar", "combobox", "toolbar", "tooltip"})
 # A link block: at least this many links, their text this share of the block's, this long on average.
@@ -162,6 +165,8 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
     words = class_words | _words(attrs.get("id"), attrs.get("aria-label"), attrs.get("aria-labelledby"),
                                  attrs.get("data-testid"))
     if (name in ("ul", "ol") or words & _TOC_WORDS) and _is_toc(el, words):
+        return True
+    if words & _BYLINE_WORDS and len(el.get_text(strip=True)) <= _BYLINE_MAX and not has_sentence(el):
         return True
     if name in _LINK_BLOCK_TAGS and _is_link_block(stats[id(el)]) and not is_introduced(el):
         return True
