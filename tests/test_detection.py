@@ -366,6 +366,18 @@ def test_who_last_saved_an_article_is_not_read_but_a_note_by_its_author_is():
     assert "thirty days written notice" in extract_text(site(terms(extra=note)))
 
 
+def test_readers_comments_under_the_terms_are_not_read_but_a_clause_marked_as_a_comment_is():
+    def page(comments: list[str]) -> str:
+        items = "".join(f"<li><a href='/u/{i}'>Reader {i}</a><p>{c}</p></li>" for i, c in enumerate(comments))
+        return site(terms(extra=f"<section class='comments' id='article-comments'><h2>Comments</h2>"
+                                f"<p>{len(comments)} comments</p><ul>{items}</ul></section>"))
+    first = page([])
+    second = page(["Does this apply to the workspaces we created in the EU region last year as well?"])
+    assert judge(_fetch(first)).sha256 == judge(_fetch(second)).sha256
+    note = "<div class='comment'><p>Comment: Acme may suspend the Services for non-payment after notice.</p></div>"
+    assert "suspend the Services" in extract_text(site(terms(extra=note)))
+
+
 def test_the_documents_own_header_with_a_sentence_is_read_but_a_site_header_is_not():
     scope = "These Terms apply to all customers who signed up after 5 January 2026 and replace earlier versions."
     own = f"<header class='doc-head'><p>{scope}</p></header>"

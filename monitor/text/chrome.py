@@ -48,6 +48,9 @@ _TOC_WORDS = frozenset("toc contents outline breadcrumb breadcrumbs".split())
 # Who wrote or last saved a help-centre article, beside an avatar: a name that changes with whoever re-saves it.
 _BYLINE_WORDS = frozenset("author authors avatar byline".split())
 _BYLINE_MAX = 200
+# Readers' comments under an article (their container, not a single "comment" note): what its readers say, never
+# the vendor's terms.
+_COMMENT_WORDS = frozenset("comments discussion replies".split())
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _CONTROL_ROLES = frozenset({"listbox", "menu", "menubar", "combobox", "toolbar", "tooltip"})
 # A link block: at least this many links, their text this share of the block's, this long on average.
@@ -167,6 +170,8 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
     if (name in ("ul", "ol") or words & _TOC_WORDS) and _is_toc(el, words):
         return True
     if words & _BYLINE_WORDS and len(el.get_text(strip=True)) <= _BYLINE_MAX and not has_sentence(el):
+        return True
+    if words & _COMMENT_WORDS and _share(el, total) <= 0.3 and first(el, _DOCUMENT_TAGS) is None:
         return True
     if name in _LINK_BLOCK_TAGS and _is_link_block(stats[id(el)]) and not is_introduced(el):
         return True
