@@ -366,6 +366,17 @@ def test_who_last_saved_an_article_is_not_read_but_a_note_by_its_author_is():
     assert "thirty days written notice" in extract_text(site(terms(extra=note)))
 
 
+def test_share_buttons_after_the_terms_are_not_read_but_a_section_on_sharing_is():
+    def buttons(networks: str) -> str:
+        links = "".join(f"<li><a href='?share={n.lower()}' rel='nofollow'>{n}</a></li>" for n in networks.split())
+        return f"<div class='sharedaddy sd-sharing'><h3>Share this:</h3><ul>{links}</ul></div>"
+    assert judge(_fetch(site(terms(extra=buttons("Twitter Facebook"))))).sha256 == judge(
+        _fetch(site(terms(extra=buttons("Twitter Facebook LinkedIn"))))).sha256
+    section = ("<section id='sharing' class='sharing'><h2>Sharing</h2><p>We share Customer Content with our "
+               "subprocessors only to provide the Services.</p></section>")
+    assert "only to provide the Services" in extract_text(site(terms(extra=section)))
+
+
 def test_readers_comments_under_the_terms_are_not_read_but_a_clause_marked_as_a_comment_is():
     def page(comments: list[str]) -> str:
         items = "".join(f"<li><a href='/u/{i}'>Reader {i}</a><p>{c}</p></li>" for i, c in enumerate(comments))

@@ -45,9 +45,10 @@ _ICON_WORDS = frozenset("icon icons symbols glyphicon fa fas far fab".split())
 _ICON_NAME = re.compile(r"[a-z0-9]+(?:[_-][a-z0-9]+)*", re.I)
 _LOCALE_WORDS = frozenset("lang language languages locale locales i18n translate translations".split())
 _TOC_WORDS = frozenset("toc contents outline breadcrumb breadcrumbs".split())
-# Who wrote or last saved a help-centre article, beside an avatar: a name that changes with whoever re-saves it.
-_BYLINE_WORDS = frozenset("author authors avatar byline".split())
-_BYLINE_MAX = 200
+# A short block without a sentence that names itself a byline (who wrote or last saved an article, beside an
+# avatar: a name that changes with whoever re-saves it) or a row of share buttons (a network added or dropped).
+_BYLINE_OR_SHARE_WORDS = frozenset("author authors avatar byline share sharing sharedaddy social".split())
+_BYLINE_OR_SHARE_MAX = 200
 # Readers' comments under an article (their container, not a single "comment" note): what its readers say, never
 # the vendor's terms.
 _COMMENT_WORDS = frozenset("comments discussion replies".split())
@@ -169,7 +170,7 @@ def _is_noise(el: Tag, total: int, in_article: bool, stats: dict[int, _Stats]) -
                                  attrs.get("data-testid"))
     if (name in ("ul", "ol") or words & _TOC_WORDS) and _is_toc(el, words):
         return True
-    if words & _BYLINE_WORDS and len(el.get_text(strip=True)) <= _BYLINE_MAX and not has_sentence(el):
+    if words & _BYLINE_OR_SHARE_WORDS and len(el.get_text(strip=True)) <= _BYLINE_OR_SHARE_MAX and not has_sentence(el):
         return True
     if words & _COMMENT_WORDS and _share(el, total) <= 0.3 and first(el, _DOCUMENT_TAGS) is None:
         return True
