@@ -51,6 +51,14 @@ def test_a_row_added_to_a_table_of_recipients_is_access_whatever_it_names():
         assert classify_change(old, new, diff_texts(old, new)).access is flagged, heading
 
 
+def test_a_row_whose_label_names_the_recipients_is_access():
+    old = "# Korea\n\nPurpose | Answering your requests\nRetention period | 30 days\n"
+    new = old + "Recipients | Acme's payment processors\n"
+    assert classify_change(old, new, diff_texts(old, new)).access is True
+    assert classify_change(old, old.replace("30 days", "90 days"),
+                           diff_texts(old, old.replace("30 days", "90 days"))).access is False
+
+
 def test_a_change_that_widens_sharing_is_flagged_access_and_nothing_else():
     old = "# Sharing\n\nWe share your personal data with service providers.\n\nWe keep logs for 30 days.\n"
     new = old.replace("service providers.", "service providers and advertisers.")

@@ -172,8 +172,12 @@ def recipients(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
 
 
 def _listed_recipient(text: str, heading: str) -> list[str]:
-    """A table row that names a company, or any row of a table under a heading of recipients ("Subprocessors"):
-    one who receives the data, whatever the row says of it."""
+    """A table row that names a company, any row of a table under a heading of recipients ("Subprocessors"), or
+    a row whose label names them ("Recipients | Our payment processors"): one who receives the data, whatever the
+    row says of it."""
+    label = text.split(" | ", 1)
+    if len(label) == 2 and len(label[0]) <= _ROW_CELL_CHARS and (m := RECIPIENTS_HEADING.search(label[0])):
+        return [m.group(0)]
     cells = re.split(r"; | \| ", text)
     if len(cells) < _ROW_CELLS or sum(map(len, cells)) > _ROW_CELL_CHARS * len(cells):
         return []
