@@ -112,6 +112,21 @@ def test_document_state_reads_what_a_fetch_needs_and_the_kept_page_only_when_it_
     assert (empty.recent, empty.current, empty.failures, empty.current_page) == ((), None, 0, None)
 
 
+def test_stretches_are_runs_of_fetches_of_one_version_newest_first(db):
+    body = "<html>terms</html>"
+    v1, _ = write.record_version(db, fetch("2026-01-01T00:00:00+00:00", body), "A", "sha-a", "x1", None)
+    write.record_seen(db, fetch("2026-01-02T00:00:00+00:00", body), v1, "unchanged", "sha-a")
+    v2, _ = write.record_version(db, fetch("2026-01-03T00:00:00+00:00", body + " "), "B", "sha-b", "x1", None)
+    write.record_failure(db, fetch("2026-01-04T00:00:00+00:00"), "HTTP 500")  # not a stretch, nor a break of one
+    write.record_seen(db, fetch("2026-01-05T00:00:00+00:00", body + " "), v2, "unchanged", "sha-b")
+    last = write.record_seen(db, fetch("2026-01-06T00:00:00+00:00", body), v1, "known", "sha-a")
+    assert read.stretches(db, DOC.id) == [read.Stretch(v1, "2026-01-06T00:00:00+00:00"),
+                                          read.Stretch(v2, "2026-01-05T00:00:00+00:00"),
+                                          read.Stretch(v1, "2026-01-02T00:00:00+00:00")]
+    assert read.stretches(db, DOC.id, before_fetch=last)[0] == read.Stretch(v2, "2026-01-05T00:00:00+00:00")
+    assert read.document_state(db, DOC.id, "x1", fell_back=False).stretches == tuple(read.stretches(db, DOC.id))
+
+
 def test_validators_come_from_the_latest_usable_fetch(db):
     v1, _ = write.record_version(db, fetch("2026-01-01T00:00:00+00:00", etag='"e1"'), "A", "sha-a", "x1", None)
     write.record_failure(db, fetch("2026-01-02T00:00:00+00:00", status=500, etag='"bad"'), "HTTP 500")
