@@ -80,6 +80,8 @@ def flapping(history: Sequence[str]) -> frozenset[str]:
     """The lines that came and went in a page's own history: `history` holds the texts its fetches showed, oldest
     first, one per stretch of fetches showing the same text. A line there, then gone, then back (or the reverse)
     is a block the site shows some of the time (a rotating banner, a notice, a widget) while the terms stay."""
+    if len(history) < 3:  # nothing has come and gone yet: no need to read the texts
+        return frozenset()
     present = [frozenset(_lines(text)) for text in history]
     moves = Counter(line for before, after in pairwise(present) for line in before ^ after)
     return frozenset(line for line, count in moves.items() if count > 1)
