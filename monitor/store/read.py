@@ -96,6 +96,9 @@ def recent_versions(db: sqlite_utils.Database, document: str, limit: int = 10) -
 
 # As many stretches as recent_versions keeps versions, twice over: a page alternating between two versions.
 STRETCHES = 20
+# Read from this many latest usable fetches (six weeks of hourly runs, past the month the history spans), so
+# that a document fetched for years costs no more than a new one.
+STRETCH_FETCHES = 1000
 
 
 @dataclass(frozen=True)
@@ -112,9 +115,10 @@ def stretches(db: sqlite_utils.Database, document: str, before_fetch: int | None
     rows = db.execute(
         "select version_id, max(fetched_at) from (select version_id, fetched_at, "
         "sum(moved) over (order by fetched_at, id) as stretch from (select version_id, fetched_at, id, "
-        "coalesce(version_id != lag(version_id) over (order by fetched_at, id), 1) as moved from fetches "
-        "where document = ? and version_id is not null and id < ?)) group by stretch order by stretch desc limit ?",
-        [document, before_fetch if before_fetch is not None else 2**62, STRETCHES],
+        "coalesce(version_id != lag(version_id) over (order by fetched_at, id), 1) as moved from "
+        "(select version_id, fetched_at, id from fetches where document = ? and version_id is not null and id < ? "
+        "order by fetched_at desc, id desc limit ?))) group by stretch order by stretch desc limit ?",
+        [document, before_fetch if before_fetch is not None else 2**62, STRETCH_FETCHES, STRETCHES],
     ).fetchall()
     return [Stretch(*row) for row in rows]
 
