@@ -86,6 +86,8 @@ def test_an_error_page_in_the_full_site_frame_is_a_failed_fetch_first_middle_in_
     "<h1>Sign in to continue</h1>",
     "<h1>This document is no longer available</h1>",
     "<h1>ページが見つかりません</h1>",
+    "<h1>This page is password protected</h1><p>Please enter the password to view this page.</p>",
+    "<h2>This post is for paying subscribers only</h2><a href='/signup'>Subscribe now</a>",
 ])
 def test_an_error_page_says_so_in_many_words_and_languages(message):
     related = "".join(f"<li><a href='/a/{i}'>Article {i}</a><p>Set up your workspace, invite your team and connect "
@@ -94,7 +96,8 @@ def test_an_error_page_says_so_in_many_words_and_languages(message):
 
 
 def test_terms_that_mention_errors_are_not_an_error_page():
-    page = site(terms(CLAUSES * 3 + ["If the Service is unavailable or something went wrong, contact support."]))
+    page = site(terms(CLAUSES * 3 + ["If the Service is unavailable or something went wrong, contact support.",
+                                     "A workspace that is password-protected is available to members only."]))
     assert isinstance(judge(_fetch(page)), Extracted)
 
 

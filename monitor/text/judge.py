@@ -87,6 +87,8 @@ _ERROR_TEXT = re.compile(
     r"|no (?:podemos|pudimos) encontrar (?:esa|esta|la) p[aá]gina|non (?:riusciamo|siamo riusciti) a trovare"
     r"|we'?ll be back soon|we will be back soon|wartungsarbeiten|en maintenance|en mantenimiento|in manutenzione"
     r"|(?:sign|log) in to (?:continue|view|access|see)|^\W*(?:hmm,? )?nothing (?:to see )?here"
+    r"|(?:page|site|post|content) is password[- ]protected|enter (?:the|a) password to (?:view|access|see)"
+    r"|(?:post|page|article|content) is (?:available )?(?:for|to) (?:paid |paying )?(?:subscribers|members) only"
     r"|(?:this|the) (?:page|document|article|content|policy) (?:is no longer available|has (?:been )?(?:re)?moved)"
     r"|acc[eè]s refus[ée]|zugriff verweigert|acceso denegado|accesso negato"
     r"|ページが見つかりません|页面不存在|找不到(?:该)?页面|页面未找到|페이지를 찾을 수 없습니다",
