@@ -392,6 +392,18 @@ def test_readers_comments_under_the_terms_are_not_read_but_a_clause_marked_as_a_
     assert "suspend the Services" in extract_text(site(terms(extra=note)))
 
 
+def test_a_sign_up_form_closing_the_document_is_not_read_but_a_clause_beside_a_form_is():
+    card = ("<div class='card'><h2>Subscribe to Acme legal updates</h2><p>Legal and product news, twice a month.</p>"
+            "<form><input type='email' placeholder='Your email'><button>Subscribe</button>"
+            "<div class='success'>Email sent! Check your inbox to complete your sign-up.</div></form></div>")
+    bare = terms(extra="").replace("<article>", "<div>").replace("</article>", "</div>")
+    with_card = bare.replace("</div></div>", card + "</div></div>")
+    assert "Subscribe" not in extract_text(site(with_card)) and CLAUSES[3] in extract_text(site(with_card))
+    clause = card.replace("Legal and product news, twice a month.",
+                          "By subscribing you agree that Acme may email you about changes to these Terms.")
+    assert "may email you about changes" in extract_text(site(bare.replace("</div></div>", clause + "</div></div>")))
+
+
 def test_the_documents_own_header_with_a_sentence_is_read_but_a_site_header_is_not():
     scope = "These Terms apply to all customers who signed up after 5 January 2026 and replace earlier versions."
     own = f"<header class='doc-head'><p>{scope}</p></header>"

@@ -312,13 +312,13 @@ def _block_stats(root: Tag, skip: set[int]) -> dict[int, _Stats]:
         elif node.name == "button" or node.get("role") == "button":
             controls = text + controls if id(node) not in skip else len(node.get_text(strip=True))
             votes += 0 < controls <= _VOTE_MAX
-        elif _is_entry(node):
+        elif is_entry(node):
             entries += 1
         stats[id(node)] = _Stats(text, links, linked, entries, controls, votes)
     return stats
 
 
-def _is_entry(el: Tag) -> bool:
+def is_entry(el: Tag) -> bool:
     """A field for typing free text: a chat box, a search box, a newsletter sign-up."""
     if el.name == "textarea" or el.get("contenteditable") in ("", "true", "plaintext-only"):
         return True

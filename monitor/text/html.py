@@ -13,7 +13,7 @@ import soupsieve
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.element import Comment, NavigableString, PageElement, Tag
 
-from monitor.text.chrome import class_words_of, has_sentence, is_introduced, mark_noise
+from monitor.text.chrome import class_words_of, has_sentence, is_entry, is_introduced, mark_noise
 from monitor.text.render import render
 from monitor.text.tags import DROP_TAGS, HEADING_TAGS, PROSE_TAGS, SKIPPED_STRINGS, TEXT_LEVEL, attributes, first
 
@@ -160,9 +160,10 @@ def _drop_tail(node: Tag, scores: dict[int, int], skip: set[int]) -> None:
         children = [c for c in node.contents if isinstance(c, Tag) and id(c) not in skip]
         best = max(children, key=lambda c: scores.get(id(c), 0), default=None)
         if best is None or best.name in TEXT_LEVEL or scores.get(id(best), 0) < _DOMINANT * scores.get(id(node), 0):
-            # the document's own blocks: only links closing them (a related-articles list, share buttons) go
+            # the document's own blocks: only links closing them (a related-articles list, share buttons) and a
+            # sign-up form go
             for last in reversed(children):
-                if last.name in TEXT_LEVEL or not _is_furniture(last, skip, links_only=True):
+                if last.name in TEXT_LEVEL or not (_is_furniture(last, skip, links_only=True) or _is_sign_up(last)):
                     return
                 skip.add(id(last))
             return
@@ -183,6 +184,15 @@ def _is_furniture(el: Tag, skip: set[int], links_only: bool = False) -> bool:
     if links_only:
         return len(links) >= 2 and sum(links) >= _LINKED * len(text)
     return len(text) <= _FURNITURE_WORDS or sum(links) >= _MOSTLY_LINKS * len(text)
+
+
+def _is_sign_up(el: Tag) -> bool:
+    """A form to leave an address in ("Subscribe to legal updates"), with no sentence of the document's outside it:
+    its own words are its instructions and its "Check your inbox" messages."""
+    form = el if el.name == "form" else el.find("form")
+    if form is None or not any(is_entry(field) for field in form.find_all(("input", "textarea"))):
+        return False
+    return not any(has_sentence(block) for block in el.find_all(PROSE_TAGS) if block.find_parent("form") is None)
 
 
 def _main_content(body: Tag, skip: set[int], scores: dict[int, int], landmarks: tuple[list[Tag], list[Tag]]) -> Tag:
