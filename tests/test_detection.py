@@ -399,6 +399,8 @@ def test_a_sign_up_form_closing_the_document_is_not_read_but_a_clause_beside_a_f
     bare = terms(extra="").replace("<article>", "<div>").replace("</article>", "</div>")
     with_card = bare.replace("</div></div>", card + "</div></div>")
     assert "Subscribe" not in extract_text(site(with_card)) and CLAUSES[3] in extract_text(site(with_card))
+    after = terms().replace("</div></article>", "</div>" + card + "</article>")  # after the clauses' own block
+    assert "Subscribe" not in extract_text(site(after)) and CLAUSES[3] in extract_text(site(after))
     clause = card.replace("Legal and product news, twice a month.",
                           "By subscribing you agree that Acme may email you about changes to these Terms.")
     assert "may email you about changes" in extract_text(site(bare.replace("</div></div>", clause + "</div></div>")))
