@@ -3,6 +3,7 @@ page by this extractor, so an upgrade of termwatch is never announced as a chang
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlite_utils
@@ -49,8 +50,8 @@ def reextract(db: sqlite_utils.Database, config: Config, only: tuple[str, ...] =
             elif any(u["id"] in (c["from_version"], c["to_version"]) for u in updates):
                 # Decided as the run did: with what the page had shown before the fetch that made the change.
                 made = made_by[c["to_version"]]
-                history = recent_history([Shown(texts[s.version_id][0], s.last_seen)
-                                          for s in read.stretches(db, doc.id, made.fetch_id)], made.first_seen)
+                history = recent_history(shown(read.stretches(db, doc.id, made.fetch_id),
+                                               {vid: text for vid, (text, _) in texts.items()}), made.first_seen)
                 kind = significance(old, new, frames.get(doc.id, frozenset()), history)
                 changed.append((c["id"], describe_change(old, new, kind)))
         # Every version's clauses and facts are found again: the classifier may have changed since they were stored.
@@ -75,6 +76,18 @@ def _site_frames(db: sqlite_utils.Database, config: Config) -> dict[str, frozens
             frames[doc_id] = site_frame(shown[doc_id], (e for other, seen in shown.items() if other != doc_id
                                                         for e in seen))
     return frames
+
+
+def shown(stretches: Iterable[read.Stretch], texts: Mapping[int, str]) -> tuple[Shown, ...]:
+    """What the page showed, as `decide` reads it, as far back as `texts` holds the versions' texts: `run` has the
+    recent versions (the current one as this extractor reads it; older stretches are past the month `decide` looks
+    back anyway), `reextract` all of them as re-read."""
+    found = []
+    for stretch in stretches:
+        if stretch.version_id not in texts:
+            break
+        found.append(Shown(texts[stretch.version_id], stretch.last_seen))
+    return tuple(found)
 
 
 def page_reading(doc: Document, page: bytes, fallback: bool) -> Extracted:

@@ -16,12 +16,12 @@ from monitor.alerts import messages
 from monitor.alerts.deliver import DeliveryReport, deliver, route
 from monitor.analysis.classify import Change, describe_change
 from monitor.analysis.clauses import current_clauses
-from monitor.analysis.decide import FAILED, NEW, SUSPECT, Decision, Shown, State, decide, known_versions
+from monitor.analysis.decide import FAILED, NEW, SUSPECT, Decision, State, decide, known_versions
 from monitor.analysis.facts import Fact, facts
 from monitor.analysis.frame import Edges, edges, site_frame, sites
 from monitor.analysis.significance import EDITORIAL, SUBSTANTIVE
 from monitor.app.agreements import check_agreements
-from monitor.app.reextract import page_reading, text_update
+from monitor.app.reextract import page_reading, shown, text_update
 from monitor.config import Config, CrawlConfig, default_format
 from monitor.errors import TermwatchError
 from monitor.fetch.reader import PageReader, return_freed_pages
@@ -169,7 +169,8 @@ class Processor:
         recent = (current, *state.recent[1:]) if current is not None else ()
         decision = decide(State(known_versions(recent), current.text if current else "",
                                 bool(current and current.fallback), _current_automatic(doc, state, current, seen),
-                                state.pending_suspect, frame, _shown(state.stretches, recent)),
+                                state.pending_suspect, frame,
+                                shown(state.stretches, {v.id: v.text for v in recent})),
                           seen, fetch.fetched_at)
         if decision.kind in (FAILED, SUSPECT):
             failures = state.failures + 1
@@ -326,18 +327,6 @@ def _current(doc: Document, state: read.DocumentState) -> tuple[read.VersionRow 
     found = page_reading(doc, state.current_page, current.fallback)
     return (replace(current, text=found.text, text_sha256=found.sha256, length=len(found.text),
                     extractor_version=EXTRACTOR_VERSION), (current.id, _classified(found)))
-
-
-def _shown(stretches: tuple[read.Stretch, ...], recent: tuple[read.VersionRow, ...]) -> tuple[Shown, ...]:
-    """What the page showed, as `decide` reads it, as far back as the recent versions (the current one as this
-    extractor reads it) hold the texts: older stretches are past the month `decide` looks back anyway."""
-    texts = {v.id: v.text for v in recent}
-    shown = []
-    for stretch in stretches:
-        if stretch.version_id not in texts:
-            break
-        shown.append(Shown(texts[stretch.version_id], stretch.last_seen))
-    return tuple(shown)
 
 
 def _current_automatic(doc: Document, state: read.DocumentState, current: read.VersionRow | None,
